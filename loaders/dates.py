@@ -1,0 +1,120 @@
+"""Normalise date expressions to ISO dates at the precision the text gives.
+
+Relative expressions ("on Thursday", "earlier this month", "yesterday") resolve
+against the article's publication date; news reports the past, so a weekday is the
+latest such day on or before publication.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_YEAR = r"(1[89]\d\d|20\d\d)"
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_PATTERNS = [
+    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), "mdy"),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"), "dmy"),
+    (re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b"), "iso"),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"), "md"),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\s*,?\s*\d)"), "dm"),
+    (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), "my"),
+    (re.compile(rf"\b(?:in|since|of|by|from)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"), "y"),
+    (re.compile(rf"^\s*(?:early\s+|late\s+)?{_YEAR}\s*$"), "y"),
+]
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else
+                  word.lower().rstrip(".")[:3]]
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _before(candidate: date | None, published: date | None) -> date | None:
+    """A year-less date lies in the publication year, or the year before if that is later."""
+    if candidate and published and candidate > published + timedelta(days=7):
+        return _safe(candidate.year - 1, candidate.month, candidate.day)
+    return candidate
+
+
+def _month_shift(day: date, months: int) -> str:
+    index = day.year * 12 + day.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _relative(text: str, published: date) -> str | None:
+    low = text.lower()
+    if re.search(r"\b(today|this morning|this afternoon|this evening|tonight)\b", low):
+        return published.isoformat()
+    if re.search(r"\byesterday\b", low):
+        return (published - timedelta(days=1)).isoformat()
+    for index, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name}\b", low):
+            back = (published.weekday() - index) % 7
+            if re.search(r"\blast\b", low) and back == 0:
+                back = 7
+            return (published - timedelta(days=back)).isoformat()
+    if re.search(r"\b(this|earlier this|later this|since the start of this) month\b", low):
+        return published.isoformat()[:7]
+    if re.search(r"\blast month\b", low):
+        return _month_shift(published, -1)
+    if re.search(r"\b(this|earlier this) year\b", low):
+        return str(published.year)
+    if re.search(r"\blast year\b", low):
+        return str(published.year - 1)
+    return None
+
+
+def normalize_date(text: str, published: date | None = None) -> str | None:
+    """ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` for a date expression, or None.
+
+    Examples
+    --------
+    >>> normalize_date("on December 29, 2022")
+    '2022-12-29'
+    >>> normalize_date("on Thursday", date(2022, 3, 10))
+    '2022-03-10'
+    >>> normalize_date("Earlier this month", date(2022, 12, 29))
+    '2022-12'
+    >>> normalize_date("in November 2020")
+    '2020-11'
+    >>> normalize_date("two weeks") is None
+    True
+    """
+    for pattern, kind in _PATTERNS:
+        match = pattern.search(text.lower())
+        if not match:
+            continue
+        g = match.groups()
+        if kind == "mdy":
+            found = _safe(int(g[2]), _month(g[0]), int(g[1]))
+        elif kind == "dmy":
+            found = _safe(int(g[2]), _month(g[1]), int(g[0]))
+        elif kind == "iso":
+            found = _safe(int(g[0]), int(g[1]), int(g[2]))
+        elif kind in ("md", "dm"):
+            if published is None:
+                continue
+            month, day = (_month(g[0]), int(g[1])) if kind == "md" else (_month(g[1]), int(g[0]))
+            found = _before(_safe(published.year, month, day), published)
+        elif kind == "my":
+            return f"{int(g[1]):04d}-{_month(g[0]):02d}"
+        else:
+            return g[0]
+        if found:
+            return found.isoformat()
+    return _relative(text, published) if published else None

@@ -1,0 +1,505 @@
+"""Events: triggers in a parsed sentence, their parties, mediators, hosts, place, date, topics.
+
+Triggers come in verbal ("met", "mediated", "signed"), light-verb ("held talks",
+"held a telephone conversation") and nominal ("a meeting between", "the call
+between") forms. Negated, modal and planned events are skipped. A sentence that only
+adds to an event already read ("The meeting was mediated by …", "They discussed …")
+updates that event instead of creating one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from loaders.dates import normalize_date
+from loaders.mentions import Mention, fold
+
+CONTACT = {"Meeting", "PhoneCall"}
+# lemma -> event type, for verbs
+VERB_TRIGGERS = {
+    "meet": "Meeting", "confer": "Meeting", "negotiate": "Meeting",
+    "receive": "Meeting", "host": "Meeting", "convene": "Meeting",
+    "visit": "Visit", "arrive": "Visit", "travel": "Visit",
+    "call": "PhoneCall", "phone": "PhoneCall", "telephone": "PhoneCall", "dial": "PhoneCall",
+    "mediate": "Mediation", "broker": "Mediation",
+    "sign": "Agreement", "agree": "Agreement", "ink": "Agreement", "conclude": "Agreement",
+    "propose": "Proposal", "offer": "Proposal", "suggest": "Proposal", "invite": "Proposal",
+    "threaten": "Threat", "warn": "Threat",
+}
+# nouns -> event type
+NOUN_TRIGGERS = {
+    "meeting": "Meeting", "meetings": "Meeting", "talks": "Meeting", "summit": "Meeting",
+    "negotiations": "Meeting", "consultations": "Meeting", "dialogue": "Meeting",
+    "talk": "Meeting", "conversation": "Meeting", "discussion": "Meeting",
+    "discussions": "Meeting",
+    "call": "PhoneCall", "phone": "PhoneCall",
+    "visit": "Visit", "trip": "Visit",
+    "mediation": "Mediation",
+    "deal": "Agreement", "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement",
+    "memorandum": "Agreement", "declaration": "Agreement", "pact": "Agreement",
+    "truce": "Agreement", "ceasefire": "Agreement",
+    "proposal": "Proposal", "threat": "Threat",
+}
+PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "virtual"}
+LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", "attend",
+               "join", "sign", "reach", "conclude", "make", "pay", "discuss", "exchange"}
+MODALS = {"will", "would", "could", "might", "may", "shall", "should", "can", "must"}
+UNREAL_HEADS = {"plan", "expect", "hope", "want", "intend", "seek", "aim", "prepare",
+                "willing", "ready", "wish", "try", "schedule", "refuse", "fail", "reject",
+                "decline", "cancel", "postpone", "urge", "ask", "call"}
+UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope", "call",
+                "calls", "proposal", "invitation", "possibility", "prospect"}
+REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "stress",
+             "emphasize", "according", "confirm", "reveal", "write", "quote", "reiterate"}
+BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "despite"}
+TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", "examine",
+               "explore", "cover", "tackle", "concentrate"}
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+MEDIATION_VERBS = {"mediate", "broker", "facilitate"}
+
+
+@dataclass
+class Party:
+    """An actor mention in an event, with its role."""
+
+    mention: Mention
+    role: str
+
+
+@dataclass(frozen=True)
+class Support:
+    """A further sentence that adds to an event: its trigger, rule and what it added."""
+
+    sentence: Span
+    trigger: Span
+    rule: str
+    note: str
+    parties: int = 0
+
+
+@dataclass
+class EventDraft:
+    """An event being read: mutable until the article is done."""
+
+    type: str
+    trigger: Span
+    sentence: Span
+    parties: list[Party] = field(default_factory=list)
+    date: str | None = None
+    location: Mention | None = None
+    topics: list[str] = field(default_factory=list)
+    rule: str = ""
+    confidence: float = 0.8
+    support: list[Support] = field(default_factory=list)
+
+    def keys(self, *roles: str) -> set[str]:
+        return {mention_id(p.mention) for p in self.parties if not roles or p.role in roles}
+
+
+def mention_id(m: Mention) -> str:
+    return m.key or f"~{fold(m.label)}"
+
+
+# ------------------------------------------------------------------------- triggers
+
+
+def _event_type(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        if lemma in ("talk", "speak", "converse", "chat"):
+            return "PhoneCall" if _phone_context(token) else (
+                "Meeting" if lemma == "talk" and _has_with(token) else None)
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
+                                   for c in token.children):
+            return None
+        if lemma == "call" and any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in token.children):
+            return None
+        if lemma == "hold" and not any(c.dep_ == "dobj" for c in token.children):
+            return None
+        return VERB_TRIGGERS.get(lemma)
+    if token.pos_ in ("NOUN", "PROPN"):
+        word = token.lower_
+        if word in ("call", "conversation", "talks", "talk", "discussion", "conference",
+                    "summit", "meeting") and _phone_context(token):
+            return "PhoneCall"
+        if word in ("call", "phone") and not _phone_context(token):
+            return None
+        return NOUN_TRIGGERS.get(word)
+    return None
+
+
+def _phone_context(token: Token) -> bool:
+    near = list(token.subtree) + list(token.children) + [token.head]
+    if token.i > 0:
+        near.append(token.doc[token.i - 1])
+    near += [t for t in token.sent if t.head == token or t.i in range(token.i - 3, token.i + 4)]
+    return any(fold(t.text) in PHONE_WORDS for t in near)
+
+
+def _has_with(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+
+
+def _unreal(token: Token) -> bool:
+    """Negated, modal, planned or hypothetical: not an event that happened."""
+    chain = [token]
+    head = token
+    for _ in range(3):
+        if head.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pobj", "dobj", "nsubj",
+                         "nsubjpass", "compound", "conj", "attr", "relcl"):
+            head = head.head
+            chain.append(head)
+        else:
+            break
+    for t in chain:
+        for child in t.children:
+            if child.dep_ == "neg" or child.lower_ in {"never", "not", "n't", "no"}:
+                return True
+            if child.dep_ == "aux" and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "det" and child.lower_ == "no":
+                return True
+    for t in chain[1:]:
+        if t.lemma_.lower() in UNREAL_HEADS and t.pos_ in ("VERB", "ADJ", "AUX"):
+            return True
+        if t.lower_ in UNREAL_NOUNS:
+            return True
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in UNREAL_HEADS:
+        return True
+    if any(t.lower_ in {"if", "unless"} and t.dep_ == "mark" for t in token.subtree):
+        return True
+    return False
+
+
+# ----------------------------------------------------------------------- the clause
+
+
+def _clause_root(trigger: Token) -> Token:
+    """The verb whose clause holds the event's arguments."""
+    token = trigger
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "advcl", "acl", "pcomp"):
+            return token
+        if token.dep_ in ("ROOT",) or token.head is token:
+            return token
+        if token.dep_ in ("conj",) and token.pos_ in ("VERB", "AUX"):
+            return token
+        token = token.head
+    return token
+
+
+def _excluded(root: Token, trigger: Token) -> set[int]:
+    """Tokens of the clause that belong to other statements: attributions, background."""
+    out: set[int] = set()
+    for token in root.subtree:
+        if token.i in out or token == trigger or trigger in token.subtree and token != root:
+            continue
+        lemma = token.lemma_.lower()
+        if token.dep_ == "prep" and (lemma in BACKGROUND_PREPS or token.lower_ == "according"):
+            out.update(t.i for t in token.subtree)
+        elif token.dep_ in ("relcl", "ccomp", "parataxis", "advcl") and token.head.i != trigger.i:
+            if trigger not in token.subtree:
+                out.update(t.i for t in token.subtree)
+        elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
+                and trigger not in token.subtree:
+            out.update(t.i for t in token.subtree)
+        elif token.dep_ == "acl" and lemma in ("release", "issue", "publish"):
+            out.update(t.i for t in token.subtree)
+        elif token.dep_ == "nsubj" and lemma in ("statement", "ministry", "office"):
+            out.update(t.i for t in token.subtree)
+    return out
+
+
+def _clause_tokens(root: Token, trigger: Token) -> set[int]:
+    tokens = {t.i for t in root.subtree}
+    if root.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in root.children):
+        head = root.head  # "X visited Sochi and held talks with Y": X is the subject of both
+        for child in head.children:
+            if child.dep_.startswith("nsubj"):
+                tokens.update(t.i for t in child.subtree)
+    return tokens - _excluded(root, trigger)
+
+
+# ---------------------------------------------------------------------- arguments
+
+
+def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
+    """Whether a mention is the "by X" of a verb in ``lemmas`` or X in "X-mediated"."""
+    token = doc[mention.end - 1]
+    for _ in range(6):
+        if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
+            return token.head.lemma_.lower() in lemmas
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",) and mention.start <= child.i < mention.end + 8:
+            if any(t.i in range(mention.start, mention.end) for t in child.subtree):
+                return True
+    return False
+
+
+def _location(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Mention | None:
+    for m in mentions:
+        if m.start not in tokens or m.modifier:
+            continue
+        before = doc[m.start - 1].lower_ if m.start > 0 else ""
+        if m.kind == "place" or m.as_place:
+            if before in {"in", "at", "to"} or m.as_place:
+                return m
+        if m.kind == "state" and before in {"in", "at"} and m.source != "kb:demonym":
+            return m
+    return None
+
+
+def _date(sentence: Span, tokens: set[int], published: date | None) -> str | None:
+    for ent in sentence.ents:
+        if ent.label_ != "DATE" or ent.start not in tokens:
+            continue
+        value = normalize_date(ent.text, published)
+        if value:
+            return value
+    return None
+
+
+def _noun_chunk_text(token: Token) -> str:
+    words = [t for t in token.subtree if not t.is_punct or t.text in {"-", "'", "’"}]
+    while words and (words[0].dep_ in ("det", "poss", "cc") or words[0].lower_ in {
+            "the", "a", "an", "their", "its", "his", "her", "various", "all", "some",
+            "ways", "issues", "issue", "matters"}):
+        words = words[1:] if words[0].lower_ not in {"ways", "issues", "issue", "matters"} or \
+            len(words) > 2 and words[1].lower_ == "of" else words[1:]
+        if words and words[0].lower_ in {"of", "related", "to"}:
+            words = words[1:]
+    return " ".join(t.text for t in words).strip(" ,;:“”\"'")
+
+
+def _split_topics(head: Token) -> list[str]:
+    """The topics a noun phrase names, one per coordinated item."""
+    items = [head] + [c for c in head.conjuncts if c.i > head.i]
+    topics = []
+    for item in items:
+        sub = [t for t in item.subtree if not (t.dep_ == "conj" and t.head == item)
+               and not any(a.dep_ == "conj" and a.head == item for a in t.ancestors
+                           if a != item and a.head == item)]
+        sub = [t for t in sub if t.dep_ not in ("cc",) or t.head != item]
+        words = sorted(sub, key=lambda t: t.i)
+        while words and (words[0].is_punct or words[0].lower_ in {
+                "the", "a", "an", "their", "its", "various", "all", "other", "and", "or", "as",
+                "well", "both"}):
+            words = words[1:]
+        while words and (words[-1].is_punct or words[-1].lower_ in {"and", "or", "as", "well"}):
+            words = words[:-1]
+        if not words or all(t.ent_type_ in ("DATE", "TIME", "GPE", "CARDINAL", "ORDINAL")
+                            for t in words):
+            continue
+        text = head.doc[words[0].i:words[-1].i + 1].text.strip(" ,;:“”\"'")
+        for piece in re.split(r"\s*(?:,\s*and|,|;|\bas well as)\s+", text):
+            piece = " ".join(piece.split()).strip(" ,;:“”\"'")
+            piece = re.sub(r"^(?:the|a|an|and|both)\s+", "", piece, flags=re.IGNORECASE)
+            if len(piece) > 2 and piece.lower() not in {"it", "them", "this", "that", "issues"}:
+                topics.append(piece)
+    return topics
+
+
+def _topics(trigger: Token, tokens: set[int]) -> list[str]:
+    found: list[str] = []
+    doc = trigger.doc
+    for token in (doc[i] for i in sorted(tokens)):
+        lemma = token.lemma_.lower()
+        if lemma in TOPIC_VERBS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    found += _split_topics(child)
+                if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS | {"on"}:
+                    found += [t for p in child.children if p.dep_ == "pobj"
+                              for t in _split_topics(p)]
+        elif token.lower_ in TOPIC_PREPS and token.dep_ == "prep" and (
+                token.head == trigger or token.head.lemma_.lower() in
+                {"talk", "talks", "meeting", "call", "conversation", "agreement", "deal",
+                 "discussion", "negotiation", "negotiations", "hold", "meet", "speak", "agree"}):
+            found += [t for p in token.children if p.dep_ == "pobj" for t in _split_topics(p)]
+    seen: list[str] = []
+    for t in found:
+        if t not in seen and not any(t in s for s in seen):
+            seen.append(t)
+    return seen
+
+
+# ------------------------------------------------------------------------- reading
+
+
+def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> list[EventDraft]:
+    """Every event the article reports, one draft per happening, sentences merged."""
+    drafts: list[EventDraft] = []
+    for sentence in doc.sents:
+        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        used_triggers: set[int] = set()
+        sentence_events: list[EventDraft] = []
+        for token in sentence:
+            if token.i in used_triggers:
+                continue
+            kind = _event_type(token)
+            if kind is None or _unreal(token):
+                continue
+            draft = _read_trigger(doc, token, kind, sentence, in_sentence, published, drafts)
+            if draft is None:
+                continue
+            used_triggers.update(t.i for t in draft.trigger)
+            same = next((d for d in sentence_events if d.type == draft.type
+                         and (d.keys() & draft.keys() or not draft.parties)), None)
+            if same is not None:
+                _absorb(same, draft)
+            elif draft.parties:
+                sentence_events.append(draft)
+        for draft in sentence_events:
+            drafts.append(draft)
+        _topic_sentence(sentence, drafts, sentence_events)
+    return [d for d in drafts if _complete(d)]
+
+
+def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
+                  mentions: list[Mention], published: date | None,
+                  earlier: list[EventDraft]) -> EventDraft | None:
+    lemma = trigger.lemma_.lower()
+    # "held talks", "signed a deal": the noun decides the type, the verb carries the clause.
+    if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
+        nouns = [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
+        noun_type = next((_event_type(n) for n in nouns if _event_type(n)), None)
+        if noun_type:
+            kind = noun_type
+        elif lemma not in VERB_TRIGGERS:
+            return None
+    # A nominal trigger that is the object of a verb is read from that verb's clause.
+    anaphoric = (trigger.pos_ in ("NOUN", "PROPN")
+                 and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                         for c in trigger.children)
+                 and not any(c.dep_ == "prep" and c.lower_ in {"between", "with", "of"}
+                             for c in trigger.children)
+                 and not any(c.dep_ in ("amod", "compound", "nmod", "poss")
+                             for c in trigger.children
+                             if c.i in {m.start for m in mentions}))
+    if lemma in MEDIATION_VERBS:
+        target = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")]
+        target_type = next((_event_type(t) for t in target if _event_type(t)), None)
+        if target_type in CONTACT and any(
+                any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+                for t in target):
+            previous = next((d for d in reversed(earlier) if d.type in CONTACT), None)
+            if previous is not None:
+                root = _clause_root(trigger)
+                tokens = _clause_tokens(root, trigger)
+                added = [m for m in mentions if m.start in tokens and not m.modifier
+                         and not m.as_place and m.kind in ("person", "state", "organization")]
+                for m in added:
+                    add_party(previous, m, "mediator")
+                previous.support.append(Support(
+                    sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
+                    "mediator of the event above: " + ", ".join(m.label for m in added)))
+                return None
+    root = _clause_root(trigger)
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    if nominal and not (trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.dep_ in (
+            "dobj", "attr")) and not trigger.dep_.startswith("nsubj"):
+        # "a 2019 agreement between Turkey and Russia": the noun phrase holds the parties.
+        tokens = {t.i for t in trigger.subtree} - {
+            t.i for c in trigger.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    else:
+        tokens = _clause_tokens(root, trigger)
+    if anaphoric and kind in CONTACT:
+        # "The talks concluded in Moscow": no new parties, only facts for the last such event.
+        return None
+    draft = EventDraft(type=kind, trigger=doc[trigger.i:trigger.i + 1], sentence=sentence,
+                       rule=f"kg.events.v1:{lemma}", confidence=0.85 if trigger.pos_ == "VERB"
+                       else 0.75)
+    verb = root if root.pos_ in ("VERB", "AUX") else trigger
+    for m in mentions:
+        if m.start not in tokens or m.modifier or m.as_place or m.kind == "place":
+            continue
+        if m.kind not in ("person", "state", "organization"):
+            continue
+        if m.source == "kb:capital" and m.kind == "state" and m.start > 0 and \
+                doc[m.start - 1].lower_ in {"in", "at"}:
+            continue
+        role = "participant"
+        if _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
+                kind == "Mediation" and _subject_of(doc, m, verb)):
+            role = "mediator"
+        elif lemma in ("host", "receive", "convene") and _subject_of(doc, m, verb):
+            role = "host"
+        elif kind == "Visit" and trigger.pos_ == "VERB" and not _subject_of(doc, m, verb):
+            if lemma != "visit" or m.kind == "organization":
+                continue
+            role = "host"
+        add_party(draft, m, role)
+    if kind == "Visit":
+        draft.location = _location(doc, mentions, tokens)
+        if draft.location is None:
+            visited = [p for p in draft.parties if p.role == "host" and p.mention.kind == "state"]
+            draft.location = visited[0].mention if visited else None
+    else:
+        draft.location = _location(doc, mentions, tokens)
+    draft.date = _date(sentence, tokens, published)
+    draft.topics = _topics(trigger, tokens)
+    return draft
+
+
+def add_party(draft: EventDraft, mention: Mention, role: str) -> None:
+    ident = mention_id(mention)
+    for party in draft.parties:
+        if mention_id(party.mention) == ident:
+            if role == "mediator" or (role == "host" and party.role == "participant"):
+                party.role = role
+            if party.mention.source.startswith("rule:role") and not mention.source.startswith(
+                    "rule:role"):
+                party.mention = mention  # the person named, with the title given there
+            return
+    draft.parties.append(Party(mention, role))
+
+
+def _absorb(into: EventDraft, other: EventDraft) -> None:
+    for party in other.parties:
+        add_party(into, party.mention, party.role)
+    into.date = into.date or other.date
+    into.location = into.location or other.location
+    into.topics += [t for t in other.topics if t not in into.topics]
+
+
+def _topic_sentence(sentence: Span, drafts: list[EventDraft], new: list[EventDraft]) -> None:
+    """A sentence that discusses without a new event adds topics (and facts) to the last one."""
+    if new:
+        return
+    contact = next((d for d in reversed(drafts[-3:]) if d.type in CONTACT), None)
+    if contact is None:
+        return
+    for token in sentence:
+        if token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
+            topics = _topics(token, {t.i for t in sentence})
+            contact.topics += [t for t in topics if t not in contact.topics]
+            if topics:
+                contact.support.append(Support(
+                    sentence, sentence[token.i - sentence.start:token.i - sentence.start + 1],
+                    "kg.events.v1:topics", "topics of the event above: " + "; ".join(topics)))
+            return
+        if token.lower_ in {"meeting", "talks", "call", "conversation", "summit"} and \
+                any(c.lower_ in {"the", "this"} for c in token.children):
+            for ent in sentence.ents:
+                if ent.label_ == "DATE" and not contact.date:
+                    contact.date = normalize_date(ent.text, None)
+
+
+def _complete(draft: EventDraft) -> bool:
+    parties = draft.keys("participant", "host", "mediator")
+    if draft.type in CONTACT | {"Agreement"}:
+        return len(parties) >= 2
+    if draft.type == "Mediation":
+        return bool(draft.keys("mediator")) and len(draft.keys("participant")) >= 1
+    return len(parties) >= 1

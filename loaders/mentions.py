@@ -1,0 +1,548 @@
+"""Actor mentions: who the text names, with titles, affiliations and coreference.
+
+The knowledge base (``loaders.actors``) recognises states with their variants,
+demonyms and capitals, organisations with acronyms, and known officials; the
+statistical NER finds everyone else. Titles ("Turkiye's defense minister Hulusi
+Akar") give a person a role and an affiliation; surname-only and role mentions
+("Erdogan", "the Turkish leader", "the foreign ministers of Russia and Ukraine")
+resolve to the person they stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+import jellyfish
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from unidecode import unidecode
+
+from loaders.actors import ActorBase, ActorEntry
+
+MentionKind = str  # "person", "state", "organization", "place", "role"
+
+# Title vocabulary: words that may stand in a title, and the role kind of a title.
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "ministers", "foreign", "defense", "defence",
+    "chief", "chiefs", "head", "heads", "secretary", "secretaries", "state", "general", "top",
+    "diplomat", "diplomats", "envoy", "envoys", "special", "ambassador", "king", "crown",
+    "prince", "sheikh", "emir", "sultan", "chancellor", "premier", "deputy", "first", "leader",
+    "leaders", "commander", "national", "security", "adviser", "advisor", "intelligence",
+    "spy", "speaker", "representative", "high", "affairs", "interior", "counterpart",
+    "counterparts", "colleague", "colleagues", "presidential", "army", "military", "staff",
+    "supreme", "spokesperson", "spokesman", "finance", "trade", "energy", "economy",
+    "director", "chairman", "chair", "mediator", "negotiator", "delegation", "delegations",
+    "officials", "official", "dr", "dr.", "mr", "mr.", "mrs", "ms", "sir", "field", "marshal",
+    "policy", "dialogue", "organization", "organisation", "service", "agency", "ministry",
+    "council", "committee", "republic", "kingdom", "federation", "united", "people", "islamic",
+    "arab", "democratic", "federal", "office", "plenipotentiary", "minister-", "team", "party",
+    "counter", "terrorism", "permanent",
+}
+TITLE_HEADS = {
+    "president", "minister", "ministers", "chief", "chiefs", "head", "heads", "secretary",
+    "secretaries", "diplomat", "diplomats", "envoy", "envoys", "ambassador", "king", "prince",
+    "sheikh", "emir", "sultan", "chancellor", "premier", "leader", "leaders", "commander",
+    "adviser", "advisor", "speaker", "representative", "counterpart", "counterparts",
+    "colleague", "colleagues", "spokesperson", "spokesman", "director", "chairman", "chair",
+    "negotiator", "mediator", "delegation", "delegations", "officials", "official",
+}
+ROLE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(foreign|top diplomat|diplomacy|secretary of state|external affairs)"),
+     "foreign_minister"),
+    (re.compile(r"\b(defen[cs]e|military chief)"), "defence_minister"),
+    (re.compile(r"\b(intelligence|spy|mit\b)"), "intelligence_chief"),
+    (re.compile(r"\bnational security advis"), "national_security_adviser"),
+    (re.compile(r"\b(prime minister|premier|chancellor)\b"), "head_of_government"),
+    (re.compile(r"\b(president|king|emir|sultan|crown prince|leader|head of state)\b"),
+     "head_of_state"),
+    (re.compile(r"\b(envoy|representative|negotiator|mediator)\b"), "envoy"),
+    (re.compile(r"\bsecretary.general\b"), "secretary_general"),
+]
+PLURAL_HEADS = {"ministers", "chiefs", "heads", "leaders", "presidents", "diplomats",
+                "envoys", "delegations", "officials", "counterparts", "colleagues"}
+NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+            "FAC": "place", "NORP": None}
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc\u02bb`\u00b4"})
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der", "la", "le",
+              "ben", "of"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor or place named in the text (token span ``start:end``)."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    label: str
+    key: str | None = None
+    source: str = ""
+    title: str | None = None
+    role_kind: str | None = None
+    affiliation: str | None = None
+    modifier: bool = False
+    plural: bool = False
+    as_place: bool = False
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII with one kind of apostrophe: the form names are matched in."""
+    return unidecode(text.translate(_APOSTROPHES)).lower()
+
+
+def name_key(name: str) -> str:
+    """A spelling-tolerant key for a person's name: metaphone of each name token.
+
+    >>> name_key("Ali Mahmoud Abbas") == name_key("Ali Mahmud Abbas")
+    True
+    >>> name_key("Sergei Shoigu") == name_key("Sergey Shoigu")
+    True
+    """
+    tokens = [t for t in re.split(r"[\s\-]+", fold(name)) if t and t not in _PARTICLES]
+    return " ".join(jellyfish.metaphone(re.sub(r"[^a-z]", "", t)) for t in tokens)
+
+
+def role_kind_of(title: str) -> str | None:
+    """The role kind a title names ("Turkish defense minister" -> defence_minister)."""
+    low = fold(title)
+    for pattern, kind in ROLE_PATTERNS:
+        if pattern.search(low):
+            return kind
+    return None
+
+
+class MentionFinder:
+    """Find actor mentions in a parsed doc, using the knowledge base and the NER."""
+
+    def __init__(self, nlp, base: ActorBase) -> None:
+        self.base = base
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names: dict[str, list] = {}
+        acronyms: dict[str, list] = {}
+        for form, key, kind in base.surface_forms():
+            target = acronyms if kind == "acronym" else names
+            target.setdefault(f"{key}|{kind}", []).append(form)
+        for label, forms in names.items():
+            docs = [self._pattern(nlp, f) for f in set(forms)]
+            self.matcher.add(label, [d for d in docs if len(d)])
+        for label, forms in acronyms.items():
+            self.acronyms.add(label, [nlp.make_doc(f) for f in set(forms)])
+
+    @staticmethod
+    def _pattern(nlp, form: str) -> Doc:
+        doc = nlp.make_doc(form)
+        for token in doc:
+            token.norm_ = fold(token.text)
+        return doc
+
+    def __call__(self, doc: Doc, published: date | None) -> list[Mention]:
+        for token in doc:
+            token.norm_ = fold(token.text)
+        found: list[Mention] = []
+        vocab = doc.vocab.strings
+        for matcher in (self.matcher, self.acronyms):
+            for match_id, start, end in matcher(doc):
+                key, kind = vocab[match_id].split("|")
+                entry = self.base.get(key)
+                if entry is None or not self._plausible(doc, start, end, kind, entry):
+                    continue
+                found.append(self._from_entry(doc, start, end, entry, kind))
+        found = _longest(found)
+        taken = {i for m in found for i in range(m.start, m.end)}
+        for ent in doc.ents:
+            kind = NER_KIND.get(ent.label_)
+            if kind is None or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            span = _trim(ent)
+            if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
+                continue
+            found.append(Mention(span.start, span.end, span.text, kind, span.text,
+                                 source=f"ner:{ent.label_}"))
+        found.sort(key=lambda m: m.start)
+        found = [self._place_or_actor(doc, m) for m in found]
+        found = attach_titles(doc, found, self.base, published)
+        found = resolve_people(doc, found, self.base, published)
+        return found
+
+    def _plausible(self, doc: Doc, start: int, end: int, kind: str, entry: ActorEntry) -> bool:
+        span = doc[start:end]
+        if kind == "acronym" and span.text.islower():
+            return False
+        if entry.type == "Person" and len(span) == 1:
+            # A surname alone is a person only when it is capitalised.
+            return span[0].is_title or span[0].text.isupper()
+        if kind in ("name", "alias") and entry.type != "Person":
+            # Common words that are also names ("Chad", "Jordan" as given names) need a capital.
+            return any(t.text[:1].isupper() for t in span)
+        return True
+
+    def _from_entry(self, doc: Doc, start: int, end: int, entry: ActorEntry,
+                    kind: str) -> Mention:
+        span = doc[start:end]
+        mkind = {"State": "state", "Organization": "organization", "Person": "person"}[entry.type]
+        return Mention(start, end, span.text, mkind, entry.label, key=entry.key,
+                       source=f"kb:{kind}", affiliation=entry.state if mkind != "state" else None)
+
+    def _place_or_actor(self, doc: Doc, mention: Mention) -> Mention:
+        """A capital after "in"/"at" is where something happens, not the government."""
+        before = doc[mention.start - 1] if mention.start > 0 else None
+        is_locative = before is not None and before.lower_ in {"in", "at", "to", "from", "near"}
+        if mention.source in ("kb:capital", "kb:seat") and is_locative:
+            return replace(mention, as_place=True)
+        if mention.kind == "state" and mention.source == "kb:demonym":
+            return mention
+        if mention.kind == "place":
+            entry = self.base.by_capital(mention.text)
+            if entry is not None and not is_locative:
+                return replace(mention, kind="state", key=entry.key, label=entry.label,
+                               source="kb:capital")
+        return mention
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping matches (the earlier on a tie)."""
+    chosen: list[Mention] = []
+    taken: set[int] = set()
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(i in taken for i in range(m.start, m.end)):
+            chosen.append(m)
+            taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    if span.text.endswith(("’s", "'s")):
+        return doc.char_span(span.start_char, span.end_char - 2, alignment_mode="contract")
+    return span
+
+
+# ----------------------------------------------------------------------------- titles
+
+
+def _is_title_token(token: Token) -> bool:
+    return fold(token.text) in TITLE_WORDS or token.lower_ in {"of", "for", "the", "and"}
+
+
+def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
+                  published: date | None) -> list[Mention]:
+    """Give persons the title and affiliation the text gives them; find role mentions.
+
+    Mentions that only qualify a person ("Turkish" in "Turkish President Erdogan")
+    become modifiers. A title with no person after it ("the Russian foreign
+    minister", "the foreign ministers of Russia and Ukraine") becomes a role mention.
+    """
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    titled: set[int] = set()
+    result = list(mentions)
+    index = {id(m): n for n, m in enumerate(result)}
+
+    def update(old: Mention, new: Mention) -> None:
+        result[index[id(old)]] = new
+        index[id(new)] = index[id(old)]
+
+    for person in [m for m in mentions if m.kind == "person"]:
+        title_tokens, affiliations, modifiers = _left_title(doc, person, by_token)
+        if not _has_head(title_tokens):
+            right = _right_title(doc, person, by_token)
+            if right is not None:
+                title_tokens, affiliations, modifiers = right
+        if not title_tokens and not affiliations:
+            continue
+        for m in modifiers:
+            current = result[index[id(m)]]
+            update(m, replace(current, modifier=True))
+        title = _title_text(doc, title_tokens, modifiers) if _has_head(title_tokens) else None
+        titled.update(t.i for t in title_tokens)
+        affiliation = _pick_affiliation(affiliations, person, base) or person.affiliation
+        current = result[index[id(person)]]
+        update(person, replace(current, title=title, role_kind=role_kind_of(title or ""),
+                               affiliation=affiliation))
+    result += _role_mentions(doc, result, titled, base)
+    return sorted(result, key=lambda m: (m.start, m.end))
+
+
+def _has_head(tokens: list[Token]) -> bool:
+    return any(fold(t.text) in TITLE_HEADS for t in tokens)
+
+
+def _title_text(doc: Doc, tokens: list[Token], modifiers: list[Mention] = ()) -> str:
+    """The title as written, from its first title word to its last word or named body."""
+    words = sorted(tokens, key=lambda t: t.i)
+    while words and words[0].lower_ in {"the", "of", "and", "for", ","}:
+        words.pop(0)
+    while words and words[-1].lower_ in {"the", "of", "and", "for", ","}:
+        words.pop()
+    if not words:
+        return ""
+    start, end = words[0].i, words[-1].i + 1
+    for m in modifiers:
+        if m.start >= start and m.start - end <= 3:
+            end = max(end, m.end)
+    return doc[start:end].text
+
+
+def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
+    """Title words, affiliations and modifier mentions directly before a person."""
+    tokens: list[Token] = []
+    affiliations: list[Mention] = []
+    modifiers: list[Mention] = []
+    i = person.start - 1
+    if i >= 0 and doc[i].text == "," and i - 1 >= 0 and (
+            fold(doc[i - 1].text) in TITLE_HEADS | TITLE_WORDS or doc[i - 1].i in by_token):
+        i -= 1  # "the head of its National Intelligence Organization, Hakan Fidan"
+    while i >= 0:
+        token = doc[i]
+        other = by_token.get(i)
+        if other is not None and other is not person:
+            if other.kind == "person":
+                break
+            if other.kind in ("state", "organization") or other.source == "kb:demonym":
+                affiliations.append(other)
+                modifiers.append(other)
+                i = other.start - 1
+                continue
+            break
+        if token.text in _POSSESSIVE:
+            i -= 1
+            continue
+        if token.lower_ in {"its", "his", "her", "their"}:
+            pronoun_target = _antecedent_state(doc, by_token, token.i)
+            if pronoun_target is not None:
+                affiliations.append(pronoun_target)
+            i -= 1
+            continue
+        if token.lower_ == "and" or token.text in {",", ";", ":", "(", ")"}:
+            break
+        if _is_title_token(token):
+            tokens.append(token)
+            i -= 1
+            continue
+        break
+    while tokens and tokens[-1].lower_ in {"of", "and", "for"}:
+        tokens.pop()
+    return tokens, affiliations, modifiers
+
+
+def _right_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
+    """An appositive title after a person: "Hakan Fidan, the head of MIT,"."""
+    i = person.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    tokens: list[Token] = []
+    affiliations: list[Mention] = []
+    modifiers: list[Mention] = []
+    i += 1
+    while i < len(doc):
+        token = doc[i]
+        other = by_token.get(i)
+        if other is not None:
+            if other.kind == "person":
+                return None
+            if other.kind in ("state", "organization") or other.source == "kb:demonym":
+                affiliations.append(other)
+                modifiers.append(other)
+                i = other.end
+                continue
+            break
+        if token.text in _POSSESSIVE:
+            i += 1
+            continue
+        if _is_title_token(token) and token.lower_ != "and":
+            tokens.append(token)
+            i += 1
+            continue
+        break
+    if not _has_head(tokens):
+        return None
+    return tokens, affiliations, modifiers
+
+
+def _antecedent_state(doc: Doc, by_token: dict[int, Mention], before: int) -> Mention | None:
+    """The nearest state or organisation named before a possessive pronoun, same sentence."""
+    sentence_start = doc[before].sent.start
+    for i in range(before - 1, sentence_start - 1, -1):
+        m = by_token.get(i)
+        if m is not None and m.kind in ("state", "organization"):
+            return m
+    return None
+
+
+def _pick_affiliation(affiliations: list[Mention], person: Mention,
+                      base: ActorBase) -> str | None:
+    """The state a title ties a person to: a state directly, or the state of an organisation."""
+    for m in affiliations:
+        if m.kind == "state" and m.key:
+            return m.key
+    for m in affiliations:
+        if m.key:
+            entry = base.get(m.key)
+            if entry is not None and entry.state:
+                return entry.state
+            return m.key
+    return None
+
+
+def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
+                   base: ActorBase) -> list[Mention]:
+    """Titles standing alone for a person: "the Russian defense minister", "the Turkish leader"."""
+    covered = titled | {i for m in mentions for i in range(m.start, m.end)
+                        if m.kind == "person" or m.modifier}
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    for token in doc:
+        if token.i in covered or fold(token.text) not in TITLE_HEADS:
+            continue
+        if token.lower_ in {"official", "officials", "delegation", "delegations"}:
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.i in by_token and by_token[nxt.i].kind == "person"):
+            continue
+        if nxt is not None and fold(nxt.text) in TITLE_WORDS and nxt.lower_ != "of":
+            continue  # not the head of its phrase yet ("defence minister Akar" handled above)
+        states, left = _states_around(doc, token, by_token)
+        if not states:
+            continue
+        title = _title_text(doc, [t for t in doc[left:token.i + 1] if _is_title_token(t)
+                                  and t.i not in by_token])
+        kind = role_kind_of(title)
+        plural = token.lower_ in PLURAL_HEADS
+        for state in states:
+            found.append(Mention(token.i, token.i + 1, doc[left:token.i + 1].text, "role",
+                                 title, source="rule:role", title=title, role_kind=kind,
+                                 affiliation=state.key, plural=plural))
+    return found
+
+
+def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):
+    """States qualifying a title head: demonyms or possessives before, "of X and Y" after."""
+    states: list[Mention] = []
+    left = head.i
+    i = head.i - 1
+    while i >= max(0, head.i - 6):
+        m = by_token.get(i)
+        if m is not None and m.kind == "state":
+            states.append(m)
+            left = m.start
+            i = m.start - 1
+            continue
+        if doc[i].text in _POSSESSIVE or _is_title_token(doc[i]) and doc[i].lower_ != "and":
+            left = i if doc[i].lower_ not in {"the"} else left
+            i -= 1
+            continue
+        if states and doc[i].lower_ in {",", "and"} and i > 0 and by_token.get(i - 1) is not None \
+                and by_token[i - 1].kind == "state":
+            i -= 1  # "Turkish, Syrian and Russian defence ministers"
+            continue
+        break
+    if not states and head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
+        j = head.i + 2
+        if doc[j].lower_ == "the":
+            j += 1
+        while j < len(doc):
+            m = by_token.get(j)
+            if m is not None and m.kind == "state":
+                states.append(m)
+                j = m.end
+                continue
+            if doc[j].lower_ in {"and", ","}:
+                j += 1
+                continue
+            break
+    return states, left
+
+
+# ------------------------------------------------------------------------ coreference
+
+
+def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
+                   published: date | None) -> list[Mention]:
+    """Point surname-only mentions, spelling variants and role mentions at one person.
+
+    A person named in full earlier (or later) in the article wins; then the knowledge
+    base (a unique person with that surname, or the holder of a post on the date).
+    """
+    people = [m for m in mentions if m.kind == "person"]
+    full = [m for m in people if len(m.label.split()) >= 2]
+    result = []
+    for m in mentions:
+        if m.kind == "person":
+            m = _resolve_person(m, full, base, published)
+        elif m.kind == "role":
+            m = _resolve_role(m, people, base, published)
+        result.append(m)
+    return result
+
+
+def _surname(label: str) -> str:
+    parts = [p for p in re.split(r"[\s]+", label) if fold(p) not in _PARTICLES]
+    return fold(parts[-1]).removeprefix("al-").removeprefix("el-") if parts else ""
+
+
+def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
+                    published: date | None) -> Mention:
+    if m.key is not None and len(m.label.split()) >= 2:
+        return m
+    if len(m.text.split()) == 1 or m.key is None:
+        surname = _surname(m.text)
+        same = [f for f in full if f is not m and _surname(f.label) == surname]
+        if len(m.text.split()) >= 2:  # a full name: only an earlier spelling of the same name
+            same = [f for f in same if f.start < m.start and name_key(f.label) == name_key(
+                m.text)]
+        if same:
+            best = min(same, key=lambda f: abs(f.start - m.start))
+            return replace(m, key=best.key, label=best.label,
+                           affiliation=m.affiliation or best.affiliation,
+                           title=m.title or best.title, role_kind=m.role_kind or best.role_kind,
+                           source=m.source + "+coref")
+        variant = [f for f in full if f.start < m.start and name_key(f.label) == name_key(m.text)]
+        if variant:
+            best = variant[0]
+            return replace(m, key=best.key, label=best.label,
+                           affiliation=m.affiliation or best.affiliation)
+    if m.key is None:
+        entries = [e for e in base.lookup(m.text) if e.type == "Person"]
+        if len(entries) == 1:
+            return replace(m, key=entries[0].key, label=entries[0].label,
+                           affiliation=m.affiliation or entries[0].state, source="kb:alias")
+    return m
+
+
+def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
+                  published: date | None) -> Mention:
+    candidates = [p for p in people if p.affiliation == m.affiliation
+                  and (m.role_kind is None or p.role_kind == m.role_kind)]
+    if m.role_kind is None and len({p.key or p.label for p in candidates}) != 1:
+        candidates = []
+    if candidates:
+        best = min(candidates, key=lambda p: abs(p.start - m.start))
+        return replace(m, kind="person", key=best.key, label=best.label,
+                       source="rule:role+coref")
+    if m.role_kind and m.affiliation:
+        holders = base.post_holders(m.role_kind, m.affiliation, published)
+        if len(holders) == 1:
+            entry = holders[0]
+            return replace(m, kind="person", key=entry.key, label=entry.label,
+                           source="rule:role+kb")
+    entry = base.get(m.affiliation) if m.affiliation else None
+    if entry is not None:
+        return replace(m, kind="state", key=entry.key, label=entry.label,
+                       source="rule:role->state")
+    return m

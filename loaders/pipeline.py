@@ -1,0 +1,328 @@
+"""The extraction pipeline: spaCy components registered by name and composed by config.
+
+``build_pipeline()`` loads the statistical pipeline named in ``pipeline.cfg`` (or
+``KG_SPACY_MODEL``) and adds our components: ``kg_newline_sentences`` (line breaks end
+sentences), ``kg_mentions`` (actors, titles, coreference; ``doc._.mentions``) and
+``kg_events`` (``doc._.events``). ``extract(article, nlp)`` runs it on one article
+and returns the typed :class:`~kg.types.Extraction`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from thinc.api import Config
+
+from kg.errors import Errors, ExtractionError
+from kg.types import Actor, Article, Event, Extraction, Place, Provenance, Role
+from loaders.actors import ActorBase, ActorEntry, slugify
+from loaders.clean import blank_boilerplate
+from loaders.events import CONTACT, EventDraft, Support, add_party, mention_id, read_events
+from loaders.mentions import Mention, MentionFinder, name_key
+
+CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
+
+for _name in ("mentions", "events", "published", "article_id"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("kg_newline_sentences", assigns=["token.is_sent_start"])
+def newline_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headlines stand alone."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("kg_mentions", default_config={"actor_files": []},
+                  requires=["doc.ents", "token.dep"], assigns=["doc._.mentions"])
+def make_mentions(nlp: Language, name: str, actor_files: list[str]) -> MentionComponent:
+    return MentionComponent(nlp, ActorBase.load([Path(p) for p in actor_files])
+                            if actor_files else ActorBase.default())
+
+
+class MentionComponent:
+    """Finds actor mentions; reads ``doc._.published`` for dated posts."""
+
+    def __init__(self, nlp: Language, base: ActorBase) -> None:
+        self.base = base
+        self.finder = MentionFinder(nlp, base)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = self.finder(doc, doc._.published)
+        return doc
+
+
+@Language.factory("kg_events", requires=["doc._.mentions", "token.dep"],
+                  assigns=["doc._.events"])
+def make_events(nlp: Language, name: str) -> EventComponent:
+    return EventComponent()
+
+
+class EventComponent:
+    """Reads events from the mentions and the parse."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = merge_drafts(read_events(doc, doc._.mentions or [], doc._.published))
+        return doc
+
+
+def load_config(path: Path = CONFIG_PATH) -> Config:
+    """The pipeline configuration."""
+    return Config().from_disk(path)
+
+
+@cache
+def build_pipeline(model: str | None = None) -> Language:
+    """The statistical pipeline with our components added, as the config says.
+
+    ``model`` (or the ``KG_SPACY_MODEL`` environment variable) names a spaCy pipeline
+    package or path; ``"blank"`` runs the rules alone on a blank English pipeline.
+    """
+    config = load_config()
+    wanted = model or os.environ.get("KG_SPACY_MODEL") or config["nlp"]["model"]
+    names = [wanted] if model or os.environ.get("KG_SPACY_MODEL") else \
+        [wanted, *config["nlp"].get("fallbacks", [])]
+    nlp = None
+    reason = ""
+    for name in names:
+        if name == "blank":
+            break
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError as exc:
+            reason = str(exc).splitlines()[0]
+    if nlp is None:
+        if wanted != "blank" and (model or os.environ.get("KG_SPACY_MODEL")):
+            raise ExtractionError(Errors.E201.format(name=wanted, reason=reason))
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    components = config["components"]
+    for name in components["order"]:
+        settings = dict(components.get(name, {}))
+        before = settings.pop("before", None)
+        if before and before not in nlp.pipe_names:
+            before = None
+        nlp.add_pipe(name, before=before, config=settings or {})
+    return nlp
+
+
+def extract(article: Article, nlp: Language | None = None) -> Extraction:
+    """Read one article: its events, with every actor and place they involve."""
+    nlp = nlp or build_pipeline()
+    doc = nlp.make_doc(blank_boilerplate(article.text))
+    doc._.published = article.published
+    doc._.article_id = article.source_id
+    try:
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise ExtractionError(Errors.E202.format(article=article.source_id, reason=exc)) from exc
+    base = next(c.base for _, c in nlp.pipeline if isinstance(c, MentionComponent))
+    return to_extraction(doc, article, base)
+
+
+# ------------------------------------------------------------------- merging drafts
+
+
+def _state_of(mention: Mention) -> str | None:
+    if mention.kind == "state":
+        return mention.key
+    return mention.affiliation
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
+    """One draft per happening: the same type, shared parties, compatible date and place."""
+    merged: list[EventDraft] = []
+    for draft in drafts:
+        target = None
+        for other in merged:
+            if other.type != draft.type or not _compatible(other.date, draft.date):
+                continue
+            here = {mention_id(other.location)} if other.location else set()
+            there = {mention_id(draft.location)} if draft.location else set()
+            if here and there and here != there:
+                continue
+            shared = len(other.keys() & draft.keys())
+            states_a = {_state_of(p.mention) for p in other.parties} - {None}
+            states_b = {_state_of(p.mention) for p in draft.parties} - {None}
+            if shared >= min(2, len(other.keys()), len(draft.keys())) or (
+                    draft.type in CONTACT and len(states_a) >= 2 and states_a == states_b):
+                target = other
+                break
+        if target is None:
+            merged.append(draft)
+            continue
+        for party in draft.parties:
+            add_party(target, party.mention, party.role)
+        target.date = target.date if target.date and len(target.date) >= len(
+            draft.date or "") else draft.date
+        target.location = target.location or draft.location
+        target.topics += [t for t in draft.topics if t not in target.topics]
+        target.support.append(Support(draft.sentence, draft.trigger, draft.rule,
+                                      explain_draft(draft), len(draft.parties)))
+        target.support += draft.support
+    for draft in merged:
+        _most_specific(draft)
+    return merged
+
+
+def _most_specific(draft: EventDraft) -> None:
+    """Drop a state that takes part through a person named for it; mediators stay mediators."""
+    person_states = {p.mention.affiliation for p in draft.parties
+                     if p.mention.kind == "person" and p.mention.affiliation}
+    mediators = draft.keys("mediator")
+    mediator_states = {p.mention.affiliation for p in draft.parties
+                       if p.role == "mediator" and p.mention.kind == "person"}
+    kept = []
+    for party in draft.parties:
+        ident = mention_id(party.mention)
+        if party.role != "mediator" and ident in mediators:
+            continue
+        if party.mention.kind == "state" and party.mention.key in person_states:
+            continue
+        if party.mention.kind == "state" and party.mention.key in mediator_states and \
+                party.role != "mediator":
+            continue
+        kept.append(party)
+    draft.parties[:] = kept
+
+
+# --------------------------------------------------------------- typed extraction
+
+
+def _actor_from_entry(entry: ActorEntry, affiliation: str | None = None) -> Actor:
+    return Actor(key=entry.key, label=entry.label, type=entry.type,  # type: ignore[arg-type]
+                 aliases=tuple(a for a in entry.aliases if a != entry.label),
+                 affiliation=affiliation or entry.state, qid=entry.qid, iso2=entry.iso2,
+                 acronym=entry.acronym)
+
+
+def _actor(mention: Mention, base: ActorBase) -> Actor:
+    entry = base.get(mention.key) if mention.key else None
+    if entry is not None:
+        return _actor_from_entry(entry, mention.affiliation)
+    kind = {"person": "Person", "state": "State"}.get(mention.kind, "Organization")
+    label = mention.label.strip()
+    aliases = (mention.text,) if mention.text != label else ()
+    return Actor(key=slugify(label), label=label, type=kind,  # type: ignore[arg-type]
+                 aliases=aliases, affiliation=mention.affiliation,
+                 match_key=name_key(label) if kind == "Person" else None)
+
+
+def _place(mention: Mention, base: ActorBase) -> Place:
+    entry = base.get(mention.key) if mention.key else None
+    if entry is not None and entry.type == "State" and mention.as_place:
+        label = mention.text.strip()
+        return Place(key=slugify(label), label=label, country=entry.key)
+    if entry is not None and entry.type == "State":
+        return Place(key=slugify(entry.label), label=entry.label, country=entry.key,
+                     qid=entry.qid)
+    label = mention.text.strip()
+    return Place(key=slugify(label), label=label)
+
+
+def _provenance(article: Article, sentence, trigger, rule: str, confidence: float,
+                matched: str) -> Provenance:
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return Provenance(
+        article=article.source_id, sentence=stripped,
+        start=start, end=start + len(stripped), trigger=trigger.text,
+        trigger_start=trigger.start_char, trigger_end=trigger.end_char, extractor=rule,
+        confidence=round(confidence, 3), matched=matched)
+
+
+def explain_draft(draft: EventDraft) -> str:
+    """What a rule matched, for ``kg explain``."""
+    parts = [f"{p.mention.text} -> {p.mention.label} [{p.role}; {p.mention.source}]"
+             for p in draft.parties]
+    facts = [f"date={draft.date}" if draft.date else "",
+             f"place={draft.location.text}" if draft.location else "",
+             f"topics={'; '.join(draft.topics)}" if draft.topics else ""]
+    return "; ".join(parts + [f for f in facts if f])
+
+
+def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:
+    """The typed extraction of a processed doc."""
+    events: list[Event] = []
+    actors: dict[str, Actor] = {}
+    places: dict[str, Place] = {}
+    for draft in doc._.events or []:
+        roles = []
+        for party in draft.parties:
+            actor = _actor(party.mention, base)
+            actors.setdefault(actor.key, actor)
+            affiliation = None
+            if actor.affiliation:
+                entry = base.get(actor.affiliation)
+                affiliation = _actor_from_entry(entry) if entry else actors.get(actor.affiliation)
+                if affiliation is not None:
+                    actors.setdefault(affiliation.key, affiliation)
+            roles.append(Role(actor=actor, role=party.role,  # type: ignore[arg-type]
+                              title=party.mention.title, affiliation=affiliation))
+            if party.role == "host" and draft.type in CONTACT:
+                roles.append(Role(actor=actor, role="participant", title=party.mention.title,
+                                  affiliation=affiliation))
+        location = _place(draft.location, base) if draft.location else None
+        if location:
+            places.setdefault(location.key, location)
+        confidence = draft.confidence - (0.1 if not draft.date else 0) - (
+            0.05 if not location else 0)
+        supports = [Support(draft.sentence, draft.trigger, draft.rule, explain_draft(draft),
+                            len(draft.parties)), *draft.support]
+        # The sentence that names the most parties leads; the others follow in text order.
+        lead = max(supports, key=lambda s: (s.parties, -s.sentence.start))
+        ordered = [lead] + [s for s in supports if s is not lead]
+        seen: set[tuple[int, int]] = set()
+        provs = []
+        for s in ordered:
+            if (s.sentence.start, s.trigger.start) in seen:
+                continue
+            seen.add((s.sentence.start, s.trigger.start))
+            provs.append(_provenance(article, s.sentence, s.trigger, s.rule, confidence, s.note))
+        main, also = provs[0], tuple(provs[1:])
+        events.append(Event(type=draft.type, roles=tuple(roles),  # type: ignore[arg-type]
+                            provenance=main, date=draft.date, location=location,
+                            topics=tuple(draft.topics), also=also))
+    for actor in list(actors.values()):
+        if actor.affiliation and actor.affiliation not in actors:
+            entry = base.get(actor.affiliation)
+            if entry is not None:
+                actors[entry.key] = _actor_from_entry(entry)
+            else:
+                actors[actor.key] = Actor(**{**actor.__dict__, "affiliation": None})
+    for place in places.values():
+        if place.country and place.country not in actors:
+            entry = base.get(place.country)
+            if entry is not None:
+                actors[entry.key] = _actor_from_entry(entry)
+    return Extraction(article=article, events=tuple(events), actors=tuple(actors.values()),
+                      places=tuple(places.values()))
+
+
+def extract_many(articles: Sequence[Article], nlp: Language | None = None) -> list[Extraction]:
+    """Extract several articles with one pipeline."""
+    nlp = nlp or build_pipeline()
+    return [extract(a, nlp) for a in articles]
+
+
+def published_or_none(value: str | None) -> date | None:
+    """Parse an ISO date, or None."""
+    return date.fromisoformat(value) if value else None
