@@ -237,7 +237,7 @@ ARTICLES_QUERY = _PREFIX + """SELECT ?article ?hash WHERE {
   ?article a kg:Article ; kg:contentHash ?hash .
 }"""
 
-GRAPH_SUBJECTS_QUERY = """SELECT DISTINCT ?node WHERE { GRAPH ?g { ?node ?p ?o } }"""
+GRAPH_SUBJECTS_QUERY = """SELECT DISTINCT ?node ?g WHERE { GRAPH ?g { ?node ?p ?o } }"""
 
 
 def article_hashes(store: Store) -> dict[str, str]:

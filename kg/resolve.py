@@ -58,8 +58,8 @@ def resolve(extraction: Extraction, index: ActorIndex) -> Extraction:
 
     events = []
     for event in extraction.events:
-        roles = tuple(Role(actor=swap(r.actor), role=r.role, title=r.title,  # type: ignore[arg-type]
-                           affiliation=swap(r.affiliation)) for r in event.roles)
+        roles = tuple(replace(r, actor=swap(r.actor), affiliation=swap(r.affiliation))
+                      for r in event.roles)
         events.append(replace(event, roles=roles))
     actors = tuple({a.key: a for a in mapping.values()}.values())
     for actor in actors:

@@ -137,6 +137,8 @@ def _role_triples(event: NamedNode, key: str, role: Role) -> Iterator[tuple]:
     yield part, _node(KG.role), _node(ROLE[role.role])
     if role.title:
         yield part, _node(KG.title), _string(role.title)
+    if role.name:
+        yield part, _node(KG.nameAsWritten), _string(role.name)
     if role.affiliation:
         yield part, _node(KG.affiliation), actor_iri(role.affiliation.key)
 

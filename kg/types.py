@@ -97,6 +97,7 @@ class Role:
     role: RoleName
     title: str | None = None
     affiliation: Actor | None = None
+    name: str | None = None
 
 
 @dataclass(frozen=True)

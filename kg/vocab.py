@@ -55,6 +55,7 @@ class KG(DefinedNamespace):
     matched: URIRef
     mediator: URIRef
     mention: URIRef
+    nameAsWritten: URIRef
     participant: URIRef
     participation: URIRef
     path: URIRef

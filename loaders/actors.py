@@ -90,19 +90,38 @@ _APOSTROPHES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc\u02bb`\u00b4\u
 _HYPHENS = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2212"})
 _ENTRY_FIELDS = frozenset(
     {
-        "key", "type", "label", "aliases", "qid", "iso2", "iso3", "demonyms", "capitals",
-        "seats", "acronym", "state", "category", "posts",
+        "key",
+        "type",
+        "label",
+        "aliases",
+        "qid",
+        "iso2",
+        "iso3",
+        "demonyms",
+        "capitals",
+        "seats",
+        "acronym",
+        "state",
+        "category",
+        "posts",
     }
 )
 _POST_FIELDS = frozenset({"role", "role_kind", "of", "start", "end"})
 
 
 class _YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A safe loader where only true/false are booleans (so Norway's "NO" stays text)."""
+    """A safe loader that keeps dates as text and takes only true/false as booleans.
+
+    So Norway's code "NO" stays text, and a bad date is reported by :meth:`ActorBase.validate`.
+    """
 
 
 _YamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [
+        (tag, rx)
+        for tag, rx in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _YamlLoader.add_implicit_resolver(
@@ -251,8 +270,7 @@ class ActorEntry:
         optional: dict[str, Any] = {
             "aliases": list(self.aliases),
             "acronym": (
-                [self.acronym, *self.acronym_variants] if self.acronym_variants
-                else self.acronym
+                [self.acronym, *self.acronym_variants] if self.acronym_variants else self.acronym
             ),
             "qid": self.qid,
             "iso2": self.iso2,
@@ -394,9 +412,7 @@ def _country_facts() -> dict[str, dict[str, Any]]:
     }
     facts: dict[str, dict[str, Any]] = {}
     for country in pycountry.countries:
-        names = [
-            getattr(country, attr, None) for attr in ("common_name", "name", "official_name")
-        ]
+        names = [getattr(country, attr, None) for attr in ("common_name", "name", "official_name")]
         facts[country.alpha_2] = {
             "names": tuple(dict.fromkeys(_readable_name(name) for name in names if name)),
             "iso3": country.alpha_3,
@@ -589,8 +605,8 @@ class ActorBase:
 
         >>> [e.key for e in ActorBase.default().lookup("the Russian Federation")]
         ['russia']
-        >>> ActorBase.default().lookup("nato") == ActorBase.default().lookup("NATO")
-        False
+        >>> [e.key for e in ActorBase.default().lookup("MIT")], ActorBase.default().lookup("mit")
+        (['mit'], [])
         """
         keys = list(self._names.get(normalize(surface), ()))
         for key in self._acronyms.get(_acronym_form(surface), ()):
@@ -637,7 +653,7 @@ class ActorBase:
             for post in person.posts:
                 if post.role_kind != role_kind or not self._post_at(post, of):
                     continue
-                if (post.ongoing if day is None else post.held_on(day)):
+                if post.ongoing if day is None else post.held_on(day):
                     holders.append(person)
                     break
         return holders
@@ -670,7 +686,10 @@ class ActorBase:
             When the entry is invalid (nothing is written then).
         """
         path = Path(path)
-        entry = _parse_entry(entry.to_yaml_dict(), None, str(path))
+        try:
+            entry = _parse_entry(entry.to_yaml_dict(), None, str(path))
+        except (TypeError, ValueError) as error:
+            raise _fail(path, f"entry {entry.key!r}: {error}") from error
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         before = _entries_from_text(text, path) if text.strip() else []
         if not text.strip():
@@ -686,8 +705,9 @@ class ActorBase:
         if len(after) != len(before) + 1 or after[-1] != entry:
             raise _fail(path, "cannot append: 'entries' must be the file's last block")
         others = [e for e in self._entries if Path(e.source or "") != path]
-        base = ActorBase([*others, *after], [*self.paths, path] if path not in self.paths
-                         else self.paths)
+        base = ActorBase(
+            [*others, *after], [*self.paths, path] if path not in self.paths else self.paths
+        )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(new_text, encoding="utf-8")
         return base

@@ -16,13 +16,15 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from loaders.dates import normalize_date
+from loaders.mentions import TITLE_WORDS as TITLE_WORDS_OF_LISTS
 from loaders.mentions import Mention, fold
 
 CONTACT = {"Meeting", "PhoneCall"}
 # lemma -> event type, for verbs
 VERB_TRIGGERS = {
     "meet": "Meeting", "confer": "Meeting", "negotiate": "Meeting",
-    "receive": "Meeting", "host": "Meeting", "convene": "Meeting",
+    "receive": "Meeting", "host": "Meeting", "convene": "Meeting", "attend": "Meeting",
+    "chair": "Meeting",
     "visit": "Visit", "arrive": "Visit", "travel": "Visit",
     "call": "PhoneCall", "phone": "PhoneCall", "telephone": "PhoneCall", "dial": "PhoneCall",
     "mediate": "Mediation", "broker": "Mediation",
@@ -35,7 +37,7 @@ NOUN_TRIGGERS = {
     "meeting": "Meeting", "meetings": "Meeting", "talks": "Meeting", "summit": "Meeting",
     "negotiations": "Meeting", "consultations": "Meeting", "dialogue": "Meeting",
     "talk": "Meeting", "conversation": "Meeting", "discussion": "Meeting",
-    "discussions": "Meeting",
+    "discussions": "Meeting", "meet": "Meeting",
     "call": "PhoneCall", "phone": "PhoneCall",
     "visit": "Visit", "trip": "Visit",
     "mediation": "Mediation",
@@ -44,6 +46,11 @@ NOUN_TRIGGERS = {
     "truce": "Agreement", "ceasefire": "Agreement",
     "proposal": "Proposal", "threat": "Threat",
 }
+# Nouns that name a process more than a happening: events only as objects of a light verb
+# ("held negotiations"), not on their own ("through negotiations between A and B").
+WEAK_NOUNS = {"negotiations", "consultations", "dialogue", "discussion", "discussions", "talk",
+              "conversation", "deal", "agreement", "accord", "treaty", "declaration",
+              "memorandum", "pact", "truce", "ceasefire", "proposal", "threat", "mediation"}
 PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "virtual"}
 LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", "attend",
                "join", "sign", "reach", "conclude", "make", "pay", "discuss", "exchange"}
@@ -55,11 +62,13 @@ UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope"
                 "calls", "proposal", "invitation", "possibility", "prospect"}
 REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "stress",
              "emphasize", "according", "confirm", "reveal", "write", "quote", "reiterate"}
-BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "despite"}
+BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "despite", "as",
+                    "with", "like", "unlike", "besides"}
 TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", "examine",
                "explore", "cover", "tackle", "concentrate"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
-MEDIATION_VERBS = {"mediate", "broker", "facilitate"}
+MEDIATION_VERBS = {"mediate", "broker"}
+EVENT_PREPS = {"in", "during", "at", "on", "after", "over"}
 
 
 @dataclass
@@ -128,6 +137,9 @@ def _event_type(token: Token) -> str | None:
             return "PhoneCall"
         if word in ("call", "phone") and not _phone_context(token):
             return None
+        if word == "meet" and token.i > 0 and token.doc[token.i - 1].lower_ not in {
+                "rare", "first", "landmark", "historic", "trilateral", "bilateral"}:
+            return None
         return NOUN_TRIGGERS.get(word)
     return None
 
@@ -195,11 +207,21 @@ def _clause_root(trigger: Token) -> Token:
 def _excluded(root: Token, trigger: Token) -> set[int]:
     """Tokens of the clause that belong to other statements: attributions, background."""
     out: set[int] = set()
+    subjects = [c.i for c in root.children if c.dep_.startswith("nsubj")]
+    for child in root.children:  # fronted adverbials: "With Moscow isolated, …"
+        if subjects and child.i < min(subjects) and child.dep_ in ("prep", "advcl", "npadvmod") \
+                and trigger not in child.subtree and not any(
+                    t.ent_type_ == "DATE" for t in child.subtree):
+            out.update(t.i for t in child.subtree)
     for token in root.subtree:
         if token.i in out or token == trigger or trigger in token.subtree and token != root:
             continue
         lemma = token.lemma_.lower()
         if token.dep_ == "prep" and (lemma in BACKGROUND_PREPS or token.lower_ == "according"):
+            if lemma in ("with", "as", "like") and token.i > root.i and not (
+                    lemma == "as" and token.i + 1 < len(token.doc)
+                    and token.doc[token.i + 1].lower_ == "part"):
+                continue  # "met with X" is an argument; "as part of …" is background
             out.update(t.i for t in token.subtree)
         elif token.dep_ in ("relcl", "ccomp", "parataxis", "advcl") and token.head.i != trigger.i:
             if trigger not in token.subtree:
@@ -226,6 +248,62 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
 
 # ---------------------------------------------------------------------- arguments
 
+LIST_WORDS = {"and", ",", "the", "'s", "’s", "both", "as", "well", "his", "her", "their", "its"}
+
+
+def _listed_after(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]:
+    """Tokens of "between A and B" / "with A, B and C" right after a trigger.
+
+    Read linearly, so that a wrong attachment in the parse loses no party.
+    """
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    i = trigger.i + 1
+    limit = min(len(doc), trigger.i + 4)
+    while i < limit and doc[i].lower_ not in {"between", "with", "among"}:
+        if doc[i].is_punct or doc[i].lower_ in {"in", "on", "at"}:
+            return set()
+        i += 1
+    if i >= limit:
+        return set()
+    found: set[int] = set()
+    i += 1
+    sentence_end = trigger.sent.end
+    while i < sentence_end:
+        token = doc[i]
+        m = by_token.get(i)
+        if m is not None and not m.as_place and m.kind != "place":
+            found.update(range(m.start, m.end))
+            i = m.end
+            continue
+        word = fold(token.text)
+        if word in LIST_WORDS or word in TITLE_WORDS_OF_LISTS or token.text in {"-", "–"}:
+            i += 1
+            continue
+        break
+    return found
+
+
+def _modifiers_before(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]:
+    """Parties named before a nominal trigger: "Russian-Turkish talks", "Raisi's visit"."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: set[int] = set()
+    i = trigger.i - 1
+    while i >= trigger.sent.start:
+        m = by_token.get(i)
+        token = doc[i]
+        if m is not None and not m.as_place and m.kind != "place":
+            found.update(range(m.start, m.end))
+            i = m.start - 1
+            continue
+        if token.text in {"-", "–", "—", "/", "'s", "’s", "and", ","} or fold(token.text) in {
+                "bilateral", "trilateral", "direct", "indirect", "first", "rare", "high-level",
+                "telephone", "phone", "video", "official", "state", "face", "to", "fresh",
+                "new", "latest", "landmark"}:
+            i -= 1
+            continue
+        break
+    return found
+
 
 def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     """Whether a mention is the "by X" of a verb in ``lemmas`` or X in "X-mediated"."""
@@ -233,7 +311,7 @@ def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     for _ in range(6):
         if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
             return token.head.lemma_.lower() in lemmas
-        if token.head is token:
+        if token.head is token or (token.i >= mention.end and token.lower_ in NOUN_TRIGGERS):
             return False
         token = token.head
     return False
@@ -261,12 +339,14 @@ def _location(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Mention | 
 
 
 def _date(sentence: Span, tokens: set[int], published: date | None) -> str | None:
-    for ent in sentence.ents:
-        if ent.label_ != "DATE" or ent.start not in tokens:
-            continue
-        value = normalize_date(ent.text, published)
-        if value:
-            return value
+    """The first date of the clause, else of the sentence."""
+    for inside in (True, False):
+        for ent in sentence.ents:
+            if ent.label_ != "DATE" or (ent.start in tokens) != inside:
+                continue
+            value = normalize_date(ent.text, published)
+            if value:
+                return value
     return None
 
 
@@ -392,6 +472,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         target_type = next((_event_type(t) for t in target if _event_type(t)), None)
         if target_type in CONTACT and any(
                 any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+                and not _modifiers_before(doc, t, mentions) and not _listed_after(doc, t, mentions)
                 for t in target):
             previous = next((d for d in reversed(earlier) if d.type in CONTACT), None)
             if previous is not None:
@@ -407,22 +488,52 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 return None
     root = _clause_root(trigger)
     nominal = trigger.pos_ in ("NOUN", "PROPN")
-    if nominal and not (trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.dep_ in (
-            "dobj", "attr")) and not trigger.dep_.startswith("nsubj"):
+    governed = trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.dep_ in ("dobj", "attr")
+    in_phrase = (trigger.dep_ == "pobj" and trigger.head.lower_ in EVENT_PREPS
+                 and trigger.head.head.pos_ in ("VERB", "AUX"))
+    if nominal and trigger.lower_ in WEAK_NOUNS and not governed and not _has_parties_list(
+            doc, trigger, mentions):
+        return None
+    if nominal and trigger.head.lemma_.lower() in MEDIATION_VERBS:
+        return None  # "mediated talks between A and B" is read from the verb
+    if nominal and in_phrase and not _listed_after(doc, trigger, mentions):
+        # "urged Putin ... in a phone call", "struck an upbeat tone at a rare meeting"
+        root = _clause_root(trigger.head.head)
+        tokens = _clause_tokens(root, trigger)
+    elif nominal and not governed and not trigger.dep_.startswith("nsubj"):
         # "a 2019 agreement between Turkey and Russia": the noun phrase holds the parties.
         tokens = {t.i for t in trigger.subtree} - {
             t.i for c in trigger.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        tokens |= _listed_after(doc, trigger, mentions) | _modifiers_before(doc, trigger, mentions)
     else:
         tokens = _clause_tokens(root, trigger)
-    if anaphoric and kind in CONTACT:
+        tokens |= _listed_after(doc, trigger, mentions)
+    if anaphoric and kind in CONTACT and not in_phrase:
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
+    if lemma in ("attend", "chair") or (anaphoric and lemma in ("attend",)):
+        previous = next((d for d in reversed(earlier[-6:]) if d.type == "Meeting"), None)
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        fresh = any(_event_type(o) and not any(c.lower_ in {"the", "this", "that", "their"}
+                                                for c in o.children) for o in objects)
+        if previous is not None and not fresh:
+            added = [m for m in mentions if m.start in tokens and not m.modifier
+                     and not m.as_place and m.kind in ("person", "state", "organization")]
+            for m in added:
+                add_party(previous, m, "participant")
+            previous.support.append(Support(
+                sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
+                "took part in the event above: " + ", ".join(m.label for m in added)))
+            return None
     draft = EventDraft(type=kind, trigger=doc[trigger.i:trigger.i + 1], sentence=sentence,
                        rule=f"kg.events.v1:{lemma}", confidence=0.85 if trigger.pos_ == "VERB"
                        else 0.75)
     verb = root if root.pos_ in ("VERB", "AUX") else trigger
+    topic_tokens = _topic_tokens(trigger, tokens)
     for m in mentions:
         if m.start not in tokens or m.modifier or m.as_place or m.kind == "place":
+            continue
+        if m.start in topic_tokens:
             continue
         if m.kind not in ("person", "state", "organization"):
             continue
@@ -439,6 +550,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if lemma != "visit" or m.kind == "organization":
                 continue
             role = "host"
+        elif kind == "Visit" and nominal and m.start > trigger.i and m.kind != "person":
+            if doc[m.start - 1].lower_ not in {"to", "of"} or doc[m.start - 1].lower_ == "of":
+                continue
+            role = "host"  # "a visit to Greece"
         add_party(draft, m, role)
     if kind == "Visit":
         draft.location = _location(doc, mentions, tokens)
@@ -450,6 +565,26 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     draft.date = _date(sentence, tokens, published)
     draft.topics = _topics(trigger, tokens)
     return draft
+
+
+def _has_parties_list(doc: Doc, trigger: Token, mentions: list[Mention]) -> bool:
+    """Whether a noun names its parties: "an agreement between Turkey and Russia"."""
+    return bool(_listed_after(doc, trigger, mentions)) or len(
+        {mention_id(m) for m in mentions if m.start in _modifiers_before(doc, trigger, mentions)}
+    ) >= 2
+
+
+def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
+    """Tokens of the phrases that say what an event was about (they name no party)."""
+    out: set[int] = set()
+    doc = trigger.doc
+    for token in (doc[i] for i in sorted(tokens)):
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and token.head.lemma_.lower() in (
+                NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS):
+            out.update(t.i for p in token.children if p.dep_ == "pobj" for t in p.subtree)
+        elif token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
+            out.update(t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree)
+    return out
 
 
 def add_party(draft: EventDraft, mention: Mention, role: str) -> None:

@@ -55,7 +55,8 @@ ROLE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(intelligence|spy|mit\b)"), "intelligence_chief"),
     (re.compile(r"\bnational security advis"), "national_security_adviser"),
     (re.compile(r"\b(prime minister|premier|chancellor)\b"), "head_of_government"),
-    (re.compile(r"\b(president|king|emir|sultan|crown prince|leader|head of state)\b"),
+    (re.compile(r"\bleaders?\b"), "leader"),
+    (re.compile(r"\b(president|king|emir|sultan|crown prince|head of state)\b"),
      "head_of_state"),
     (re.compile(r"\b(envoy|representative|negotiator|mediator)\b"), "envoy"),
     (re.compile(r"\bsecretary.general\b"), "secretary_general"),
@@ -164,13 +165,15 @@ class MentionFinder:
             span = _trim(ent)
             if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
                 continue
+            if kind == "organization" and _looks_like_person(doc, span):
+                kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
             found.append(Mention(span.start, span.end, span.text, kind, span.text,
                                  source=f"ner:{ent.label_}"))
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
         found = attach_titles(doc, found, self.base, published)
         found = resolve_people(doc, found, self.base, published)
-        return found
+        return resolve_pronouns(doc, found)
 
     def _plausible(self, doc: Doc, start: int, end: int, kind: str, entry: ActorEntry) -> bool:
         span = doc[start:end]
@@ -199,12 +202,42 @@ class MentionFinder:
             return replace(mention, as_place=True)
         if mention.kind == "state" and mention.source == "kb:demonym":
             return mention
+        after = doc[mention.end:mention.end + 3]
+        if mention.kind == "state" and len(after) >= 2 and after[0].text in _POSSESSIVE \
+                and after[1].lower_ in {"capital", "city", "port", "border", "territory"}:
+            return replace(mention, modifier=True)  # "Oman's capital, Muscat"
+        if mention.kind in ("organization", "place") and before is not None and \
+                before.lower_ in {"in", "at"} and mention.source.startswith("ner:"):
+            return replace(mention, as_place=True)  # "at Al-Yamamah Palace"
+        if mention.kind == "state" and before is not None and before.lower_ in {"in", "at"} \
+                and (mention.start < 2 or doc[mention.start - 2].lower_ not in {"talks",
+                                                                                "meeting"}):
+            return replace(mention, as_place=True)  # "talks in Turkey"
         if mention.kind == "place":
             entry = self.base.by_capital(mention.text)
             if entry is not None and not is_locative:
                 return replace(mention, kind="state", key=entry.key, label=entry.label,
                                source="kb:capital")
         return mention
+
+
+ORG_WORDS = {"ministry", "organization", "organisation", "council", "party", "agency", "union",
+             "bank", "group", "forces", "army", "committee", "office", "service", "department",
+             "commission", "court", "fund", "league", "movement", "front", "company", "news",
+             "institute", "association", "alliance", "network", "university", "parliament"}
+
+
+def _looks_like_person(doc: Doc, span: Span) -> bool:
+    """An ORG span of two or three capitalised words right after a title is a person."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 3 or any(fold(t.text) in ORG_WORDS | TITLE_WORDS for t in words):
+        return False
+    if not all(t.text[:1].isupper() and not t.text.isupper() for t in words):
+        return False
+    i = span.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 0 and fold(doc[i].text) in TITLE_HEADS | TITLE_WORDS
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
@@ -260,10 +293,11 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
 
     for person in [m for m in mentions if m.kind == "person"]:
         title_tokens, affiliations, modifiers = _left_title(doc, person, by_token)
-        if not _has_head(title_tokens):
-            right = _right_title(doc, person, by_token)
-            if right is not None:
-                title_tokens, affiliations, modifiers = right
+        right = _right_title(doc, person, by_token)
+        if right is not None and not _has_head(title_tokens):
+            title_tokens, affiliations, modifiers = right
+        elif right is not None and not right[0]:
+            affiliations, modifiers = affiliations + right[1], modifiers + right[2]
         if not title_tokens and not affiliations:
             continue
         for m in modifiers:
@@ -329,6 +363,11 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
                 affiliations.append(pronoun_target)
             i -= 1
             continue
+        if token.lower_ == "and" and i > 0 and fold(doc[i - 1].text) in TITLE_WORDS \
+                and doc[i - 1].i not in by_token and tokens:
+            tokens.append(token)  # "High Representative for Foreign Policy and Security"
+            i -= 1
+            continue
         if token.lower_ == "and" or token.text in {",", ";", ":", "(", ")"}:
             break
         if _is_title_token(token):
@@ -344,6 +383,10 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
 def _right_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     """An appositive title after a person: "Hakan Fidan, the head of MIT,"."""
     i = person.end
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and by_token.get(i + 1) is not None and \
+            by_token[i + 1].kind in ("state", "organization"):
+        m = by_token[i + 1]
+        return [], [m], [m]  # "President Emomali Rahmon of Tajikistan"
     if i >= len(doc) or doc[i].text != ",":
         return None
     tokens: list[Token] = []
@@ -471,6 +514,33 @@ def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):
 
 # ------------------------------------------------------------------------ coreference
 
+PRONOUNS = {"he", "she", "his", "her", "him"}
+
+
+def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """He, she, his, her: the nearest person named before, preferring a subject.
+
+    Looks back within the sentence and the two before it; gives up when none is named.
+    """
+    people = [m for m in mentions if m.kind == "person" and not m.modifier]
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    sentences = list(doc.sents)
+    index = {t.i: n for n, sent in enumerate(sentences) for t in sent}
+    added = []
+    for token in doc:
+        if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i in taken:
+            continue
+        first = sentences[max(0, index[token.i] - 2)].start
+        before = [p for p in people if first <= p.start < token.i]
+        if not before:
+            continue
+        subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")]
+        antecedent = (subjects or before)[-1]
+        added.append(replace(antecedent, start=token.i, end=token.i + 1, text=token.text,
+                             source="coref:pronoun", modifier=False))
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
 
 def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
                    published: date | None) -> list[Mention]:
@@ -481,12 +551,13 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
     """
     people = [m for m in mentions if m.kind == "person"]
     full = [m for m in people if len(m.label.split()) >= 2]
+    surnames = {fold(t.text) for t in doc if t.is_title}
     result = []
     for m in mentions:
         if m.kind == "person":
             m = _resolve_person(m, full, base, published)
         elif m.kind == "role":
-            m = _resolve_role(m, people, base, published)
+            m = _resolve_role(m, people, base, published, surnames)
         result.append(m)
     return result
 
@@ -526,17 +597,23 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
 
 
 def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
-                  published: date | None) -> Mention:
+                  published: date | None, doc_surnames: set[str]) -> Mention:
+    kinds = {"head_of_state", "head_of_government"} if m.role_kind == "leader" else {m.role_kind}
     candidates = [p for p in people if p.affiliation == m.affiliation
-                  and (m.role_kind is None or p.role_kind == m.role_kind)]
+                  and (m.role_kind is None or p.role_kind in kinds)]
     if m.role_kind is None and len({p.key or p.label for p in candidates}) != 1:
         candidates = []
     if candidates:
         best = min(candidates, key=lambda p: abs(p.start - m.start))
         return replace(m, kind="person", key=best.key, label=best.label,
                        source="rule:role+coref")
-    if m.role_kind and m.affiliation:
-        holders = base.post_holders(m.role_kind, m.affiliation, published)
+    if m.role_kind and m.affiliation and published is not None:
+        holders = [h for kind in sorted(kinds) for h in
+                   base.post_holders(kind, m.affiliation, published)][:1] \
+            if m.role_kind == "leader" else base.post_holders(m.role_kind, m.affiliation, published)
+        named = [h for h in holders if _surname(h.label) in doc_surnames]
+        if m.role_kind == "leader":
+            holders = named
         if len(holders) == 1:
             entry = holders[0]
             return replace(m, kind="person", key=entry.key, label=entry.label,

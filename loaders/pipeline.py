@@ -73,8 +73,33 @@ class EventComponent:
     """Reads events from the mentions and the parse."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = merge_drafts(read_events(doc, doc._.mentions or [], doc._.published))
+        drafts = merge_drafts(read_events(doc, doc._.mentions or [], doc._.published))
+        doc._.events = date_lead_events(doc, drafts, doc._.published)
         return doc
+
+
+LEAD_SENTENCES = 4
+LEAD_TYPES = {"Meeting", "PhoneCall", "Visit", "Agreement", "Mediation"}
+
+
+def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
+                     ) -> list[EventDraft]:
+    """Undated events of the lead paragraph happened on the publication date (news style).
+
+    Only the first sentences of the article, only events that happened (not proposals
+    or threats), and only when the article has a publication date.
+    """
+    if published is None:
+        return drafts
+    content = [s for s in doc.sents if s.text.strip()]
+    lead_end = content[min(LEAD_SENTENCES, len(content)) - 1].end if content else 0
+    for draft in drafts:
+        if draft.date is None and draft.type in LEAD_TYPES and draft.sentence.start < lead_end:
+            draft.date = published.isoformat()
+            draft.confidence -= 0.1
+            draft.support.append(Support(draft.sentence, draft.trigger, "kg.dates.v1:lead",
+                                         "date: the publication date (lead event)"))
+    return drafts
 
 
 def load_config(path: Path = CONFIG_PATH) -> Config:
@@ -225,6 +250,14 @@ def _actor(mention: Mention, base: ActorBase) -> Actor:
                  match_key=name_key(label) if kind == "Person" else None)
 
 
+def _name_as_written(mention: Mention, actor: Actor) -> str | None:
+    """The name of a state or organisation as the article writes it, if it is a name."""
+    if actor.type == "Person" or mention.source not in ("kb:name", "kb:alias", "kb:acronym"):
+        return None
+    text = " ".join(mention.text.split())
+    return text if text != actor.label else None
+
+
 def _place(mention: Mention, base: ActorBase) -> Place:
     entry = base.get(mention.key) if mention.key else None
     if entry is not None and entry.type == "State" and mention.as_place:
@@ -275,11 +308,12 @@ def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:
                 affiliation = _actor_from_entry(entry) if entry else actors.get(actor.affiliation)
                 if affiliation is not None:
                     actors.setdefault(affiliation.key, affiliation)
+            name = _name_as_written(party.mention, actor)
             roles.append(Role(actor=actor, role=party.role,  # type: ignore[arg-type]
-                              title=party.mention.title, affiliation=affiliation))
+                              title=party.mention.title, affiliation=affiliation, name=name))
             if party.role == "host" and draft.type in CONTACT:
                 roles.append(Role(actor=actor, role="participant", title=party.mention.title,
-                                  affiliation=affiliation))
+                                  affiliation=affiliation, name=name))
         location = _place(draft.location, base) if draft.location else None
         if location:
             places.setdefault(location.key, location)

@@ -12,10 +12,12 @@ STAGES = {
     "loaders": 1,
     "kg.resolve": 2,
     "kg.triples": 3, "kg.store": 3, "kg.backends": 3, "kg.validate": 3,
+    "kg.backends.neo4j": 4,  # pushes the property-graph projection
     "queries": 4, "kg.query": 4, "kg.cypher": 4, "kg.graph": 4, "kg.explain": 4,
     "kg.analysis": 4,
     "kg.viz": 5, "kg.brief": 5,
     "kg.ingest": 6, "kg.cli": 6, "kg": 6,  # orchestration: every stage, in order
+    "kg.tools.validation": 6,
 }
 
 

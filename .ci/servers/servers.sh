@@ -241,7 +241,7 @@ cmd_start() {
         "$RUN/neo4j-data" "$HOST" "$NEO4J_PORT"
     launch fuseki "$JAVA" -Xms64m -Xmx"$FUSEKI_HEAP" -XX:+ExitOnOutOfMemoryError \
         -cp "$BUILD/fuseki/lib/*" "$FUSEKI_MAIN" \
-        --localhost --port "$FUSEKI_PORT" --ping --mem --update /kg
+        --localhost --port "$FUSEKI_PORT" --ping --config "$HERE/fuseki/config.ttl"
     wait_ready neo4j "$NEO4J_MARKER" $((started + READY_TIMEOUT))
     say "neo4j ready at $NEO4J_URI (pid $(<"$RUN/neo4j.pid"), $((SECONDS - started)) s)"
     wait_ready fuseki "$FUSEKI_MARKER" $((started + READY_TIMEOUT))
