@@ -59,7 +59,8 @@ UNREAL_HEADS = {"plan", "expect", "hope", "want", "intend", "seek", "aim", "prep
                 "willing", "ready", "wish", "try", "schedule", "refuse", "fail", "reject",
                 "decline", "cancel", "postpone", "urge", "ask", "call"}
 UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope", "call",
-                "calls", "proposal", "invitation", "possibility", "prospect"}
+                "calls", "proposal", "invitation", "possibility", "prospect", "initiative",
+                "idea", "way", "need", "aim", "goal", "bid", "effort", "efforts"}
 REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "stress",
              "emphasize", "according", "confirm", "reveal", "write", "quote", "reiterate"}
 BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "despite", "as",
@@ -121,7 +122,7 @@ def _event_type(token: Token) -> str | None:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if lemma in ("talk", "speak", "converse", "chat"):
             return "PhoneCall" if _phone_context(token) else (
-                "Meeting" if lemma == "talk" and _has_with(token) else None)
+                "Meeting" if _has_with(token) else None)
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
                                    for c in token.children):
             return None
@@ -193,7 +194,7 @@ def _unreal(token: Token) -> bool:
 def _clause_root(trigger: Token) -> Token:
     """The verb whose clause holds the event's arguments."""
     token = trigger
-    for _ in range(4):
+    for _ in range(5):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "advcl", "acl", "pcomp"):
             return token
         if token.dep_ in ("ROOT",) or token.head is token:
@@ -202,6 +203,18 @@ def _clause_root(trigger: Token) -> Token:
             return token
         token = token.head
     return token
+
+
+def _governing_verb(trigger: Token) -> Token | None:
+    """The verb a prepositional event phrase hangs from, through nouns and preps."""
+    token = trigger.head
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token or token.dep_ not in ("prep", "pobj", "dobj", "npadvmod"):
+            return None
+        token = token.head
+    return None
 
 
 def _excluded(root: Token, trigger: Token) -> set[int]:
@@ -326,6 +339,18 @@ def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
 
 
 def _location(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Mention | None:
+    """Where: a place after in/at; a venue followed by "in <city>" gives the city."""
+    found = _first_location(doc, mentions, tokens)
+    if found is None:
+        return None
+    following = [m for m in mentions if m.start == found.end + 1 and
+                 doc[found.end].lower_ == "in" and (m.kind == "place" or m.as_place)]
+    if following and found.source.startswith("ner:"):
+        return following[0]
+    return found
+
+
+def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Mention | None:
     for m in mentions:
         if m.start not in tokens or m.modifier:
             continue
@@ -472,7 +497,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         target_type = next((_event_type(t) for t in target if _event_type(t)), None)
         if target_type in CONTACT and any(
                 any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
-                and not _modifiers_before(doc, t, mentions) and not _listed_after(doc, t, mentions)
+                and not any(m.start in {x.i for x in t.subtree} for m in mentions)
                 for t in target):
             previous = next((d for d in reversed(earlier) if d.type in CONTACT), None)
             if previous is not None:
@@ -482,6 +507,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                          and not m.as_place and m.kind in ("person", "state", "organization")]
                 for m in added:
                     add_party(previous, m, "mediator")
+                if any(fold(w.text) == "indirect" for t in target for w in t.children) or any(
+                        fold(w.text) == "indirect" for w in previous.trigger.root.children):
+                    previous.type = "Mediation"  # the parties did not meet: a third one went between
                 previous.support.append(Support(
                     sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
                     "mediator of the event above: " + ", ".join(m.label for m in added)))
@@ -489,8 +517,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     root = _clause_root(trigger)
     nominal = trigger.pos_ in ("NOUN", "PROPN")
     governed = trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.dep_ in ("dobj", "attr")
+    governor = _governing_verb(trigger)
     in_phrase = (trigger.dep_ == "pobj" and trigger.head.lower_ in EVENT_PREPS
-                 and trigger.head.head.pos_ in ("VERB", "AUX"))
+                 and governor is not None)
     if nominal and trigger.lower_ in WEAK_NOUNS and not governed and not _has_parties_list(
             doc, trigger, mentions):
         return None
@@ -498,7 +527,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         return None  # "mediated talks between A and B" is read from the verb
     if nominal and in_phrase and not _listed_after(doc, trigger, mentions):
         # "urged Putin ... in a phone call", "struck an upbeat tone at a rare meeting"
-        root = _clause_root(trigger.head.head)
+        root = _clause_root(governor)
         tokens = _clause_tokens(root, trigger)
     elif nominal and not governed and not trigger.dep_.startswith("nsubj"):
         # "a 2019 agreement between Turkey and Russia": the noun phrase holds the parties.
@@ -512,8 +541,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
     if lemma in ("attend", "chair") or (anaphoric and lemma in ("attend",)):
-        previous = next((d for d in reversed(earlier[-6:]) if d.type == "Meeting"), None)
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        nouns = {o.lower_ for o in objects}
+        meetings = [d for d in earlier[-8:] if d.type == "Meeting"]
+        previous = next((d for d in reversed(meetings) if d.trigger.root.lower_ in nouns),
+                        meetings[-1] if meetings else None)
         fresh = any(_event_type(o) and not any(c.lower_ in {"the", "this", "that", "their"}
                                                 for c in o.children) for o in objects)
         if previous is not None and not fresh:
@@ -544,8 +576,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         if _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)):
             role = "mediator"
-        elif lemma in ("host", "receive", "convene") and _subject_of(doc, m, verb):
-            role = "host"
+        elif lemma in ("host", "receive", "convene") and (
+                _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"):
+            between = any(doc[j].lower_ == "between" for j in range(
+                trigger.i + 1, min(trigger.i + 4, len(doc))))
+            role = "mediator" if between else "host"  # "X hosted talks between A and B"
         elif kind == "Visit" and trigger.pos_ == "VERB" and not _subject_of(doc, m, verb):
             if lemma != "visit" or m.kind == "organization":
                 continue

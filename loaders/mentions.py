@@ -136,6 +136,12 @@ class MentionFinder:
             self.matcher.add(label, [d for d in docs if len(d)])
         for label, forms in acronyms.items():
             self.acronyms.add(label, [nlp.make_doc(f) for f in set(forms)])
+        # Spelling-tolerant keys of known people: full names and surnames.
+        self.sounds: dict[str, set[str]] = {}
+        for person in base.people():
+            for name in (person.label, *person.aliases):
+                self.sounds.setdefault(name_key(name), set()).add(person.key)
+                self.sounds.setdefault("~" + name_key(_surname(name)), set()).add(person.key)
 
     @staticmethod
     def _pattern(nlp, form: str) -> Doc:
@@ -160,20 +166,38 @@ class MentionFinder:
         taken = {i for m in found for i in range(m.start, m.end)}
         for ent in doc.ents:
             kind = NER_KIND.get(ent.label_)
-            if kind is None or any(i in taken for i in range(ent.start, ent.end)):
+            if any(i in taken for i in range(ent.start, ent.end)):
                 continue
+            if kind is None and not (ent.label_ == "NORP" and len(ent) == 1
+                                     and self.base.by_demonym(ent.text) is None):
+                continue  # a single unknown "NORP" word may be a misread surname
             span = _trim(ent)
             if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
                 continue
             if kind == "organization" and _looks_like_person(doc, span):
                 kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
-            found.append(Mention(span.start, span.end, span.text, kind, span.text,
-                                 source=f"ner:{ent.label_}"))
+            known = self._sounds_like(span) if kind in ("person", None) else None
+            if known is not None:
+                found.append(Mention(span.start, span.end, span.text, "person", known.label,
+                                     key=known.key, source="kb:sound",
+                                     affiliation=known.state))
+            elif kind is not None:
+                found.append(Mention(span.start, span.end, span.text, kind, span.text,
+                                     source=f"ner:{ent.label_}"))
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
         found = attach_titles(doc, found, self.base, published)
         found = resolve_people(doc, found, self.base, published)
         return resolve_pronouns(doc, found)
+
+    def _sounds_like(self, span: Span) -> ActorEntry | None:
+        """The one known person whose name sounds like ``span`` (Pashinian, Pashinyan)."""
+        words = [t.text for t in span if not t.is_punct]
+        if not words or not all(w[:1].isupper() for w in words):
+            return None
+        key = name_key(" ".join(words)) if len(words) >= 2 else "~" + name_key(words[0])
+        keys = self.sounds.get(key, set())
+        return self.base.get(next(iter(keys))) if len(keys) == 1 else None
 
     def _plausible(self, doc: Doc, start: int, end: int, kind: str, entry: ActorEntry) -> bool:
         span = doc[start:end]
@@ -200,6 +224,9 @@ class MentionFinder:
         is_locative = before is not None and before.lower_ in {"in", "at", "to", "from", "near"}
         if mention.source in ("kb:capital", "kb:seat") and is_locative:
             return replace(mention, as_place=True)
+        if mention.source == "kb:capital" and mention.start >= 2 and before is not None and \
+                before.text == "," and doc[mention.start - 2].lower_ in {"capital", "city"}:
+            return replace(mention, as_place=True)  # "Oman's capital, Muscat"
         if mention.kind == "state" and mention.source == "kb:demonym":
             return mention
         after = doc[mention.end:mention.end + 3]
@@ -209,9 +236,7 @@ class MentionFinder:
         if mention.kind in ("organization", "place") and before is not None and \
                 before.lower_ in {"in", "at"} and mention.source.startswith("ner:"):
             return replace(mention, as_place=True)  # "at Al-Yamamah Palace"
-        if mention.kind == "state" and before is not None and before.lower_ in {"in", "at"} \
-                and (mention.start < 2 or doc[mention.start - 2].lower_ not in {"talks",
-                                                                                "meeting"}):
+        if mention.kind == "state" and before is not None and before.lower_ in {"in", "at"}:
             return replace(mention, as_place=True)  # "talks in Turkey"
         if mention.kind == "place":
             entry = self.base.by_capital(mention.text)
@@ -353,6 +378,10 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
                 modifiers.append(other)
                 i = other.start - 1
                 continue
+            if other.kind == "place" and tokens:  # "Centre for … Diplomacy for Central Asia"
+                modifiers.append(other)
+                i = other.start - 1
+                continue
             break
         if token.text in _POSSESSIVE:
             i -= 1
@@ -491,7 +520,7 @@ def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):
             i -= 1
             continue
         if states and doc[i].lower_ in {",", "and"} and i > 0 and by_token.get(i - 1) is not None \
-                and by_token[i - 1].kind == "state":
+                and by_token[i - 1].source == "kb:demonym":
             i -= 1  # "Turkish, Syrian and Russian defence ministers"
             continue
         break
@@ -518,7 +547,7 @@ PRONOUNS = {"he", "she", "his", "her", "him"}
 
 
 def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """He, she, his, her: the nearest person named before, preferring a subject.
+    """He, she, his, her: the nearest person named before.
 
     Looks back within the sentence and the two before it; gives up when none is named.
     """
@@ -534,8 +563,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         before = [p for p in people if first <= p.start < token.i]
         if not before:
             continue
-        subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")]
-        antecedent = (subjects or before)[-1]
+        antecedent = before[-1]
         added.append(replace(antecedent, start=token.i, end=token.i + 1, text=token.text,
                              source="coref:pronoun", modifier=False))
     return sorted(mentions + added, key=lambda m: (m.start, m.end))

@@ -251,10 +251,17 @@ def _actor(mention: Mention, base: ActorBase) -> Actor:
 
 
 def _name_as_written(mention: Mention, actor: Actor) -> str | None:
-    """The name of a state or organisation as the article writes it, if it is a name."""
-    if actor.type == "Person" or mention.source not in ("kb:name", "kb:alias", "kb:acronym"):
-        return None
+    """The actor's name as the article writes it, when the text names it in full.
+
+    States and organisations by a name, alias or acronym (not a demonym or a capital);
+    people by a full name spelled otherwise than the label (Berdymukhamedov).
+    """
     text = " ".join(mention.text.split())
+    if actor.type == "Person":
+        if mention.source not in ("kb:alias", "kb:sound") or len(text.split()) < 2:
+            return None
+    elif mention.source not in ("kb:name", "kb:alias", "kb:acronym"):
+        return None
     return text if text != actor.label else None
 
 

@@ -29,6 +29,7 @@ PARAMETERS: dict[str, list[dict[str, str]]] = {
                      {"since": "2024-03", "until": "2024-03"}],
     "actors": [{}, {"type": "Person"}, {"type": "Organization"}],
     "articles": [{}],
+    "_actor_index": [{}],
 }
 GROUP_CONCAT_COLUMNS = {"topics": "; "}
 
@@ -91,7 +92,8 @@ def test_events_come_in_the_same_order(store: Store) -> None:
 
 
 def test_mediators_and_hosts_stay_on_the_event(store: Store) -> None:
-    [oslo] = run_query(store, "events", {"since": "2024-03-04", "until": "2024-03-04"},
+    [oslo] = run_query(store, "events", {"type": "Meeting", "since": "2024-03-04",
+                                         "until": "2024-03-04"},
                        lang="cypher").records()
     assert [a["label"] for a in oslo["mediators"]] == ["African Union"]
     assert [a["label"] for a in oslo["hosts"]] == ["Norway"]
