@@ -13,7 +13,8 @@ BOILERPLATE = re.compile(
     r"|related (articles|posts|news)|back to top|no comments|image credit|photo credit"
     r"|\(photo\b|\bphoto:|\(ap photo|click here|follow us|share this|read more|sign up"
     r"|enter your email|cookies?\b.*\b(accept|policy)|all photos|getty images"
-    r"|/ ?(afp|reuters|ap|anadolu)\)|\((afp|reuters|ap|anadolu|xinhua|tass)\)\s*$",
+    r"|/ ?(afp|reuters|ap|anadolu)\)|\((afp|reuters|ap|anadolu|xinhua|tass|spa|wam|irna)\)\s*$"
+    r"|^file\s*[-–—]|^\W*updated\b",
     re.IGNORECASE,
 )
 FOOTER = re.compile(r"copyright|©|all rights reserved", re.IGNORECASE)
@@ -61,6 +62,11 @@ def boilerplate_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# News-agency credits inside a dateline: "ISTANBUL (AP) —", "MOSCOW, January 11. /TASS/."
+AGENCY = re.compile(r"\((?:AP|AFP|Reuters|dpa(?:/\w+)?|Xinhua|SPA|WAM|IRNA|ANI|PTI|UPI)\)"
+                    r"|/(?:TASS|AFP|Xinhua)/\.?")
+
+
 def blank_boilerplate(text: str) -> str:
     """``text`` with every boilerplate line replaced by spaces (offsets unchanged).
 
@@ -70,4 +76,6 @@ def blank_boilerplate(text: str) -> str:
     chars = list(text)
     for start, end in boilerplate_lines(text):
         chars[start:end] = " " * (end - start)
+    for match in AGENCY.finditer(text):
+        chars[match.start():match.end()] = " " * (match.end() - match.start())
     return "".join(chars)

@@ -57,7 +57,8 @@ LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", 
 MODALS = {"will", "would", "could", "might", "may", "shall", "should", "can", "must"}
 UNREAL_HEADS = {"plan", "expect", "hope", "want", "intend", "seek", "aim", "prepare",
                 "willing", "ready", "wish", "try", "schedule", "refuse", "fail", "reject",
-                "decline", "cancel", "postpone", "urge", "ask", "call"}
+                "decline", "cancel", "postpone", "urge", "ask", "call", "agree", "decide",
+                "pledge", "promise", "vow", "propose", "invite", "continue", "resume", "need"}
 UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope", "call",
                 "calls", "proposal", "invitation", "possibility", "prospect", "initiative",
                 "idea", "way", "need", "aim", "goal", "bid", "effort", "efforts"}
@@ -66,7 +67,12 @@ REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "stres
 BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "despite", "as",
                     "with", "like", "unlike", "besides"}
 TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", "examine",
-               "explore", "cover", "tackle", "concentrate"}
+               "explore", "cover", "tackle", "concentrate", "emphasize", "emphasise",
+               "highlight", "touch", "raise", "envisage", "envision", "center", "centre"}
+GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "accord", "treaty",
+                   "memorandum", "memorandums", "memoranda", "document", "documents", "statement",
+                   "pact", "understanding", "mou", "mous", "talks", "meeting", "call", "visit",
+                   "proposal", "idea", "issue", "issues", "matters", "way", "ways", "views"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 MEDIATION_VERBS = {"mediate", "broker"}
 EVENT_PREPS = {"in", "during", "at", "on", "after", "over"}
@@ -100,6 +106,7 @@ class EventDraft:
     sentence: Span
     parties: list[Party] = field(default_factory=list)
     date: str | None = None
+    soft_date: bool = False
     location: Mention | None = None
     topics: list[str] = field(default_factory=list)
     rule: str = ""
@@ -415,8 +422,38 @@ def _split_topics(head: Token) -> list[str]:
     return topics
 
 
-def _topics(trigger: Token, tokens: set[int]) -> list[str]:
+def _verb_phrase(verb: Token) -> str:
+    """The words of a verb phrase, without its "to": "expedite their negotiations"."""
+    words = [t for t in verb.subtree if not (t.dep_ == "aux" and t.head == verb)
+             and t.dep_ != "nsubj"]
+    text = verb.doc[words[0].i:words[-1].i + 1].text if words else ""
+    return " ".join(text.split()).strip(" ,;:“”\"'")
+
+
+def _complement_topics(trigger: Token, kind: str) -> list[str]:
+    """What an agreement, proposal or threat is about: its object or its infinitive."""
     found: list[str] = []
+    for child in trigger.children:
+        if child.dep_ == "xcomp" and kind in ("Agreement", "Proposal", "Threat"):
+            found.append(_verb_phrase(child))
+        elif child.dep_ in ("dobj", "attr") and kind in ("Agreement", "Proposal", "Threat"):
+            if child.lower_ not in GENERIC_OBJECTS:
+                found += _split_topics(child)
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in TOPIC_PREPS | {"for"}:
+                    found += [t for p in grand.children if p.dep_ == "pobj"
+                              for t in _split_topics(p)]
+                elif grand.dep_ in ("acl", "relcl") and grand.pos_ == "VERB":
+                    found.append(_verb_phrase(grand))
+        elif child.dep_ == "acl" and child.pos_ == "VERB" and kind in ("Agreement", "Proposal"):
+            found.append(_verb_phrase(child))  # "a deal to export grain"
+        elif child.dep_ == "prep" and child.lower_ == "for" and kind == "Proposal":
+            found += [t for p in child.children if p.dep_ == "pobj" for t in _split_topics(p)]
+    return [t for t in found if t and len(t) > 2]
+
+
+def _topics(trigger: Token, tokens: set[int], kind: str = "Meeting") -> list[str]:
+    found: list[str] = _complement_topics(trigger, kind)
     doc = trigger.doc
     for token in (doc[i] for i in sorted(tokens)):
         lemma = token.lemma_.lower()
@@ -509,7 +546,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     add_party(previous, m, "mediator")
                 if any(fold(w.text) == "indirect" for t in target for w in t.children) or any(
                         fold(w.text) == "indirect" for w in previous.trigger.root.children):
-                    previous.type = "Mediation"  # the parties did not meet: a third one went between
+                    previous.type = "Mediation"  # the parties never met: a third went between
                 previous.support.append(Support(
                     sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
                     "mediator of the event above: " + ", ".join(m.label for m in added)))
@@ -598,7 +635,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     else:
         draft.location = _location(doc, mentions, tokens)
     draft.date = _date(sentence, tokens, published)
-    draft.topics = _topics(trigger, tokens)
+    draft.topics = _topics(trigger, tokens, kind)
     return draft
 
 
@@ -644,26 +681,35 @@ def _absorb(into: EventDraft, other: EventDraft) -> None:
 
 
 def _topic_sentence(sentence: Span, drafts: list[EventDraft], new: list[EventDraft]) -> None:
-    """A sentence that discusses without a new event adds topics (and facts) to the last one."""
-    if new:
+    """A sentence that discusses without a new event adds topics to the event it refers to.
+
+    "The declaration envisages cooperation in trade" goes to the last agreement; "They
+    discussed X" to the last meeting or call.
+    """
+    if new or not drafts:
         return
-    contact = next((d for d in reversed(drafts[-3:]) if d.type in CONTACT), None)
-    if contact is None:
+    target = None
+    for token in sentence:
+        kind = NOUN_TRIGGERS.get(token.lower_)
+        if kind and (any(c.lower_ in {"the", "this", "that", "their"} or c.dep_ == "poss"
+                         for c in token.children)):
+            target = next((d for d in reversed(drafts[-6:]) if d.type == kind or (
+                kind == "Meeting" and d.type in CONTACT)), None)
+            if target is not None:
+                break
+    if target is None:
+        target = next((d for d in reversed(drafts[-3:]) if d.type in CONTACT), None)
+    if target is None:
         return
     for token in sentence:
         if token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
-            topics = _topics(token, {t.i for t in sentence})
-            contact.topics += [t for t in topics if t not in contact.topics]
+            topics = _topics(token, {t.i for t in sentence}, target.type)
+            target.topics += [t for t in topics if t not in target.topics]
             if topics:
-                contact.support.append(Support(
+                target.support.append(Support(
                     sentence, sentence[token.i - sentence.start:token.i - sentence.start + 1],
                     "kg.events.v1:topics", "topics of the event above: " + "; ".join(topics)))
             return
-        if token.lower_ in {"meeting", "talks", "call", "conversation", "summit"} and \
-                any(c.lower_ in {"the", "this"} for c in token.children):
-            for ent in sentence.ents:
-                if ent.label_ == "DATE" and not contact.date:
-                    contact.date = normalize_date(ent.text, None)
 
 
 def _complete(draft: EventDraft) -> bool:

@@ -221,7 +221,10 @@ class MentionFinder:
     def _place_or_actor(self, doc: Doc, mention: Mention) -> Mention:
         """A capital after "in"/"at" is where something happens, not the government."""
         before = doc[mention.start - 1] if mention.start > 0 else None
-        is_locative = before is not None and before.lower_ in {"in", "at", "to", "from", "near"}
+        is_locative = before is not None and before.lower_ in {"in", "at", "to", "near"}
+        if _is_dateline(doc, mention):
+            return replace(mention, as_place=True, kind="place" if mention.key is None
+                           else mention.kind, source=mention.source + "+dateline")
         if mention.source in ("kb:capital", "kb:seat") and is_locative:
             return replace(mention, as_place=True)
         if mention.source == "kb:capital" and mention.start >= 2 and before is not None and \
@@ -263,6 +266,18 @@ def _looks_like_person(doc: Doc, span: Span) -> bool:
     if i >= 0 and doc[i].text == ",":
         i -= 1
     return i >= 0 and fold(doc[i].text) in TITLE_HEADS | TITLE_WORDS
+
+
+def _is_dateline(doc: Doc, mention: Mention) -> bool:
+    """A place opening a paragraph before a dash, colon or date: "RIYADH:", "MOSCOW, Jan 11"."""
+    start = doc[mention.start]
+    opens = mention.start == 0 or "\n" in doc[mention.start - 1].text_with_ws or \
+        doc[mention.start - 1].is_space
+    if not opens or not start.text.isupper() or len(start.text) < 3:
+        return False
+    following = [t for t in doc[mention.end:mention.end + 4] if not t.is_space]
+    return len(following) > 0 and (following[0].text in {"-", "–", "—", ":", "("} or (
+        following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"))
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
@@ -334,8 +349,11 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
         current = result[index[id(person)]]
         update(person, replace(current, title=title, role_kind=role_kind_of(title or ""),
                                affiliation=affiliation))
-    result += _role_mentions(doc, result, titled, base)
-    return sorted(result, key=lambda m: (m.start, m.end))
+    roles = _role_mentions(doc, result, titled, base)
+    inside = {i for r in roles for i in range(r.start, r.end)}
+    result = [replace(m, modifier=True) if m.kind == "state" and m.start in inside else m
+              for m in result]  # "Azerbaijani" in "Azerbaijani and Armenian foreign ministers"
+    return sorted(result + roles, key=lambda m: (m.start, m.end))
 
 
 def _has_head(tokens: list[Token]) -> bool:

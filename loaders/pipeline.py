@@ -73,8 +73,10 @@ class EventComponent:
     """Reads events from the mentions and the parse."""
 
     def __call__(self, doc: Doc) -> Doc:
-        drafts = merge_drafts(read_events(doc, doc._.mentions or [], doc._.published))
-        doc._.events = date_lead_events(doc, drafts, doc._.published)
+        drafts = read_events(doc, doc._.mentions or [], doc._.published)
+        drafts = date_lead_events(doc, drafts, doc._.published)
+        drafts = merge_drafts(drafts)
+        doc._.events = place_lead_events(doc, date_story_events(drafts))
         return doc
 
 
@@ -96,9 +98,44 @@ def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
     for draft in drafts:
         if draft.date is None and draft.type in LEAD_TYPES and draft.sentence.start < lead_end:
             draft.date = published.isoformat()
+            draft.soft_date = True
             draft.confidence -= 0.1
-            draft.support.append(Support(draft.sentence, draft.trigger, "kg.dates.v1:lead",
-                                         "date: the publication date (lead event)"))
+    return drafts
+
+
+STORY_TYPES = LEAD_TYPES | {"Proposal"}
+
+
+def date_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Undated events of the people of the lead event belong to the same day's story.
+
+    The lead event is the first dated meeting, call, visit or agreement; an undated event
+    later in the article that involves one of its people (not a state) gets its date,
+    marked as assumed.
+    """
+    lead = next((d for d in drafts if d.date and d.type in LEAD_TYPES), None)
+    if lead is None:
+        return drafts
+    people = {mention_id(p.mention) for p in lead.parties if p.mention.kind == "person"}
+    for draft in drafts:
+        if draft.date is None and draft.type in STORY_TYPES and draft.sentence.start > \
+                lead.sentence.start and people & draft.keys():
+            draft.date, draft.soft_date = lead.date, True
+    return drafts
+
+
+def place_lead_events(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:
+    """Events of the first paragraph with no place happened at the dateline's place."""
+    mentions = doc._.mentions or []
+    dateline = next((m for m in mentions if m.source.endswith("+dateline")), None)
+    if dateline is None:
+        return drafts
+    paragraph_end = next((t.i for t in doc[dateline.end:] if "\n" in t.text_with_ws),
+                         len(doc))
+    for draft in drafts:
+        if draft.location is None and draft.type in LEAD_TYPES and \
+                draft.sentence.start <= paragraph_end:
+            draft.location = dateline
     return drafts
 
 
@@ -167,8 +204,9 @@ def _state_of(mention: Mention) -> str | None:
     return mention.affiliation
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
+def _same_time(a: EventDraft, b: EventDraft) -> bool:
+    """Dates agree: equal, or one missing or only assumed from the publication date."""
+    return a.date is None or b.date is None or a.soft_date or b.soft_date or a.date == b.date
 
 
 def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -177,7 +215,7 @@ def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
     for draft in drafts:
         target = None
         for other in merged:
-            if other.type != draft.type or not _compatible(other.date, draft.date):
+            if other.type != draft.type or not _same_time(other, draft):
                 continue
             here = {mention_id(other.location)} if other.location else set()
             there = {mention_id(draft.location)} if draft.location else set()
@@ -195,8 +233,8 @@ def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
             continue
         for party in draft.parties:
             add_party(target, party.mention, party.role)
-        target.date = target.date if target.date and len(target.date) >= len(
-            draft.date or "") else draft.date
+        if target.date is None or (target.soft_date and draft.date and not draft.soft_date):
+            target.date, target.soft_date = draft.date, draft.soft_date
         target.location = target.location or draft.location
         target.topics += [t for t in draft.topics if t not in target.topics]
         target.support.append(Support(draft.sentence, draft.trigger, draft.rule,
