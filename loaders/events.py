@@ -403,7 +403,17 @@ def _split_topics(head: Token) -> list[str]:
                and not any(a.dep_ == "conj" and a.head == item for a in t.ancestors
                            if a != item and a.head == item)]
         sub = [t for t in sub if t.dep_ not in ("cc",) or t.head != item]
+        clauses = {x.i for t in sub if t.dep_ in ("relcl", "advcl", "acl") and t.head != item
+                   or t.dep_ == "relcl" for x in t.subtree}
+        sub = [t for t in sub if t.i not in clauses]
         words = sorted(sub, key=lambda t: t.i)
+        if words:  # a contiguous phrase: cut at the first gap a clause left
+            run = [words[0]]
+            for t in words[1:]:
+                if t.i != run[-1].i + 1:
+                    break
+                run.append(t)
+            words = run
         while words and (words[0].is_punct or words[0].lower_ in {
                 "the", "a", "an", "their", "its", "various", "all", "other", "and", "or", "as",
                 "well", "both"}):
@@ -452,9 +462,26 @@ def _complement_topics(trigger: Token, kind: str) -> list[str]:
     return [t for t in found if t and len(t) > 2]
 
 
+def _purpose_topics(trigger: Token) -> list[str]:
+    """ "met in Geneva to begin drafting a peace treaty": what the meeting was for."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            if child.lemma_.lower() in TOPIC_VERBS:
+                continue  # "to discuss X" gives X itself
+            found.append(_verb_phrase(child))
+    return found
+
+
 def _topics(trigger: Token, tokens: set[int], kind: str = "Meeting") -> list[str]:
     found: list[str] = _complement_topics(trigger, kind)
+    if kind in CONTACT or kind == "Visit":
+        found += _purpose_topics(trigger)
     doc = trigger.doc
+    phrase = {t.i for t in trigger.subtree} | {trigger.head.i}
+    tokens = tokens | {t.i for t in trigger.sent if t.lower_ in {"over", "about", "regarding"}}
     for token in (doc[i] for i in sorted(tokens)):
         lemma = token.lemma_.lower()
         if lemma in TOPIC_VERBS and token.pos_ == "VERB":
@@ -465,7 +492,9 @@ def _topics(trigger: Token, tokens: set[int], kind: str = "Meeting") -> list[str
                     found += [t for p in child.children if p.dep_ == "pobj"
                               for t in _split_topics(p)]
         elif token.lower_ in TOPIC_PREPS and token.dep_ == "prep" and (
-                token.head == trigger or token.head.lemma_.lower() in
+                token.head == trigger or token.head.i in phrase and token.lower_ != "on"
+                or token.lower_ in {"over", "about", "regarding", "concerning"}
+                or token.head.lemma_.lower() in
                 {"talk", "talks", "meeting", "call", "conversation", "agreement", "deal",
                  "discussion", "negotiation", "negotiations", "hold", "meet", "speak", "agree"}):
             found += [t for p in token.children if p.dep_ == "pobj" for t in _split_topics(p)]
@@ -691,8 +720,10 @@ def _topic_sentence(sentence: Span, drafts: list[EventDraft], new: list[EventDra
     target = None
     for token in sentence:
         kind = NOUN_TRIGGERS.get(token.lower_)
+        before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
         if kind and (any(c.lower_ in {"the", "this", "that", "their"} or c.dep_ == "poss"
-                         for c in token.children)):
+                         for c in token.children)
+                     or before in {"the", "this", "that", "their", "'s", "’s"}):
             target = next((d for d in reversed(drafts[-6:]) if d.type == kind or (
                 kind == "Meeting" and d.type in CONTACT)), None)
             if target is not None:
@@ -702,14 +733,40 @@ def _topic_sentence(sentence: Span, drafts: list[EventDraft], new: list[EventDra
     if target is None:
         return
     for token in sentence:
-        if token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
-            topics = _topics(token, {t.i for t in sentence}, target.type)
+        if token.lemma_.lower() in TOPIC_VERBS and token.pos_ in ("VERB", "NOUN", "AUX"):
+            topics = _topics(token, {t.i for t in sentence}, target.type) \
+                if token.pos_ == "VERB" else []
+            topics = topics or _text_after(token)
             target.topics += [t for t in topics if t not in target.topics]
             if topics:
                 target.support.append(Support(
                     sentence, sentence[token.i - sentence.start:token.i - sentence.start + 1],
                     "kg.events.v1:topics", "topics of the event above: " + "; ".join(topics)))
             return
+
+
+def _text_after(token: Token) -> list[str]:
+    """The words after a verb to the end of its statement, split at commas: a parse-free
+    reading of "… envisages cooperation in tourism, trade and energy, among other areas"."""
+    sentence = token.sent
+    words = []
+    for t in sentence[token.i - sentence.start + 1:]:
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if t.text in {";", ".", "!", "?", "\"", "“", "”"} or (
+                t.text == "," and nxt is not None and (nxt.pos_ == "ADP" or nxt.lemma_.lower()
+                                                       in REPORTING)):
+            break
+        words.append(t)
+    if not words:
+        return []
+    text = sentence.doc[words[0].i:words[-1].i + 1].text
+    pieces = re.split(r"\s*(?:,\s*and|,|\bas well as)\s+", text)
+    out = []
+    for piece in pieces:
+        piece = re.sub(r"^(?:the|a|an|and|both)\s+", "", " ".join(piece.split()), flags=re.I)
+        if len(piece) > 2:
+            out.append(piece.strip(" ,;:“”\"'"))
+    return out
 
 
 def _complete(draft: EventDraft) -> bool:

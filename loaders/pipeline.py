@@ -205,8 +205,16 @@ def _state_of(mention: Mention) -> str | None:
 
 
 def _same_time(a: EventDraft, b: EventDraft) -> bool:
-    """Dates agree: equal, or one missing or only assumed from the publication date."""
-    return a.date is None or b.date is None or a.soft_date or b.soft_date or a.date == b.date
+    """Dates agree: equal, one missing, or an assumed publication date and a day up to a
+    week before it ("on Tuesday" in the body of a story dated Thursday)."""
+    if a.date is None or b.date is None or a.date == b.date or (a.soft_date and b.soft_date):
+        return True
+    if a.soft_date != b.soft_date:
+        soft, hard = (a.date, b.date) if a.soft_date else (b.date, a.date)
+        if len(hard) == 10 and len(soft) == 10:
+            gap = (date.fromisoformat(soft) - date.fromisoformat(hard)).days
+            return 0 <= gap <= 7
+    return False
 
 
 def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
