@@ -69,6 +69,8 @@ BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "d
 TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", "examine",
                "explore", "cover", "tackle", "concentrate", "emphasize", "emphasise",
                "highlight", "touch", "raise", "envisage", "envision", "center", "centre"}
+NOT_TOPICS = {"sidelines", "margins", "sideline", "margin", "occasion", "eve", "day", "phone",
+              "telephone", "behalf", "invitation", "basis", "way"}
 GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "accord", "treaty",
                    "memorandum", "memorandums", "memoranda", "document", "documents", "statement",
                    "pact", "understanding", "mou", "mous", "talks", "meeting", "call", "visit",
@@ -244,7 +246,7 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
                 continue  # "met with X" is an argument; "as part of …" is background
             out.update(t.i for t in token.subtree)
         elif token.dep_ in ("relcl", "ccomp", "parataxis", "advcl") and token.head.i != trigger.i:
-            if trigger not in token.subtree:
+            if trigger not in token.subtree and token.lemma_.lower() not in TOPIC_VERBS:
                 out.update(t.i for t in token.subtree)
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
                 and trigger not in token.subtree:
@@ -422,6 +424,8 @@ def _split_topics(head: Token) -> list[str]:
             words = words[:-1]
         if not words or all(t.ent_type_ in ("DATE", "TIME", "GPE", "CARDINAL", "ORDINAL")
                             for t in words):
+            continue
+        if item.lower_ in NOT_TOPICS or item.ent_type_ in ("DATE", "TIME"):
             continue
         text = head.doc[words[0].i:words[-1].i + 1].text.strip(" ,;:“”\"'")
         for piece in re.split(r"\s*(?:,\s*and|,|;|\bas well as)\s+", text):
@@ -603,7 +607,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     else:
         tokens = _clause_tokens(root, trigger)
         tokens |= _listed_after(doc, trigger, mentions)
-    if anaphoric and kind in CONTACT and not in_phrase:
+    if anaphoric and kind in CONTACT:
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
     if lemma in ("attend", "chair") or (anaphoric and lemma in ("attend",)):
@@ -650,12 +654,27 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         elif kind == "Visit" and trigger.pos_ == "VERB" and not _subject_of(doc, m, verb):
             if lemma != "visit" or m.kind == "organization":
                 continue
-            role = "host"
+            visitor_named = any(_subject_of(doc, x, verb) and x.kind == "person" for x in mentions
+                                if x.start in tokens)
+            role = "host" if m.kind != "person" or visitor_named else "participant"
         elif kind == "Visit" and nominal and m.start > trigger.i and m.kind != "person":
             if doc[m.start - 1].lower_ not in {"to", "of"} or doc[m.start - 1].lower_ == "of":
                 continue
             role = "host"  # "a visit to Greece"
         add_party(draft, m, role)
+    if _plural_anaphor(verb) and earlier:
+        # "the two sides signed", "they agreed": the parties of the event just read
+        previous = next((d for d in reversed(earlier[-4:]) if len(d.keys()) >= 2), None)
+        states = _plural_anaphor(verb) == "states"
+        if previous is not None:
+            for party in previous.parties:
+                mention = party.mention
+                if states and mention.kind == "person" and mention.affiliation:
+                    mention = Mention(mention.start, mention.end, mention.text, "state",
+                                      mention.affiliation, key=mention.affiliation,
+                                      source="rule:anaphor")
+                add_party(draft, mention, "participant" if party.role == "host"
+                          else party.role)
     if kind == "Visit":
         draft.location = _location(doc, mentions, tokens)
         if draft.location is None:
@@ -666,6 +685,24 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     draft.date = _date(sentence, tokens, published)
     draft.topics = _topics(trigger, tokens, kind)
     return draft
+
+
+PLURAL_ANAPHOR = re.compile(
+    r"^(?:the two|both|the|their)\s+(?:sides?|leaders|ministers|countries|presidents|nations|"
+    r"delegations|parties|heads of state|officials|governments|neighbou?rs|men)$|^they$", re.I)
+
+
+def _plural_anaphor(verb: Token) -> str | None:
+    """ "people" or "states" when a verb's subject is "the two sides", "both countries",
+    "they"…; None otherwise."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            words = [t for t in child.subtree if not t.is_punct]
+            text = " ".join(t.lower_ for t in words)
+            if PLURAL_ANAPHOR.match(text):
+                return "states" if words[-1].lower_ in {"countries", "nations", "governments",
+                                                        "neighbours", "neighbors"} else "people"
+    return None
 
 
 def _has_parties_list(doc: Doc, trigger: Token, mentions: list[Mention]) -> bool:
@@ -681,7 +718,8 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
     doc = trigger.doc
     for token in (doc[i] for i in sorted(tokens)):
         if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and token.head.lemma_.lower() in (
-                NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS):
+                NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS
+                | {"speak", "talk", "converse", "agree"}):
             out.update(t.i for p in token.children if p.dep_ == "pobj" for t in p.subtree)
         elif token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
             out.update(t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree)

