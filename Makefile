@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO   ?= demo-output
 
-.PHONY: install system-deps demo test test-fast lint bench servers-start servers-stop clean
+.PHONY: install system-deps demo test test-fast lint bench validate clean
 
 install: $(BIN)/kg                     ## Create .venv with everything the project needs
 
@@ -41,6 +41,12 @@ test-fast: install                     ## The suite without servers (server test
 
 lint:
 	$(BIN)/ruff check .
+
+validate: install                      ## The extraction validation suite, TP/FP/FN per category
+	$(BIN)/python -m kg.tools.validation --verbose
+
+bench: install                         ## Benchmarks (print figures)
+	$(BIN)/python benchmarks/viz_large.py --nodes 5000 --budget 10
 
 clean:
 	rm -rf $(VENV) $(DEMO) kg-store .pytest_cache

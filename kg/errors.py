@@ -57,6 +57,7 @@ class Errors(metaclass=_Messages):
     E103 = "{path} line {line}: {reason}"
     E104 = "{path}: the article has no text"
     E105 = "Invalid publication date {value!r} for {path}: expected YYYY-MM-DD"
+    E106 = "{path}: record {record}: {reason}"
     E201 = "Cannot load the spaCy pipeline {name!r}: {reason}. Set KG_SPACY_MODEL or pass --model"
     E202 = "Extraction failed on {article}: {reason}"
     E301 = "Invalid actor entry in {path}: {reason}"

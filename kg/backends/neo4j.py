@@ -172,15 +172,11 @@ def _reason(exc: BaseException) -> str:
 CONSTRAINTS = [
     f"CREATE CONSTRAINT geokg_{label.lower()}_iri IF NOT EXISTS "
     f"FOR (n:{label}) REQUIRE n.iri IS UNIQUE" for label in NODE_LABELS
-] + [
-    "CREATE INDEX geokg_participant_id IF NOT EXISTS FOR ()-[r:PARTICIPANT]-() ON (r.id)",
-    "CREATE INDEX geokg_participant_participation IF NOT EXISTS "
-    "FOR ()-[r:PARTICIPANT]-() ON (r.participation)",
 ]
 
 
 def ensure_schema(driver: neo4j.Driver) -> None:
-    """Create the uniqueness constraints on ``iri`` (and relationship indexes) if missing."""
+    """Create the uniqueness constraints on ``iri`` if missing (they also index it)."""
     for statement in CONSTRAINTS:
         driver.execute_query(statement)
 
@@ -204,10 +200,11 @@ def _relationship_statement(rel_type: str) -> str:
     return match + f"MERGE (s)-[:{rel_type}]->(t)"
 
 
-# Participations whose titles or affiliations changed lose the relationships they no longer have.
+# Participations whose titles or affiliations changed lose the relationships they no longer
+# have. Anchored on the event (a unique-index seek), so it costs one expansion per row.
 PRUNE_PARTICIPANTS = (
-    "UNWIND $rows AS row MATCH ()-[r:PARTICIPANT {participation: row.participation}]->() "
-    "WHERE NOT r.id IN row.ids DELETE r")
+    "UNWIND $rows AS row MATCH (:Event {iri: row.event})<-[r:PARTICIPANT]-() "
+    "WHERE r.participation = row.participation AND NOT r.id IN row.ids DELETE r")
 
 
 def _props(properties: Mapping[str, object]) -> dict[str, object]:
@@ -236,12 +233,12 @@ def _statements(graph: PropertyGraph) -> list[tuple[str, list[dict]]]:
         rows = [{"id": r.id, "source": r.start, "target": r.end, "props": _props(r.properties)}
                 for r in rels]
         writes.append((_relationship_statement(rel_type), rows))
-    ids: dict[str, list[str]] = defaultdict(list)
+    ids: dict[tuple[str, str], list[str]] = defaultdict(list)
     for rel in by_type.get("PARTICIPANT", []):
-        ids[str(rel.properties["participation"])].append(rel.id)
+        ids[(rel.end, str(rel.properties["participation"]))].append(rel.id)
     if ids:
-        writes.append((PRUNE_PARTICIPANTS,
-                       [{"participation": p, "ids": i} for p, i in sorted(ids.items())]))
+        writes.append((PRUNE_PARTICIPANTS, [{"event": e, "participation": p, "ids": i}
+                                            for (e, p), i in sorted(ids.items())]))
     return writes
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from kg.errors import KGError, LoadError
+from kg.errors import Errors, KGError, LoadError
 from kg.types import EVENT_TYPES, Actor, Article, Event, Extraction, Place
 from loaders.actors import ActorBase, normalize
 
@@ -49,8 +49,6 @@ MATCH_THRESHOLD = 0.5
 # Lower-case particles that may open a surname ("al-Sudani", "bin Salman", "von der Leyen").
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "del", "della", "di", "da",
                        "van", "von", "der", "le", "la", "abu", "ould"})
-# Until kg/errors.py numbers it: E106 "{path}: record {record}: {reason}".
-E106 = "[E106] {path}: record {record}: {reason}"
 
 _RECORD_KEYS = {"id", "text", "published", "events", "note"}
 _EVENT_KEYS = {"type", "participants", "mediators", "hosts", "location", "date", "topics",
@@ -121,7 +119,7 @@ def _key_of(actor: ExpectedActor) -> str:
 
 
 def _fail(path: Path | str, record: object, reason: str) -> LoadError:
-    return LoadError(E106.format(path=path, record=record, reason=reason))
+    return LoadError(Errors.E106.format(path=path, record=record, reason=reason))
 
 
 def _as_text(value: Any) -> str:
