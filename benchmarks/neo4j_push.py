@@ -98,13 +98,14 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=2_000,
                         help="relationships written one per transaction for the baseline")
-    parser.add_argument("--batch-size", type=int, default=10_000)
+    parser.add_argument("--batch-size", type=int, default=5_000)
     args = parser.parse_args()
 
     started = time.perf_counter()
     graph = synthetic_graph(args.events)
     print(f"generated {args.events} events: {len(graph.nodes)} nodes, "
-          f"{len(graph.relationships)} relationships in {time.perf_counter() - started:.1f} s")
+          f"{len(graph.relationships)} relationships in {time.perf_counter() - started:.1f} s",
+          flush=True)
 
     driver = connect(resolve_settings(args.uri, args.user))
     try:
@@ -114,15 +115,18 @@ def main() -> None:
         push_graph(driver, PropertyGraph(graph.nodes, ()), batch_size=args.batch_size,
                    progress=False)
         node_seconds = time.perf_counter() - started
+        print(f"nodes pushed in {node_seconds:.1f} s", flush=True)
 
         sample = [r for r in graph.relationships if r.type == "PARTICIPANT"][:args.sample]
         baseline = naive_rate(driver, sample)
+        print(f"baseline measured: {baseline:,.0f} rel/s", flush=True)
         driver.execute_query("MATCH ()-[r:PARTICIPANT]->() DELETE r")
 
         started = time.perf_counter()
         push_graph(driver, PropertyGraph((), graph.relationships),
                    batch_size=args.batch_size, progress=False)
         rel_seconds = time.perf_counter() - started
+        print(f"relationships pushed in {rel_seconds:.1f} s", flush=True)
         nodes, rels = graph_counts(driver)
         assert (nodes, rels) == (len(graph.nodes), len(graph.relationships)), (nodes, rels)
 

@@ -24,11 +24,13 @@ CONTACT = {"Meeting", "PhoneCall"}
 VERB_TRIGGERS = {
     "meet": "Meeting", "confer": "Meeting", "negotiate": "Meeting",
     "receive": "Meeting", "host": "Meeting", "convene": "Meeting", "attend": "Meeting",
-    "chair": "Meeting",
-    "visit": "Visit", "arrive": "Visit", "travel": "Visit",
+    "chair": "Meeting", "gather": "Meeting", "sit": "Meeting",
+    "visit": "Visit", "arrive": "Visit", "travel": "Visit", "land": "Visit",
     "call": "PhoneCall", "phone": "PhoneCall", "telephone": "PhoneCall", "dial": "PhoneCall",
-    "mediate": "Mediation", "broker": "Mediation",
+    "mediate": "Mediation", "broker": "Mediation", "facilitate": "Mediation",
     "sign": "Agreement", "agree": "Agreement", "ink": "Agreement", "conclude": "Agreement",
+    "seal": "Agreement", "initial": "Agreement", "clinch": "Agreement", "finalize": "Agreement",
+    "finalise": "Agreement", "strike": "Agreement",
     "propose": "Proposal", "offer": "Proposal", "suggest": "Proposal", "invite": "Proposal",
     "threaten": "Threat", "warn": "Threat",
 }
@@ -53,12 +55,16 @@ WEAK_NOUNS = {"negotiations", "consultations", "dialogue", "discussion", "discus
               "memorandum", "pact", "truce", "ceasefire", "proposal", "threat", "mediation"}
 PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "virtual"}
 LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", "attend",
-               "join", "sign", "reach", "conclude", "make", "pay", "discuss", "exchange"}
+               "join", "sign", "reach", "conclude", "make", "pay", "discuss", "exchange",
+               "receive", "seal", "initial", "strike", "clinch", "finalize", "finalise", "ink",
+               "take", "wrap"}
 MODALS = {"will", "would", "could", "might", "may", "shall", "should", "can", "must"}
 UNREAL_HEADS = {"plan", "expect", "hope", "want", "intend", "seek", "aim", "prepare",
                 "willing", "ready", "wish", "try", "schedule", "refuse", "fail", "reject",
                 "decline", "cancel", "postpone", "urge", "ask", "call", "agree", "decide",
-                "pledge", "promise", "vow", "propose", "invite", "continue", "resume", "need"}
+                "pledge", "promise", "vow", "propose", "invite", "continue", "resume", "need",
+                "deny", "dismiss", "rule", "consider", "mull", "weigh", "would", "due",
+                "set", "slate", "likely", "possible", "expected", "offer", "suggest"}
 UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope", "call",
                 "calls", "proposal", "invitation", "possibility", "prospect", "initiative",
                 "idea", "way", "need", "aim", "goal", "bid", "effort", "efforts"}
@@ -76,7 +82,7 @@ GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "a
                    "pact", "understanding", "mou", "mous", "talks", "meeting", "call", "visit",
                    "proposal", "idea", "issue", "issues", "matters", "way", "ways", "views"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
-MEDIATION_VERBS = {"mediate", "broker"}
+MEDIATION_VERBS = {"mediate", "broker", "facilitate"}
 EVENT_PREPS = {"in", "during", "at", "on", "after", "over"}
 
 
@@ -132,8 +138,17 @@ def _event_type(token: Token) -> str | None:
         if lemma in ("talk", "speak", "converse", "chat"):
             return "PhoneCall" if _phone_context(token) else (
                 "Meeting" if _has_with(token) else None)
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children) \
+                and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children) and not any(
+                    t.lower_ == "to" for t in token.doc[token.i:token.i + 12]):
+            return "Meeting"  # "called on Singapore's Prime Minister": a courtesy call
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
                                    for c in token.children):
+            return None
+        if lemma == "sit" and not any(c.lower_ == "down" for c in token.children):
+            return None
+        if lemma == "gather" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at", "for"}
+                                         for c in token.children):
             return None
         if lemma == "call" and any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in token.children):
             return None
@@ -145,7 +160,8 @@ def _event_type(token: Token) -> str | None:
         if word in ("call", "conversation", "talks", "talk", "discussion", "conference",
                     "summit", "meeting") and _phone_context(token):
             return "PhoneCall"
-        if word in ("call", "phone") and not _phone_context(token):
+        if word in ("call", "phone") and not _phone_context(token) and not any(
+                c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in token.children):
             return None
         if word == "meet" and token.i > 0 and token.doc[token.i - 1].lower_ not in {
                 "rare", "first", "landmark", "historic", "trilateral", "bilateral"}:
@@ -166,15 +182,31 @@ def _has_with(token: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
+def _lemma_in(token: Token, words: set[str] | frozenset[str]) -> bool:
+    """The token's lemma is in ``words``, forgiving the lemmatiser ("hopes" -> "hop")."""
+    low = token.lower_
+    return bool({token.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]} & words)
+
+
 def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     chain = [token]
+    complements = []  # heads reached through a complement: "hopes to meet", "denied that …"
     head = token
-    for _ in range(3):
+    through = False
+    for _ in range(4):
         if head.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pobj", "dobj", "nsubj",
-                         "nsubjpass", "compound", "conj", "attr", "relcl"):
+                         "nsubjpass", "compound", "conj", "attr", "relcl", "prep", "pcomp"):
+            if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on"):
+                break  # "talks on X": the prep of another event does not carry its mood
+            through = through or head.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl", "nsubj",
+                                               "nsubjpass")
+            if head.dep_ == "advcl":
+                through = False  # "Speaking by phone, they agreed": a circumstance, not a wish
             head = head.head
             chain.append(head)
+            if through:
+                complements.append(head)
         else:
             break
     for t in chain:
@@ -185,15 +217,22 @@ def _unreal(token: Token) -> bool:
                 return True
             if child.dep_ == "det" and child.lower_ == "no":
                 return True
-    for t in chain[1:]:
-        if t.lemma_.lower() in UNREAL_HEADS and t.pos_ in ("VERB", "ADJ", "AUX"):
+            if child.lower_ == "yet" and t.lemma_.lower() in ("have", "be") | VERB_TRIGGERS.keys():
+                return True  # "have yet to sign"
+    for t in complements:
+        if _lemma_in(t, UNREAL_HEADS) and t.pos_ in ("VERB", "ADJ", "AUX"):
             return True
+    for t in chain[1:]:
         if t.lower_ in UNREAL_NOUNS:
             return True
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in UNREAL_HEADS:
+    if token.dep_ == "xcomp" and _lemma_in(token.head, UNREAL_HEADS):
         return True
     if any(t.lower_ in {"if", "unless"} and t.dep_ == "mark" for t in token.subtree):
         return True
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].lower_ == "to" and (
+            _lemma_in(doc[token.i - 2], UNREAL_HEADS | {"yet"})):
+        return True  # "hopes to meet", read without the parse
     return False
 
 
@@ -329,14 +368,16 @@ def _modifiers_before(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[
 
 def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     """Whether a mention is the "by X" of a verb in ``lemmas`` or X in "X-mediated"."""
-    token = doc[mention.end - 1]
-    for _ in range(6):
-        if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
-            return token.head.lemma_.lower() in lemmas
-        if token.head is token or (token.i >= mention.end and token.lower_ in NOUN_TRIGGERS):
+    for i in range(mention.start - 1, max(-1, mention.start - 7), -1):
+        token = doc[i]
+        if token.text in {",", ";", ".", "—", "–"} or token.lower_ in NOUN_TRIGGERS:
             return False
-        token = token.head
-    return False
+        if token.lower_ == "by":
+            verb = doc[i - 1] if i > 0 else token
+            return verb.lemma_.lower() in lemmas or token.head.lemma_.lower() in lemmas
+    # "the Qatar-mediated talks", "a U.S.-brokered truce"
+    after = doc[mention.end:mention.end + 2]
+    return len(after) == 2 and after[0].text in {"-", "–"} and after[1].lemma_.lower() in lemmas
 
 
 def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
@@ -595,7 +636,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         return None
     if nominal and trigger.head.lemma_.lower() in MEDIATION_VERBS:
         return None  # "mediated talks between A and B" is read from the verb
-    if nominal and in_phrase and not _listed_after(doc, trigger, mentions):
+    own = ({t.i for t in trigger.subtree} | _modifiers_before(doc, trigger, mentions)) - {
+        t.i for c in trigger.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    own_parties = any(m.start in own and not m.modifier and not m.as_place and m.kind in (
+        "person", "state", "organization") and m.start != trigger.i for m in mentions)
+    if nominal and in_phrase and not _listed_after(doc, trigger, mentions) and not own_parties:
         # "urged Putin ... in a phone call", "struck an upbeat tone at a rare meeting"
         root = _clause_root(governor)
         tokens = _clause_tokens(root, trigger)

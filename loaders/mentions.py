@@ -38,7 +38,8 @@ TITLE_WORDS = {
     "policy", "dialogue", "organization", "organisation", "service", "agency", "ministry",
     "council", "committee", "republic", "kingdom", "federation", "united", "people", "islamic",
     "arab", "democratic", "federal", "office", "plenipotentiary", "minister-", "team", "party",
-    "counter", "terrorism", "permanent",
+    "counter", "terrorism", "permanent", "elect", "designate", "acting", "interim", "former",
+    "outgoing", "incoming", "caretaker", "general", "chairperson", "chief", "executive",
 }
 TITLE_HEADS = {
     "president", "minister", "ministers", "chief", "chiefs", "head", "heads", "secretary",
@@ -47,6 +48,7 @@ TITLE_HEADS = {
     "adviser", "advisor", "speaker", "representative", "counterpart", "counterparts",
     "colleague", "colleagues", "spokesperson", "spokesman", "director", "chairman", "chair",
     "negotiator", "mediator", "delegation", "delegations", "officials", "official",
+    "chairperson", "general",
 }
 ROLE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(foreign|top diplomat|diplomacy|secretary of state|external affairs)"),
@@ -198,7 +200,15 @@ class MentionFinder:
             return None
         key = name_key(" ".join(words)) if len(words) >= 2 else "~" + name_key(words[0])
         keys = self.sounds.get(key, set())
-        return self.base.get(next(iter(keys))) if len(keys) == 1 else None
+        if len(keys) != 1:
+            return None
+        entry = self.base.get(next(iter(keys)))
+        if entry is None:
+            return None
+        known = _surname(entry.label) if len(words) == 1 else fold(entry.label)
+        said = fold(words[0]) if len(words) == 1 else fold(" ".join(words))
+        close = jellyfish.jaro_winkler_similarity(known, said) >= 0.88
+        return entry if close and (len(words) >= 2 or len(said) >= 5) else None
 
     def _plausible(self, doc: Doc, start: int, end: int, kind: str, entry: ActorEntry) -> bool:
         span = doc[start:end]
@@ -330,6 +340,8 @@ def _trim(ent: Span) -> Span | None:
 
 
 def _is_title_token(token: Token) -> bool:
+    if token.text in {"-", "–"} and token.i > 0 and fold(token.doc[token.i - 1].text) in TITLE_WORDS:
+        return True  # Secretary-General, president-elect
     return fold(token.text) in TITLE_WORDS or token.lower_ in {"of", "for", "the", "and"}
 
 
@@ -584,7 +596,7 @@ PRONOUNS = {"he", "she", "his", "her", "him"}
 
 
 def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """He, she, his, her: the nearest person named before.
+    """He, she, his, her: the person named before (a subject for a subject pronoun).
 
     Looks back within the sentence and the two before it; gives up when none is named.
     """
@@ -600,7 +612,9 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         before = [p for p in people if first <= p.start < token.i]
         if not before:
             continue
-        antecedent = before[-1]
+        subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")]
+        is_subject = token.dep_.startswith("nsubj")
+        antecedent = (subjects or before)[-1] if is_subject else before[-1]
         added.append(replace(antecedent, start=token.i, end=token.i + 1, text=token.text,
                              source="coref:pronoun", modifier=False))
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
@@ -689,6 +703,13 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
         best = min(candidates, key=lambda p: abs(p.start - m.start))
         return replace(m, kind="person", key=best.key, label=best.label,
                        source="rule:role+coref")
+    if m.title and m.affiliation and published is not None and "crown prince" in fold(m.title):
+        princes = [p for p in base.people() if any(
+            "crown prince" in fold(post.role) and post.of == m.affiliation
+            and post.held_on(published) for post in p.posts)]
+        if len(princes) == 1:
+            return replace(m, kind="person", key=princes[0].key, label=princes[0].label,
+                           source="rule:role+kb")
     if m.role_kind and m.affiliation and published is not None:
         holders = [h for kind in sorted(kinds) for h in
                    base.post_holders(kind, m.affiliation, published)][:1] \
