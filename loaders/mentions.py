@@ -39,7 +39,7 @@ TITLE_WORDS = {
     "council", "committee", "republic", "kingdom", "federation", "united", "people", "islamic",
     "arab", "democratic", "federal", "office", "plenipotentiary", "minister-", "team", "party",
     "counter", "terrorism", "permanent", "elect", "designate", "acting", "interim", "former",
-    "outgoing", "incoming", "caretaker", "general", "chairperson", "chief", "executive",
+    "outgoing", "incoming", "caretaker", "chairperson", "executive",
 }
 TITLE_HEADS = {
     "president", "minister", "ministers", "chief", "chiefs", "head", "heads", "secretary",
@@ -340,7 +340,8 @@ def _trim(ent: Span) -> Span | None:
 
 
 def _is_title_token(token: Token) -> bool:
-    if token.text in {"-", "–"} and token.i > 0 and fold(token.doc[token.i - 1].text) in TITLE_WORDS:
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if token.text in {"-", "–"} and previous is not None and fold(previous.text) in TITLE_WORDS:
         return True  # Secretary-General, president-elect
     return fold(token.text) in TITLE_WORDS or token.lower_ in {"of", "for", "the", "and"}
 
