@@ -10,7 +10,7 @@ updates that event instead of creating one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -71,7 +71,7 @@ UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope"
 REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "stress",
              "emphasize", "according", "confirm", "reveal", "write", "quote", "reiterate"}
 BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "despite", "as",
-                    "with", "like", "unlike", "besides"}
+                    "with", "like", "unlike", "besides", "during"}
 TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", "examine",
                "explore", "cover", "tackle", "concentrate", "emphasize", "emphasise",
                "highlight", "touch", "raise", "envisage", "envision", "center", "centre"}
@@ -135,6 +135,10 @@ def mention_id(m: Mention) -> str:
 def _event_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        if token.dep_ == "amod" or (token.tag_ == "VBG" and token.i + 1 < len(token.doc)
+                                    and token.doc[token.i + 1].pos_ in ("ADJ", "PROPN")
+                                    and token.i == token.sent.start):
+            return None  # "Visiting Malaysian Prime Minister Anwar Ibrahim called on …"
         if lemma in ("talk", "speak", "converse", "chat"):
             return "PhoneCall" if _phone_context(token) else (
                 "Meeting" if _has_with(token) else None)
@@ -197,6 +201,8 @@ def _unreal(token: Token) -> bool:
     for _ in range(4):
         if head.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pobj", "dobj", "nsubj",
                          "nsubjpass", "compound", "conj", "attr", "relcl", "prep", "pcomp"):
+            if head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in UNREAL_NOUNS:
+                return True  # "the idea of holding meetings"
             if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on"):
                 break  # "talks on X": the prep of another event does not carry its mood
             through = through or head.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl", "nsubj",
@@ -378,6 +384,16 @@ def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     # "the Qatar-mediated talks", "a U.S.-brokered truce"
     after = doc[mention.end:mention.end + 2]
     return len(after) == 2 and after[0].text in {"-", "–"} and after[1].lemma_.lower() in lemmas
+
+
+def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
+    """ "with Qatar acting as mediator", "Oman, as a mediator," """
+    words = [t.lower_ for t in doc[mention.end:mention.end + 4]]
+    if words[:1] == ["acting"] or words[:1] == ["serving"]:
+        words = words[1:]
+    if words[:1] != ["as"]:
+        return False
+    return bool(set(words[1:3]) & {"mediator", "mediators", "broker", "facilitator", "go-between"})
 
 
 def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
@@ -688,7 +704,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 doc[m.start - 1].lower_ in {"in", "at"}:
             continue
         role = "participant"
-        if _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
+        if _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)):
             role = "mediator"
         elif lemma in ("host", "receive", "convene") and (
@@ -725,6 +741,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         if draft.location is None:
             visited = [p for p in draft.parties if p.role == "host" and p.mention.kind == "state"]
             draft.location = visited[0].mention if visited else None
+            if visited and visited[0].mention.source == "kb:capital":
+                draft.location = replace(visited[0].mention, as_place=True)  # "visited Athens"
     else:
         draft.location = _location(doc, mentions, tokens)
     draft.date = _date(sentence, tokens, published)

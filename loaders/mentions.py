@@ -176,6 +176,8 @@ class MentionFinder:
             span = _trim(ent)
             if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
                 continue
+            if kind == "organization" and any(t.lower_ in EVENT_WORDS for t in span):
+                continue  # "Consultative Meetings", "the Doha Forum" name events, not actors
             if kind == "organization" and _looks_like_person(doc, span):
                 kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
             known = self._sounds_like(span) if kind in ("person", None) else None
@@ -260,6 +262,8 @@ class MentionFinder:
         return mention
 
 
+EVENT_WORDS = {"meeting", "meetings", "summit", "talks", "conference", "forum", "dialogue",
+               "consultations", "session", "ministerial", "games", "festival", "week"}
 ORG_WORDS = {"ministry", "organization", "organisation", "council", "party", "agency", "union",
              "bank", "group", "forces", "army", "committee", "office", "service", "department",
              "commission", "court", "fund", "league", "movement", "front", "company", "news",
@@ -428,7 +432,9 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
                 modifiers.append(other)
                 i = other.start - 1
                 continue
-            if other.kind == "place" and tokens:  # "Centre for … Diplomacy for Central Asia"
+            before_place = doc[other.start - 1].lower_ if other.start > 0 else ""
+            if other.kind == "place" and (tokens or before_place in {"for", "of", "in"}):
+                # "Head of the UN Regional Centre for Preventive Diplomacy for Central Asia"
                 modifiers.append(other)
                 i = other.start - 1
                 continue
@@ -609,13 +615,17 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for token in doc:
         if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i in taken:
             continue
-        first = sentences[max(0, index[token.i] - 2)].start
-        before = [p for p in people if first <= p.start < token.i]
-        if not before:
+        antecedent = None
+        for back in (1, 2):  # this sentence and the one before it, then one more
+            first = sentences[max(0, index[token.i] - back)].start
+            before = [p for p in people if first <= p.start < token.i]
+            if before:
+                subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")]
+                is_subject = token.dep_.startswith("nsubj")
+                antecedent = (subjects or before)[-1] if is_subject else before[-1]
+                break
+        if antecedent is None:
             continue
-        subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")]
-        is_subject = token.dep_.startswith("nsubj")
-        antecedent = (subjects or before)[-1] if is_subject else before[-1]
         added.append(replace(antecedent, start=token.i, end=token.i + 1, text=token.text,
                              source="coref:pronoun", modifier=False))
     return sorted(mentions + added, key=lambda m: (m.start, m.end))

@@ -217,13 +217,26 @@ def _same_time(a: EventDraft, b: EventDraft) -> bool:
     return False
 
 
+def _talks_of_a_mediation(a: EventDraft, b: EventDraft) -> bool:
+    """A meeting of the same sides as a mediation (indirect talks) is that mediation."""
+    types = {a.type, b.type}
+    if types != {"Meeting", "Mediation"}:
+        return False
+    mediation, meeting = (a, b) if a.type == "Mediation" else (b, a)
+    sides = {_state_of(p.mention) for p in mediation.parties if p.role == "participant"}
+    met = {_state_of(p.mention) for p in meeting.parties}
+    return len(sides) >= 2 and sides == met
+
+
 def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
     """One draft per happening: the same type, shared parties, compatible date and place."""
     merged: list[EventDraft] = []
     for draft in drafts:
         target = None
         for other in merged:
-            if other.type != draft.type or not _same_time(other, draft):
+            if not _same_time(other, draft):
+                continue
+            if other.type != draft.type and not _talks_of_a_mediation(other, draft):
                 continue
             here = {mention_id(other.location)} if other.location else set()
             there = {mention_id(draft.location)} if draft.location else set()
@@ -236,12 +249,14 @@ def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
                               for d in (other, draft))
             if shared >= min(2, len(other.keys()), len(draft.keys())) or (
                     draft.type in CONTACT and len(states_a) >= 2 and states_a == states_b
-                    and state_level):
+                    and state_level) or _talks_of_a_mediation(other, draft):
                 target = other
                 break
         if target is None:
             merged.append(draft)
             continue
+        if draft.type == "Mediation":
+            target.type = "Mediation"
         for party in draft.parties:
             add_party(target, party.mention, party.role)
         if target.date is None or (target.soft_date and draft.date and not draft.soft_date):
