@@ -83,7 +83,7 @@ GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "a
                    "proposal", "idea", "issue", "issues", "matters", "way", "ways", "views"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 MEDIATION_VERBS = {"mediate", "broker", "facilitate"}
-EVENT_PREPS = {"in", "during", "at", "on", "after", "over"}
+EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before"}
 
 
 @dataclass
@@ -135,7 +135,8 @@ def mention_id(m: Mention) -> str:
 def _event_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-        if token.dep_ == "amod" or (token.tag_ == "VBG" and token.i + 1 < len(token.doc)
+        if token.dep_ == "amod" and token.tag_ == "VBG" or (token.tag_ == "VBG"
+                                                           and token.i + 1 < len(token.doc)
                                     and token.doc[token.i + 1].pos_ in ("ADJ", "PROPN")
                                     and token.i == token.sent.start):
             return None  # "Visiting Malaysian Prime Minister Anwar Ibrahim called on …"
@@ -207,8 +208,8 @@ def _unreal(token: Token) -> bool:
                 break  # "talks on X": the prep of another event does not carry its mood
             through = through or head.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl", "nsubj",
                                                "nsubjpass")
-            if head.dep_ == "advcl":
-                through = False  # "Speaking by phone, they agreed": a circumstance, not a wish
+            if head.dep_ in ("advcl", "prep"):
+                through = False  # "Speaking by phone, they agreed", "agreed … in a meeting"
             head = head.head
             chain.append(head)
             if through:
@@ -249,7 +250,8 @@ def _clause_root(trigger: Token) -> Token:
     """The verb whose clause holds the event's arguments."""
     token = trigger
     for _ in range(5):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "advcl", "acl", "pcomp"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "advcl", "acl", "pcomp",
+                                                               "amod"):
             return token
         if token.dep_ in ("ROOT",) or token.head is token:
             return token
@@ -416,7 +418,16 @@ def _location(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Mention | 
     return found
 
 
+PLACE_NOUNS = {"city", "town", "resort", "capital", "port", "village", "region", "province",
+               "island", "enclave", "district", "governorate", "state"}
+
+
 def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Mention | None:
+    for m in mentions:
+        if m.start in tokens and m.start >= 2 and doc[m.start - 1].lower_ == "of" and \
+                doc[m.start - 2].lower_ in PLACE_NOUNS and (m.kind == "place" or m.as_place
+                                                           or m.source == "kb:capital"):
+            return replace(m, as_place=True)  # "in the Russian resort town of Sochi"
     for m in mentions:
         if m.start not in tokens or m.modifier:
             continue

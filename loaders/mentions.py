@@ -379,7 +379,8 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
         for m in modifiers:
             current = result[index[id(m)]]
             update(m, replace(current, modifier=True))
-        title = _title_text(doc, title_tokens, modifiers) if _has_head(title_tokens) else None
+        title = _title_text(doc, title_tokens, modifiers, limit=person.start) \
+            if _has_head(title_tokens) else None
         titled.update(t.i for t in title_tokens)
         affiliation = _pick_affiliation(affiliations, person, base) or person.affiliation
         current = result[index[id(person)]]
@@ -396,7 +397,8 @@ def _has_head(tokens: list[Token]) -> bool:
     return any(fold(t.text) in TITLE_HEADS for t in tokens)
 
 
-def _title_text(doc: Doc, tokens: list[Token], modifiers: list[Mention] = ()) -> str:
+def _title_text(doc: Doc, tokens: list[Token], modifiers: list[Mention] = (),
+                limit: int | None = None) -> str:
     """The title as written, from its first title word to its last word or named body."""
     words = sorted(tokens, key=lambda t: t.i)
     while words and words[0].lower_ in {"the", "of", "and", "for", ","}:
@@ -407,7 +409,7 @@ def _title_text(doc: Doc, tokens: list[Token], modifiers: list[Mention] = ()) ->
         return ""
     start, end = words[0].i, words[-1].i + 1
     for m in modifiers:
-        if m.start >= start and m.start - end <= 3:
+        if m.start >= start and m.start - end <= 3 and (limit is None or m.end <= limit):
             end = max(end, m.end)
     return doc[start:end].text
 
@@ -418,9 +420,12 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     affiliations: list[Mention] = []
     modifiers: list[Mention] = []
     i = person.start - 1
+    appositive = False
     if i >= 0 and doc[i].text == "," and i - 1 >= 0 and (
-            fold(doc[i - 1].text) in TITLE_HEADS | TITLE_WORDS or doc[i - 1].i in by_token):
+            fold(doc[i - 1].text) in TITLE_HEADS | TITLE_WORDS or doc[i - 1].i in by_token
+            or any(fold(t.text) in TITLE_HEADS for t in doc[max(doc[i].sent.start, i - 12):i])):
         i -= 1  # "the head of its National Intelligence Organization, Hakan Fidan"
+        appositive = True
     while i >= 0:
         token = doc[i]
         other = by_token.get(i)
@@ -455,13 +460,16 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             continue
         if token.lower_ == "and" or token.text in {",", ";", ":", "(", ")"}:
             break
-        if _is_title_token(token):
-            tokens.append(token)
+        if _is_title_token(token) or (appositive and token.is_title and token.pos_ in (
+                "PROPN", "ADJ", "NOUN")):
+            tokens.append(token)  # an organisation's name inside an appositive title
             i -= 1
             continue
         break
     while tokens and tokens[-1].lower_ in {"of", "and", "for"}:
         tokens.pop()
+    if appositive and not _has_head(tokens):
+        return [], [], []  # "In Moscow, Putin said": a place, not a title
     return tokens, affiliations, modifiers
 
 
