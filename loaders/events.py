@@ -135,7 +135,8 @@ def mention_id(m: Mention) -> str:
 def _event_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-        if token.dep_ == "amod" and token.tag_ == "VBG" or (token.tag_ == "VBG"
+        if token.dep_ == "amod" and (token.tag_ == "VBG" or token.i > 0 and token.doc[
+                token.i - 1].pos_ in ("DET", "PRON", "ADJ")) or (token.tag_ == "VBG"
                                                            and token.i + 1 < len(token.doc)
                                     and token.doc[token.i + 1].pos_ in ("ADJ", "PROPN")
                                     and token.i == token.sent.start):
