@@ -605,6 +605,10 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             elif draft.parties:
                 sentence_events.append(draft)
         for draft in sentence_events:
+            if draft.type in CONTACT and draft.location is None:
+                # "visited Sochi and held talks with Putin": the talks were in Sochi
+                draft.location = next((v.location for v in sentence_events if v.type == "Visit"
+                                       and v.location and v.keys() & draft.keys()), None)
             drafts.append(draft)
         _topic_sentence(sentence, drafts, sentence_events)
     return [d for d in drafts if _complete(d)]
@@ -749,7 +753,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 add_party(draft, mention, "participant" if party.role == "host"
                           else party.role)
     if kind == "Visit":
-        draft.location = _location(doc, mentions, tokens)
+        draft.location = _location(doc, mentions, tokens) or next(
+            (replace(m, as_place=True) for m in mentions if m.start in tokens
+             and (m.kind == "place" or m.source == "kb:capital")
+             and doc[m.end - 1].dep_ == "dobj" and doc[m.end - 1].head == trigger), None)
         if draft.location is None:
             visited = [p for p in draft.parties if p.role == "host" and p.mention.kind == "state"]
             draft.location = visited[0].mention if visited else None

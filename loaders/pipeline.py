@@ -20,12 +20,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
-from kg.errors import Errors, ExtractionError
+from kg.errors import Errors, ExtractionError, KGError
 from kg.types import Actor, Article, Event, Extraction, Place, Provenance, Role
 from loaders.actors import ActorBase, ActorEntry, slugify
 from loaders.clean import blank_boilerplate
 from loaders.events import CONTACT, EventDraft, Support, add_party, mention_id, read_events
-from loaders.mentions import Mention, MentionFinder, name_key
+from loaders.mentions import Mention, MentionFinder, fold, name_key
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
 
@@ -314,6 +314,28 @@ def _actor(mention: Mention, base: ActorBase) -> Actor:
                  match_key=name_key(label) if kind == "Person" else None)
 
 
+GENERIC_TITLES = {"leader", "leaders", "counterpart", "counterparts", "colleague", "colleagues",
+                  "official", "officials", "head", "heads", "chief", "chiefs", "delegation",
+                  "premier", "top diplomat", "minister", "ministers"}
+
+
+def _title(mention: Mention, actor: Actor, base: ActorBase, when: object) -> str | None:
+    """The title the text gives, or for a known person with a vague one ("his counterpart",
+    "leaders"), the post the actor base says they held on the event's date."""
+    title = mention.title
+    words = [w for w in fold(title or "").replace("'s", "").split() if w not in {"his", "her",
+                                                                              "their", "its"}]
+    vague = not words or all(w in GENERIC_TITLES for w in words)
+    if actor.type != "Person" or not vague or base.get(actor.key) is None:
+        return title
+    on = str(when)[:10] if when else None
+    try:
+        posts = base.posts_of(actor.key, on if on and len(on) == 10 else None)
+    except (ValueError, KGError):
+        posts = []
+    return posts[-1].role if posts else title
+
+
 def _name_as_written(mention: Mention, actor: Actor) -> str | None:
     """The actor's name as the article writes it, when the text names it in full.
 
@@ -386,10 +408,11 @@ def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:
                 if affiliation is not None:
                     actors.setdefault(affiliation.key, affiliation)
             name = _name_as_written(party.mention, actor)
+            title = _title(party.mention, actor, base, draft.date or doc._.published)
             roles.append(Role(actor=actor, role=party.role,  # type: ignore[arg-type]
-                              title=party.mention.title, affiliation=affiliation, name=name))
+                              title=title, affiliation=affiliation, name=name))
             if party.role == "host" and draft.type in CONTACT:
-                roles.append(Role(actor=actor, role="participant", title=party.mention.title,
+                roles.append(Role(actor=actor, role="participant", title=title,
                                   affiliation=affiliation, name=name))
         location = _place(draft.location, base) if draft.location else None
         if location:
