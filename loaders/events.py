@@ -407,9 +407,10 @@ def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
     return False
 
 
-def _location(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Mention | None:
-    """Where: a place after in/at; a venue followed by "in <city>" gives the city."""
-    found = _first_location(doc, mentions, tokens)
+def _location(doc: Doc, mentions: list[Mention], tokens: set[int],
+              towards: bool = False) -> Mention | None:
+    """Where: a place after in/at (or to, for a visit); a venue "in <city>" gives the city."""
+    found = _first_location(doc, mentions, tokens, towards)
     if found is None:
         return None
     following = [m for m in mentions if m.start == found.end + 1 and
@@ -423,7 +424,8 @@ PLACE_NOUNS = {"city", "town", "resort", "capital", "port", "village", "region",
                "island", "enclave", "district", "governorate", "state"}
 
 
-def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Mention | None:
+def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
+                    towards: bool = False) -> Mention | None:
     for m in mentions:
         if m.start in tokens and m.start >= 2 and doc[m.start - 1].lower_ == "of" and \
                 doc[m.start - 2].lower_ in PLACE_NOUNS and (m.kind == "place" or m.as_place
@@ -433,6 +435,8 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Ment
         if m.start not in tokens or m.modifier:
             continue
         before = doc[m.start - 1].lower_ if m.start > 0 else ""
+        if before in {"to", "from", "into"} and not towards:
+            continue  # "aid to Gaza": a destination is where only a visit takes place
         if m.kind == "place" or m.as_place:
             if before in {"in", "at", "to"} or m.as_place:
                 return m
@@ -753,7 +757,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 add_party(draft, mention, "participant" if party.role == "host"
                           else party.role)
     if kind == "Visit":
-        draft.location = _location(doc, mentions, tokens) or next(
+        draft.location = _location(doc, mentions, tokens, towards=True) or next(
             (replace(m, as_place=True) for m in mentions if m.start in tokens
              and (m.kind == "place" or m.source == "kb:capital")
              and doc[m.end - 1].dep_ == "dobj" and doc[m.end - 1].head == trigger), None)

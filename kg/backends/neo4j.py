@@ -282,14 +282,20 @@ def _run_batch(tx: Any, statement: str, rows: list[dict]) -> None:
 
 
 def clear(driver: neo4j.Driver, *, batch_size: int = 10_000) -> None:
-    """Delete every node of the geokg labels (and their relationships), in batches."""
-    where = " OR ".join(f"n:{label}" for label in NODE_LABELS)
-    statement = (f"MATCH (n) WHERE {where} WITH n LIMIT $limit "
-                 "DETACH DELETE n RETURN count(*) AS deleted")
-    while True:
-        records, _, _ = driver.execute_query(statement, {"limit": batch_size})
-        if records[0]["deleted"] == 0:
-            return
+    """Delete every geokg node and relationship, in batches of ``batch_size``.
+
+    Relationships go first, by type: a hub actor may have many thousands, more than one
+    transaction should hold.
+    """
+    statements = [f"MATCH ()-[r:{rel.type}]->() WITH r LIMIT $limit DELETE r "
+                  "RETURN count(*) AS deleted" for rel in SCHEMA.relationships]
+    statements += [f"MATCH (n:{label}) WITH n LIMIT $limit DETACH DELETE n "
+                   "RETURN count(*) AS deleted" for label in NODE_LABELS]
+    for statement in statements:
+        while True:
+            records, _, _ = driver.execute_query(statement, {"limit": batch_size})
+            if records[0]["deleted"] == 0:
+                break
 
 
 def graph_counts(driver: neo4j.Driver) -> tuple[int, int]:
