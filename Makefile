@@ -28,7 +28,9 @@ demo: install                          ## Ingest the bundled example articles an
 	$(BIN)/kg --store $(DEMO)/store ingest examples/
 	$(BIN)/kg --store $(DEMO)/store query who-met-whom
 	$(BIN)/kg --store $(DEMO)/store export --format trig --out $(DEMO)/graph.trig
-	@echo "wrote $(DEMO)/store (the graph), $(DEMO)/graph.trig"
+	$(BIN)/kg --store $(DEMO)/store viz --view meetings --out $(DEMO)/meetings.html
+	$(BIN)/kg --store $(DEMO)/store brief --actor Turkey --format html --out $(DEMO)/brief-turkey.html
+	@echo "wrote $(DEMO)/store (the graph), $(DEMO)/graph.trig (TriG), $(DEMO)/meetings.html (open it in a browser), $(DEMO)/brief-turkey.html"
 
 test: install                          ## The whole suite, with real Neo4j and Fuseki servers on 127.0.0.1
 	.ci/servers/servers.sh start

@@ -141,6 +141,12 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _short(text: str) -> str:
+    if text.startswith("https://w3id.org/geokg/id/"):
+        return text.rsplit("/", 1)[-1]
+    return text
+
+
 def flatten_event(event: Mapping[str, Any]) -> dict:
     """One event as a flat row for tables and CSV."""
     return {
@@ -172,7 +178,10 @@ def format_records(records: list[dict], fmt: str, *, nested: bool = False) -> st
         for row in flat:
             writer.writerow([_cell(row.get(c)) for c in columns])
         return buffer.getvalue().rstrip("\n")
-    cells = [[_cell(row.get(c)) for c in columns] for row in flat]
+    # A table is for reading: IRIs that have a label column beside them go, the others
+    # are cut to their last segment (what `kg explain` takes).
+    columns = [c for c in columns if not (f"{c}Label" in columns or f"{c}_label" in columns)]
+    cells = [[_short(_cell(row.get(c))) for c in columns] for row in flat]
     widths = [min(48, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:

@@ -536,6 +536,8 @@ def _complement_topics(trigger: Token, kind: str) -> list[str]:
             found.append(_verb_phrase(child))  # "a deal to export grain"
         elif child.dep_ == "prep" and child.lower_ == "for" and kind == "Proposal":
             found += [t for p in child.children if p.dep_ == "pobj" for t in _split_topics(p)]
+        elif child.dep_ == "prep" and child.lower_ in ("to", "on") and kind == "Agreement":
+            found += [t for p in child.children if p.dep_ == "pobj" for t in _split_topics(p)]
     return [t for t in found if t and len(t) > 2]
 
 
@@ -609,6 +611,12 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             elif draft.parties:
                 sentence_events.append(draft)
         for draft in sentence_events:
+            if draft.type in CONTACT and not draft.topics:
+                # "They discussed X, after which they held talks": X is what the talks were about
+                for token in sentence:
+                    if token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
+                        draft.topics += [t for t in _topics(token, {x.i for x in sentence})
+                                         if t not in draft.topics]
             if draft.type in CONTACT and draft.location is None:
                 # "visited Sochi and held talks with Putin": the talks were in Sochi
                 draft.location = next((v.location for v in sentence_events if v.type == "Visit"
@@ -849,7 +857,7 @@ def _topic_sentence(sentence: Span, drafts: list[EventDraft], new: list[EventDra
                          for c in token.children)
                      or before in {"the", "this", "that", "their", "'s", "’s"}):
             target = next((d for d in reversed(drafts[-6:]) if d.type == kind or (
-                kind == "Meeting" and d.type in CONTACT)), None)
+                kind == "Meeting" and d.type in CONTACT | {"Mediation"})), None)
             if target is not None:
                 break
     if target is None:

@@ -95,3 +95,12 @@ def test_actors_list_and_add(cli, tmp_path):
     assert "ada-example" in path.read_text("utf-8")
     bad = cli("actors", "add", "Bad Key", "--type", "Person", "--label", "X", "--file", path)
     assert bad.exit_code == 1 and bad.output.startswith("Error: [")
+
+
+def test_every_command_is_documented_in_the_readme():
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    missing = [" ".join(path) for path, command in _commands(kg_cli)
+               if f"kg {' '.join(path)}" not in readme and not hasattr(command, "commands")]
+    assert missing == []

@@ -13,7 +13,8 @@ from kg.graph import SCHEMA, Node, fingerprint, project, to_networkx, write_grap
 from kg.query import run_query
 from kg.store import Store
 from kg.types import Article
-from queries import HERE as QUERIES, catalogue, parse_header
+from queries import HERE as QUERIES
+from queries import catalogue, parse_header
 from tests.graph_fixtures import XSS_LABEL, extractions, fill
 
 # Parameters each catalogue query is run with, on every engine.
