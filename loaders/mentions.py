@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from datetime import date
+from functools import cache
 
 import jellyfish
 from spacy.matcher import PhraseMatcher
