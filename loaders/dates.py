@@ -27,7 +27,7 @@ _PATTERNS = [
     (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"), "md"),
     (re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\s*,?\s*\d)"), "dm"),
     (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), "my"),
-    (re.compile(rf"\b(?:in|since|of|by|from)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"), "y"),
+    (re.compile(rf"\b(?:in|of)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"), "y"),
     (re.compile(rf"^\s*(?:early\s+|late\s+)?{_YEAR}\s*$"), "y"),
 ]
 
@@ -68,6 +68,10 @@ def _relative(text: str, published: date) -> str | None:
             if re.search(r"\blast\b", low) and back == 0:
                 back = 7
             return (published - timedelta(days=back)).isoformat()
+    if re.search(r"\b(last|past|previous) (week|weekend)\b", low):
+        return (published - timedelta(days=7)).isoformat()[:7]  # within that month, at best
+    if re.search(r"\b(this|earlier this) (week|weekend)\b", low):
+        return published.isoformat()[:7]
     if re.search(r"\b(this|earlier this|later this|since the start of this) month\b", low):
         return published.isoformat()[:7]
     if re.search(r"\blast month\b", low):

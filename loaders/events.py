@@ -24,7 +24,7 @@ CONTACT = {"Meeting", "PhoneCall"}
 VERB_TRIGGERS = {
     "meet": "Meeting", "confer": "Meeting", "negotiate": "Meeting",
     "receive": "Meeting", "host": "Meeting", "convene": "Meeting", "attend": "Meeting",
-    "chair": "Meeting", "gather": "Meeting", "sit": "Meeting",
+    "chair": "Meeting", "gather": "Meeting", "sit": "Meeting", "welcome": "Meeting",
     "visit": "Visit", "arrive": "Visit", "travel": "Visit", "land": "Visit",
     "call": "PhoneCall", "phone": "PhoneCall", "telephone": "PhoneCall", "dial": "PhoneCall",
     "mediate": "Mediation", "broker": "Mediation", "facilitate": "Mediation",
@@ -58,6 +58,9 @@ LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", 
                "join", "sign", "reach", "conclude", "make", "pay", "discuss", "exchange",
                "receive", "seal", "initial", "strike", "clinch", "finalize", "finalise", "ink",
                "take", "wrap"}
+AGREEMENT_VERBS = {"sign", "reach", "conclude", "ink", "seal", "initial", "strike", "clinch",
+                   "finalize", "finalise", "agree", "announce", "approve", "adopt", "renew",
+                   "extend"}
 MODALS = {"will", "would", "could", "might", "may", "shall", "should", "can", "must"}
 UNREAL_HEADS = {"plan", "expect", "hope", "want", "intend", "seek", "aim", "prepare",
                 "willing", "ready", "wish", "try", "schedule", "refuse", "fail", "reject",
@@ -201,11 +204,14 @@ def _unreal(token: Token) -> bool:
     head = token
     through = False
     for _ in range(4):
+        if head.dep_ == "relcl":
+            break  # "Petro, who spoke with Maduro, is expected …": a clause of its own
         if head.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pobj", "dobj", "nsubj",
-                         "nsubjpass", "compound", "conj", "attr", "relcl", "prep", "pcomp"):
+                         "nsubjpass", "compound", "conj", "attr", "prep", "pcomp"):
             if head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in UNREAL_NOUNS:
                 return True  # "the idea of holding meetings"
-            if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on"):
+            if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on") and not (
+                    head.lower_ == "of" and head.head.lower_ in NOUN_TRIGGERS):
                 break  # "talks on X": the prep of another event does not carry its mood
             through = through or head.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl", "nsubj",
                                                "nsubjpass")
@@ -308,6 +314,10 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
 
 def _clause_tokens(root: Token, trigger: Token) -> set[int]:
     tokens = {t.i for t in root.subtree}
+    if root.dep_ == "relcl" and any(c.dep_.startswith("nsubj") and c.lower_ in {
+            "who", "which", "that"} for c in root.children):
+        tokens.add(root.head.i)  # the relative pronoun stands for the noun it follows
+        tokens.update(t.i for t in root.head.children if t.dep_ == "compound")
     if root.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in root.children):
         head = root.head  # "X visited Sochi and held talks with Y": X is the subject of both
         for child in head.children:
@@ -329,7 +339,8 @@ def _listed_after(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     i = trigger.i + 1
     limit = min(len(doc), trigger.i + 4)
-    while i < limit and doc[i].lower_ not in {"between", "with", "among"}:
+    words = {"between", "with", "among"} | ({"by"} if trigger.lower_ in {"visit", "trip"} else set())
+    while i < limit and doc[i].lower_ not in words:
         if doc[i].is_punct or doc[i].lower_ in {"in", "on", "at"}:
             return set()
         i += 1
@@ -446,14 +457,15 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
 
 
 def _date(sentence: Span, tokens: set[int], published: date | None) -> str | None:
-    """The first date of the clause, else of the sentence."""
-    for inside in (True, False):
-        for ent in sentence.ents:
-            if ent.label_ != "DATE" or (ent.start in tokens) != inside:
-                continue
-            value = normalize_date(ent.text, published)
-            if value:
-                return value
+    """The first date of the clause."""
+    for ent in sentence.ents:
+        if ent.label_ != "DATE" or ent.start not in tokens:
+            continue
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"since", "until", "by", "till"}:
+            continue  # "the first visit since 2015" is not in 2015
+        value = normalize_date(ent.text, published)
+        if value:
+            return value
     return None
 
 
@@ -634,6 +646,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
         nouns = [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
         noun_type = next((_event_type(n) for n in nouns if _event_type(n)), None)
+        if noun_type == "Agreement" and lemma not in AGREEMENT_VERBS:
+            noun_type = None  # "discussed a ceasefire" is no agreement
         if noun_type:
             kind = noun_type
         elif lemma not in VERB_TRIGGERS:
@@ -672,6 +686,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     root = _clause_root(trigger)
     nominal = trigger.pos_ in ("NOUN", "PROPN")
     governed = trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.dep_ in ("dobj", "attr")
+    if kind == "Agreement" and trigger.head.lemma_.lower() not in AGREEMENT_VERBS:
+        governed = False
     governor = _governing_verb(trigger)
     in_phrase = (trigger.dep_ == "pobj" and trigger.head.lower_ in EVENT_PREPS
                  and governor is not None)
@@ -775,7 +791,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if visited and visited[0].mention.source == "kb:capital":
                 draft.location = replace(visited[0].mention, as_place=True)  # "visited Athens"
     else:
-        draft.location = _location(doc, mentions, tokens)
+        draft.location = _location(doc, mentions, tokens, towards=lemma == "welcome")
     draft.date = _date(sentence, tokens, published)
     draft.topics = _topics(trigger, tokens, kind)
     return draft

@@ -40,7 +40,13 @@ TITLE_WORDS = {
     "council", "committee", "republic", "kingdom", "federation", "united", "people", "islamic",
     "arab", "democratic", "federal", "office", "plenipotentiary", "minister-", "team", "party",
     "counter", "terrorism", "permanent", "elect", "designate", "acting", "interim", "former",
-    "outgoing", "incoming", "caretaker", "chairperson", "executive",
+    "outgoing", "incoming", "caretaker", "chairperson", "executive", "commerce", "industry",
+    "agriculture", "health", "education", "interior", "justice", "transport", "environment",
+    "climate", "labour", "labor", "culture", "information", "tourism", "infrastructure",
+    "development", "investment", "petroleum", "oil", "mines", "mining", "water", "science",
+    "technology", "digital", "home", "external", "internal", "communications", "planning",
+    "treasury", "budget", "resources", "housing", "sports", "youth", "women", "immigration",
+    "migration", "refugees", "economic", "relations", "cooperation", "integration", "attorney",
 }
 TITLE_HEADS = {
     "president", "minister", "ministers", "chief", "chiefs", "head", "heads", "secretary",
@@ -246,6 +252,9 @@ class MentionFinder:
     def _place_or_actor(self, doc: Doc, mention: Mention) -> Mention:
         """A capital after "in"/"at" is where something happens, not the government."""
         before = doc[mention.start - 1] if mention.start > 0 else None
+        if mention.source == "kb:demonym" and before is not None and before.lower_ in {
+                "south", "north", "latin", "central", "east", "west", "southeast", "sub"}:
+            return replace(mention, kind="place", key=None, modifier=True)  # "South American"
         is_locative = before is not None and before.lower_ in {"in", "at", "to", "near"}
         if _is_dateline(doc, mention):
             return replace(mention, as_place=True, kind="place" if mention.key is None
@@ -315,6 +324,9 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         if m.kind == "person" and len(m.text.split()) >= 2:
             words = [w for w in m.text.split() if fold(w) not in _PARTICLES]
             names.update({words[0], words[-1]} if words else set())
+    for n, m in enumerate(found):  # the NER also calls "Maduro" an organisation at times
+        if m.source.startswith("ner:") and m.kind != "person" and m.text in names:
+            found[n] = replace(m, kind="person", source="doc:name")
     taken = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for token in doc:
