@@ -339,7 +339,9 @@ def _listed_after(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     i = trigger.i + 1
     limit = min(len(doc), trigger.i + 4)
-    words = {"between", "with", "among"} | ({"by"} if trigger.lower_ in {"visit", "trip"} else set())
+    words = {"between", "with", "among"}
+    if trigger.lower_ in {"visit", "trip"}:
+        words = words | {"by"}  # "the first visit by Maduro to Brazil"
     while i < limit and doc[i].lower_ not in words:
         if doc[i].is_punct or doc[i].lower_ in {"in", "on", "at"}:
             return set()

@@ -41,7 +41,7 @@ TITLE_WORDS = {
     "arab", "democratic", "federal", "office", "plenipotentiary", "minister-", "team", "party",
     "counter", "terrorism", "permanent", "elect", "designate", "acting", "interim", "former",
     "outgoing", "incoming", "caretaker", "chairperson", "executive", "commerce", "industry",
-    "agriculture", "health", "education", "interior", "justice", "transport", "environment",
+    "agriculture", "health", "education", "justice", "transport", "environment",
     "climate", "labour", "labor", "culture", "information", "tourism", "infrastructure",
     "development", "investment", "petroleum", "oil", "mines", "mining", "water", "science",
     "technology", "digital", "home", "external", "internal", "communications", "planning",
