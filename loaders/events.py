@@ -299,7 +299,13 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
                     and token.doc[token.i + 1].lower_ == "part"):
                 continue  # "met with X" is an argument; "as part of …" is background
             out.update(t.i for t in token.subtree)
-        elif token.dep_ in ("relcl", "ccomp", "parataxis", "advcl") and token.head.i != trigger.i:
+        elif token.dep_ in ("relcl", "ccomp", "parataxis", "advcl") and (
+                token.head.i != trigger.i or any(c.dep_.startswith("nsubj")
+                                                 for c in token.children) and not (
+                    token.dep_ == "ccomp" and VERB_TRIGGERS.get(trigger.lemma_.lower()) in (
+                        "Proposal", "Threat"))):
+            # another clause; one with its own subject even when it hangs from the trigger:
+            # "received Daglo, a day after Burhan declined to attend"
             if trigger not in token.subtree and token.lemma_.lower() not in TOPIC_VERBS:
                 out.update(t.i for t in token.subtree)
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \

@@ -164,7 +164,7 @@ def connect(settings: Neo4jSettings) -> neo4j.Driver:
 
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
+    return text.splitlines()[0].rstrip(" :.")
 
 
 # ---------------------------------------------------------------------------- writing
