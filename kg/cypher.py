@@ -33,7 +33,7 @@ from kg.store import Store
 __all__ = ["CypherDatabase", "cypher_parameters", "load_graph", "open_database",
            "prepare_bindings", "run_cypher", "shape_rows"]
 
-BATCH_ROWS = 5_000
+BATCH_ROWS = 50_000
 FOLDER = "cypher"
 DATABASE_FILE = "graph.lbug"
 FINGERPRINT_FILE = "fingerprint"
@@ -126,27 +126,31 @@ def _batches(rows: list[dict], size: int = BATCH_ROWS) -> Iterable[list[dict]]:
 
 
 def load_graph(connection: Any, graph: PropertyGraph) -> None:
-    """Create the schema's tables on a LadybugDB connection and load ``graph`` into them."""
+    """Create the schema's tables on a LadybugDB connection and load ``graph`` into them.
+
+    Rows go in with ``COPY … FROM (UNWIND $rows …)``, LadybugDB's bulk path: far faster
+    than one ``MATCH … CREATE`` per relationship.
+    """
     for statement in _ddl():
         connection.execute(statement)
     for node_type in SCHEMA.nodes:
-        names = [p.name for p in node_type.properties]
-        rows = [{"iri": n.id, **{k: n.properties.get(k) for k in names}}
+        names = ["iri", *(p.name for p in node_type.properties)]
+        rows = [{"iri": n.id, **{k: n.properties.get(k) for k in names[1:]}}
                 for n in graph.nodes if n.labels[0] == node_type.label]
-        assign = ", ".join(f"{k}: row.{k}" for k in ["iri", *names])
-        for batch in _batches(rows):
-            connection.execute(f"UNWIND $rows AS row CREATE (:{node_type.label} {{{assign}}})",
-                               {"rows": batch})
+        _copy(connection, node_type.label, names, rows)
     for rel_type in SCHEMA.relationships:
-        names = [p.name for p in rel_type.properties]
-        rows = [{"source": r.start, "target": r.end, **{k: r.properties.get(k) for k in names}}
+        names = ["source", "target", *(p.name for p in rel_type.properties)]
+        rows = [{"source": r.start, "target": r.end,
+                 **{k: r.properties.get(k) for k in names[2:]}}
                 for r in graph.relationships if r.type == rel_type.type]
-        assign = ", ".join(f"{k}: row.{k}" for k in names)
-        for batch in _batches(rows):
-            connection.execute(
-                f"UNWIND $rows AS row MATCH (s:{rel_type.start} {{iri: row.source}}), "
-                f"(t:{rel_type.end} {{iri: row.target}}) "
-                f"CREATE (s)-[:{rel_type.type} {{{assign}}}]->(t)", {"rows": batch})
+        _copy(connection, rel_type.type, names, rows)
+
+
+def _copy(connection: Any, table: str, columns: list[str], rows: list[dict]) -> None:
+    returned = ", ".join(f"row.{c}" for c in columns)
+    for batch in _batches(rows):
+        connection.execute(f"COPY {table} FROM (UNWIND $rows AS row RETURN {returned})",
+                           {"rows": batch})
 
 
 class CypherDatabase:

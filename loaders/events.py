@@ -25,7 +25,8 @@ VERB_TRIGGERS = {
     "meet": "Meeting", "confer": "Meeting", "negotiate": "Meeting",
     "receive": "Meeting", "host": "Meeting", "convene": "Meeting", "attend": "Meeting",
     "chair": "Meeting", "gather": "Meeting", "sit": "Meeting", "welcome": "Meeting",
-    "visit": "Visit", "arrive": "Visit", "travel": "Visit", "land": "Visit",
+    "join": "Meeting", "open": "Meeting", "moderate": "Meeting",
+    "visit": "Visit", "arrive": "Visit", "travel": "Visit", "land": "Visit", "fly": "Visit",
     "call": "PhoneCall", "phone": "PhoneCall", "telephone": "PhoneCall", "dial": "PhoneCall",
     "mediate": "Mediation", "broker": "Mediation", "facilitate": "Mediation",
     "sign": "Agreement", "agree": "Agreement", "ink": "Agreement", "conclude": "Agreement",
@@ -53,6 +54,9 @@ NOUN_TRIGGERS = {
 WEAK_NOUNS = {"negotiations", "consultations", "dialogue", "discussion", "discussions", "talk",
               "conversation", "deal", "agreement", "accord", "treaty", "declaration",
               "memorandum", "pact", "truce", "ceasefire", "proposal", "threat", "mediation"}
+# Processes rather than happenings: events only when held ("held negotiations").
+PROCESS_NOUNS = {"dialogue", "negotiations", "consultations", "discussions", "discussion",
+                 "talk"}
 PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "virtual"}
 LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", "attend",
                "join", "sign", "reach", "conclude", "make", "pay", "discuss", "exchange",
@@ -86,6 +90,11 @@ GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "a
                    "proposal", "idea", "issue", "issues", "matters", "way", "ways", "views"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 MEDIATION_VERBS = {"mediate", "broker", "facilitate"}
+# Verbs that add someone to an event already read: "joined the talks", "chaired the session",
+# "The meeting was hosted by the UAE" (a third party that hosts others' talks mediates them).
+JOINING = {"attend": "participant", "join": "participant", "chair": "mediator",
+           "host": "mediator", "facilitate": "mediator", "open": "mediator",
+           "moderate": "mediator", "convene": "mediator"}
 EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before"}
 
 
@@ -156,6 +165,11 @@ def _event_type(token: Token) -> str | None:
             return None
         if lemma == "sit" and not any(c.lower_ == "down" for c in token.children):
             return None
+        if lemma in ("open", "moderate", "join", "chair") and not any(
+                c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in {
+                    "session", "round", "summit", "forum", "conference"})
+                for c in token.children):
+            return None  # "opened the session" adds to an event; "opened a bridge" is none
         if lemma == "gather" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at", "for"}
                                          for c in token.children):
             return None
@@ -699,8 +713,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     governor = _governing_verb(trigger)
     in_phrase = (trigger.dep_ == "pobj" and trigger.head.lower_ in EVENT_PREPS
                  and governor is not None)
-    if nominal and trigger.lower_ in WEAK_NOUNS and not governed and not _has_parties_list(
-            doc, trigger, mentions):
+    if nominal and trigger.lower_ in WEAK_NOUNS and not governed and (
+            trigger.lower_ in PROCESS_NOUNS or not _has_parties_list(doc, trigger, mentions)):
         return None
     if nominal and trigger.head.lemma_.lower() in MEDIATION_VERBS:
         return None  # "mediated talks between A and B" is read from the verb
@@ -712,6 +726,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "urged Putin ... in a phone call", "struck an upbeat tone at a rare meeting"
         root = _clause_root(governor)
         tokens = _clause_tokens(root, trigger)
+    elif nominal and in_phrase and governor is not None:
+        # "suggested X during a phone call with Putin": the subject made the call
+        tokens = {t.i for t in trigger.subtree} | _listed_after(doc, trigger, mentions)
+        clause = _clause_root(governor)
+        tokens |= {t.i for c in clause.children if c.dep_.startswith("nsubj") for t in c.subtree}
     elif nominal and not governed and not trigger.dep_.startswith("nsubj"):
         # "a 2019 agreement between Turkey and Russia": the noun phrase holds the parties.
         tokens = {t.i for t in trigger.subtree} - {
@@ -723,23 +742,31 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if anaphoric and kind in CONTACT:
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
-    if lemma in ("attend", "chair") or (anaphoric and lemma in ("attend",)):
+    if lemma in JOINING:
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-        nouns = {o.lower_ for o in objects}
-        meetings = [d for d in earlier[-8:] if d.type == "Meeting"]
-        previous = next((d for d in reversed(meetings) if d.trigger.root.lower_ in nouns),
-                        meetings[-1] if meetings else None)
-        fresh = any(_event_type(o) and not any(c.lower_ in {"the", "this", "that", "their"}
-                                                for c in o.children) for o in objects)
-        if previous is not None and not fresh:
-            added = [m for m in mentions if m.start in tokens and not m.modifier
-                     and not m.as_place and m.kind in ("person", "state", "organization")]
-            for m in added:
-                add_party(previous, m, "participant")
-            previous.support.append(Support(
-                sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
-                "took part in the event above: " + ", ".join(m.label for m in added)))
-            return None
+        events = [o for o in objects if _event_type(o) or o.lower_ in {"session", "round"}]
+        referring = any(any(c.lower_ in {"the", "this", "that", "their"} or c.dep_ == "poss"
+                            for c in o.children) and not any(
+            m.start in {x.i for x in o.subtree} or m.start in _listed_after(doc, o, mentions)
+            for m in mentions) for o in events)
+        if referring or (lemma in ("attend", "join", "chair") and not events):
+            nouns = {o.lower_ for o in events}
+            meetings = [d for d in earlier[-8:] if d.type in ("Meeting", "Mediation")]
+            previous = next((d for d in reversed(meetings) if d.trigger.root.lower_ in nouns),
+                            meetings[-1] if meetings else None)
+            if previous is not None:
+                added = [m for m in mentions if m.start in tokens and not m.modifier
+                         and not m.as_place and m.kind in ("person", "state", "organization")]
+                if JOINING[lemma] == "mediator":  # who hosted or chaired: the subject or agent
+                    added = [m for m in added if _subject_of(doc, m, trigger)
+                             or _in_agent_phrase(doc, m, set(JOINING))]
+                for m in added:
+                    add_party(previous, m, JOINING[lemma])
+                what = "took part in" if JOINING[lemma] == "participant" else "led"
+                previous.support.append(Support(
+                    sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
+                    f"{what} the event above: " + ", ".join(m.label for m in added)))
+                return None
     draft = EventDraft(type=kind, trigger=doc[trigger.i:trigger.i + 1], sentence=sentence,
                        rule=f"kg.events.v1:{lemma}", confidence=0.85 if trigger.pos_ == "VERB"
                        else 0.75)

@@ -217,6 +217,16 @@ def _same_time(a: EventDraft, b: EventDraft) -> bool:
     return False
 
 
+EARLIER_WORDS = {"before", "after", "earlier", "previously", "prior", "ahead", "later",
+                 "separately"}
+
+
+def _distinct(draft: EventDraft) -> bool:
+    """An event the text sets apart in time: "Earlier, …", "Before that meeting, …"."""
+    first = [t for t in draft.sentence if not t.is_space][:3]
+    return any(t.lower_ in EARLIER_WORDS for t in first)
+
+
 def _talks_of_a_mediation(a: EventDraft, b: EventDraft) -> bool:
     """A meeting of the same sides as a mediation (indirect talks) is that mediation."""
     types = {a.type, b.type}
@@ -245,11 +255,17 @@ def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
             shared = len(other.keys() & draft.keys())
             states_a = {_state_of(p.mention) for p in other.parties} - {None}
             states_b = {_state_of(p.mention) for p in draft.parties} - {None}
+            if _distinct(other) or _distinct(draft):
+                continue
             state_level = any(all(p.mention.kind != "person" for p in d.parties)
                               for d in (other, draft))
+            covered = (states_b <= states_a and all(p.mention.kind != "person"
+                                                    for p in draft.parties)) or (
+                states_a <= states_b and all(p.mention.kind != "person" for p in other.parties))
             if shared >= min(2, len(other.keys()), len(draft.keys())) or (
-                    draft.type in CONTACT and len(states_a) >= 2 and states_a == states_b
-                    and state_level) or _talks_of_a_mediation(other, draft):
+                    draft.type in CONTACT and len(states_a) >= 2 and len(states_b) >= 2
+                    and (states_a == states_b and state_level or covered)
+            ) or _talks_of_a_mediation(other, draft):
                 target = other
                 break
         if target is None:
