@@ -179,14 +179,101 @@ def sparql(ref: StoreRef, query_or_file: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice([f.value for f in ExportFormat]),
+@click.argument("query_or_file")
+@click.option("--param", "-p", "params", multiple=True, metavar="K=V",
+              help="A query parameter, bound as $K (repeatable).")
+@click.option("--neo4j", "neo4j_uri", metavar="URI",
+              help="Run it on this Neo4j server (bolt://…) instead of the embedded engine.")
+@click.option("--user", default="neo4j", show_default=True, help="Neo4j user.")
+@output_options
+@click.pass_obj
+@_fail_on_kgerror
+def cypher(ref: StoreRef, query_or_file: str, params: tuple[str, ...], neo4j_uri: str | None,
+           user: str, fmt: str) -> None:
+    """Run a Cypher query (text or a .cypher file) on the property graph."""
+    from kg.query import format_records
+
+    text = Path(query_or_file).read_text(encoding="utf-8") \
+        if query_or_file.endswith(".cypher") and Path(query_or_file).exists() else query_or_file
+    if neo4j_uri:
+        from kg.backends.neo4j import run_cypher_neo4j
+
+        rows = run_cypher_neo4j(neo4j_uri, user, None, text, _params(params))
+    else:
+        from kg.cypher import run_cypher
+
+        rows = run_cypher(ref.open(read_only=True), text, _params(params))
+    click.echo(format_records(rows, fmt))
+
+
+@cli.group()
+def neo4j() -> None:
+    """Neo4j: push the graph to a server (password from NEO4J_PASSWORD or neo4j.toml)."""
+
+
+@neo4j.command("push")
+@click.option("--uri", "--neo4j", "uri", metavar="URI",
+              help="bolt://host:7687 or neo4j+s://… (default: from neo4j.toml, else localhost).")
+@click.option("--user", help="Neo4j user (default: neo4j, or from neo4j.toml).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=5000, show_default=True,
+              help="Rows per UNWIND … MERGE transaction.")
+@click.option("--full", is_flag=True, help="Push every article, not only those the server lacks.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar (default: on a terminal).")
+@click.pass_obj
+@_fail_on_kgerror
+def neo4j_push(ref: StoreRef, uri: str | None, user: str | None, batch_size: int, full: bool,
+               progress: bool | None) -> None:
+    """Push the graph to Neo4j: constraints first, batched MERGE, idempotent, incremental."""
+    from kg.backends.neo4j import push
+
+    report = push(ref.open(read_only=True), uri, user, None, batch_size=batch_size,
+                  progress=progress, full=full)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("analysis", type=click.Choice(["central", "brokers", "communities", "chain",
+                                               "ego"]))
+@click.argument("actors", nargs=-1)
+@click.option("--top", type=click.IntRange(min=1), help="How many actors (central, brokers).")
+@click.option("--measure", type=click.Choice(["degree", "eigenvector"]),
+              help="Centrality measure (central).")
+@click.option("--method", type=click.Choice(["louvain", "greedy"]),
+              help="Community detection (communities).")
+@click.option("--radius", type=click.IntRange(min=1), help="Hops around the actor (ego).")
+@output_options
+@click.pass_obj
+@_fail_on_kgerror
+def analyze(ref: StoreRef, analysis: str, actors: tuple[str, ...], top: int | None,
+            measure: str | None, method: str | None, radius: int | None, fmt: str) -> None:
+    """Network analytics over the meetings: central, brokers, communities, chain A B, ego A."""
+    from kg.analysis import run_analysis
+    from kg.query import format_records
+
+    options = {k: v for k, v in {"top": top, "measure": measure, "method": method,
+                                 "radius": radius}.items() if v is not None}
+    click.echo(format_records(run_analysis(ref.open(read_only=True), analysis, *actors,
+                                           **options), fmt))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice([f.value for f in ExportFormat]
+                                                   + ["graphml"]),
               default="trig", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @click.pass_obj
 @_fail_on_kgerror
 def export(ref: StoreRef, fmt: str, out: str | None) -> None:
-    """Export the whole graph (Turtle, TriG, N-Quads or JSON-LD)."""
+    """Export the whole graph (Turtle, TriG, N-Quads, JSON-LD, or GraphML of the property graph)."""
     store = ref.open(read_only=True)
+    if fmt == "graphml":
+        from kg.graph import write_graphml
+
+        write_graphml(store, out or sys.stdout.buffer)
+        if out:
+            click.echo(f"wrote {out}", err=True)
+        return
     if out:
         with open(out, "wb") as handle:
             store.export(fmt, handle)

@@ -68,11 +68,23 @@ class Errors(metaclass=_Messages):
     E404 = "Storing {article} failed, nothing of it was kept: {reason}"
     E405 = "Unknown export format {value!r}: expected one of {choices}"
     E406 = "The store at {path} is read-only"
+    E407 = ("Cannot reach Neo4j at {uri}: {reason}. Start the server (for tests: "
+            ".ci/servers/servers.sh start) or pass another URI")
+    E408 = ("Neo4j at {uri} refused user {user!r}: wrong user or password. Set "
+            "NEO4J_PASSWORD, or password in {config}")
+    E409 = ("No Neo4j password for {uri}: set NEO4J_PASSWORD, or write "
+            "password = \"...\" in {config}")
+    E410 = "Bad Neo4j settings in {path}: {reason}"
+    E411 = ("Cannot reach the SPARQL server at {url}: {reason}. Start it (for tests: "
+            ".ci/servers/servers.sh start) or check the URL")
+    E412 = "The SPARQL server at {url} answered {status} to {operation}: {reason}"
     E501 = "No query named {name!r}: expected one of {choices}"
     E502 = "Bad parameter {param!r}: {reason}"
     E503 = "Query failed: {reason}"
     E504 = "Unknown output format {value!r}: expected one of {choices}"
     E505 = "No event {event!r} in the store"
+    E507 = "No analysis named {name!r}: expected one of {choices}"
+    E508 = "No actor {name!r} in the meeting network: give a name, an alias or an IRI{hint}"
     E601 = "Cannot write {path}: {reason}"
     E602 = "Nothing to show: {reason}"
     E603 = "Invalid briefing scope: {reason}"

@@ -11,13 +11,10 @@ from kg.analysis.centrality import brokers, central_actors
 from kg.analysis.communities import communities
 from kg.analysis.network import edge_rows, find_actor, meeting_network
 from kg.analysis.paths import ego_network, meeting_chain
-from kg.errors import QueryNotFound
+from kg.errors import Errors, QueryNotFound
 from kg.store import Store
 
 __all__ = ["ANALYSES", "Analysis", "run_analysis"]
-
-# Numbered message, to move into kg.errors.Errors.
-E507 = "[E507] No analysis named {name!r}: expected one of {choices}"
 
 
 @dataclass(frozen=True)
@@ -86,5 +83,5 @@ def run_analysis(store: Store, name: str, *actors: str, **options: object) -> li
 
     analysis = ANALYSES.get(name)
     if analysis is None:
-        raise QueryNotFound(E507.format(name=name, choices=", ".join(ANALYSES)))
+        raise QueryNotFound(Errors.E507.format(name=name, choices=", ".join(ANALYSES)))
     return analysis.function(meeting_network(to_networkx(store)), *actors, **options)

@@ -8,16 +8,13 @@ from typing import Any
 
 import networkx as nx
 
-from kg.errors import QueryError
+from kg.errors import Errors, QueryError
 
 __all__ = ["CONTACT_ROLES", "CONTACT_TYPES", "edge_rows", "find_actor", "meeting_network",
            "meeting_network_from_rows"]
 
 CONTACT_TYPES = ("Meeting", "PhoneCall")
 CONTACT_ROLES = ("participant", "mediator", "host")
-
-# Numbered message, to move into kg.errors.Errors.
-E508 = "[E508] No actor {name!r} in the meeting network: give a name, an alias or an IRI{hint}"
 
 
 def _add_meeting(network: nx.Graph, a: str, b: str, event: str) -> None:
@@ -133,7 +130,7 @@ def find_actor(network: nx.Graph, name: str) -> str:
     if not found:
         labels = sorted(str(d.get("label")) for _, d in network.nodes(data=True))
         hint = f" (for example {', '.join(labels[:5])})" if labels else " (the network is empty)"
-        raise QueryError(E508.format(name=name, hint=hint))
+        raise QueryError(Errors.E508.format(name=name, hint=hint))
     return min(found, key=lambda node: (-network.degree(node, weight="weight"), node))
 
 

@@ -51,15 +51,6 @@ DEFAULT_BATCH = 5_000
 CONNECT_TIMEOUT_SECONDS = 10.0
 CONFIG_NAME = "neo4j.toml"
 
-# Numbered messages, to move into kg.errors.Errors.
-E407 = ("[E407] Cannot reach Neo4j at {uri}: {reason}. Start the server (for tests: "
-        ".ci/servers/servers.sh start) or pass another URI")
-E408 = ("[E408] Neo4j at {uri} refused user {user!r}: wrong user or password. Set "
-        "NEO4J_PASSWORD, or password in {config}")
-E409 = ("[E409] No Neo4j password for {uri}: set NEO4J_PASSWORD, or write "
-        "password = \"...\" in {config}")
-E410 = "[E410] Bad Neo4j settings in {path}: {reason}"
-
 NODE_LABELS = tuple(n.label for n in SCHEMA.nodes)
 
 
@@ -93,7 +84,7 @@ def _read_config(path: Path) -> dict[str, str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise BackendUnavailable(E410.format(path=path, reason=exc)) from None
+        raise BackendUnavailable(Errors.E410.format(path=path, reason=exc)) from None
     section = data.get("neo4j", data)
     return {k: str(v) for k, v in section.items() if k in ("uri", "user", "password")}
 
@@ -130,7 +121,7 @@ def resolve_settings(uri: str | None = None, user: str | None = None,
     user = user or os.environ.get("NEO4J_USER") or config.get("user") or DEFAULT_USER
     password = password or os.environ.get("NEO4J_PASSWORD") or config.get("password")
     if not password:
-        raise BackendUnavailable(E409.format(uri=uri, config=config_paths(store_dir)[-1]))
+        raise BackendUnavailable(Errors.E409.format(uri=uri, config=config_paths(store_dir)[-1]))
     return Neo4jSettings(uri, user, password)
 
 
@@ -149,16 +140,17 @@ def connect(settings: Neo4jSettings) -> neo4j.Driver:
             settings.uri, auth=(settings.user, settings.password),
             connection_timeout=CONNECT_TIMEOUT_SECONDS, notifications_min_severity="OFF")
     except (ValueError, DriverError) as exc:
-        raise BackendUnavailable(E407.format(uri=settings.uri, reason=exc)) from None
+        raise BackendUnavailable(Errors.E407.format(uri=settings.uri, reason=exc)) from None
     try:
         driver.verify_connectivity()
     except AuthError:
         driver.close()
-        raise BackendUnavailable(E408.format(uri=settings.uri, user=settings.user,
-                                             config=config)) from None
+        raise BackendUnavailable(Errors.E408.format(uri=settings.uri, user=settings.user,
+                                                    config=config)) from None
     except (DriverError, Neo4jError, OSError) as exc:
         driver.close()
-        raise BackendUnavailable(E407.format(uri=settings.uri, reason=_reason(exc))) from None
+        reason = _reason(exc)
+        raise BackendUnavailable(Errors.E407.format(uri=settings.uri, reason=reason)) from None
     return driver
 
 

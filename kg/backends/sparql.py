@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 import pyoxigraph as ox
 
 from kg.backends.oxigraph import to_python, to_term
-from kg.errors import BackendUnavailable, QueryError
+from kg.errors import BackendUnavailable, Errors, QueryError
 from kg.vocab import KG
 
 __all__ = ["SparqlBackend", "bind_values"]
@@ -32,10 +32,6 @@ __all__ = ["SparqlBackend", "bind_values"]
 TIMEOUT_SECONDS = 60.0
 RESULTS_JSON = "application/sparql-results+json"
 
-# Numbered messages, to move into kg.errors.Errors.
-E411 = ("[E411] Cannot reach the SPARQL server at {url}: {reason}. Start it (for tests: "
-        ".ci/servers/servers.sh start) or check the URL")
-E412 = "[E412] The SPARQL server at {url} answered {status} to {operation}: {reason}"
 
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # What may precede the WHERE group and contain a "{" that is not one: comments,
@@ -51,9 +47,14 @@ _SKIP = re.compile(r"""
 """, re.VERBOSE)
 
 
-def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
-    """``sparql`` with ``bindings`` as a ``VALUES`` block opening its ``WHERE`` group.
+_SELECT = re.compile(r"\bSELECT\b(?P<projection>[^{}]*?)(?:\bWHERE\s*)?\{", re.IGNORECASE)
 
+
+def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
+    """``sparql`` with ``bindings`` as ``VALUES`` blocks opening its ``WHERE`` groups.
+
+    Every SELECT (the query and its subqueries) that projects a bound variable gets the
+    block, so a subquery sees its parameters as the embedded engine's substitutions do.
     Values are RDF terms serialised by pyoxigraph, so no value can end the string it is in.
     ``None`` values stay unbound.
 
@@ -68,6 +69,19 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
     for name in terms:
         if not _VARIABLE.fullmatch(name):
             raise QueryError(f"[E502] Bad parameter {name!r}: not a SPARQL variable name")
+    inserts = []
+    for match in _SELECT.finditer(sparql):
+        projected = set(re.findall(r"\?([A-Za-z_][A-Za-z0-9_]*)", match.group("projection")))
+        star = "*" in match.group("projection")
+        names = [n for n in terms if n in projected or star]
+        if names:
+            block = " VALUES ({}) {{ ({}) }}".format(" ".join(f"?{n}" for n in names),
+                                                    " ".join(str(terms[n]) for n in names))
+            inserts.append((match.end(), block))
+    if inserts:
+        for position, block in reversed(inserts):
+            sparql = sparql[:position] + block + sparql[position:]
+        return sparql
     for match in _SKIP.finditer(sparql):
         if match.group() == "{":
             names = " ".join(f"?{n}" for n in terms)
@@ -131,11 +145,11 @@ class SparqlBackend:
             reason = detail[0] if detail else exc.reason
             if exc.code == 400:
                 raise QueryError(f"[E503] Query failed: {reason}") from None
-            raise BackendUnavailable(E412.format(url=endpoint, status=exc.code,
+            raise BackendUnavailable(Errors.E412.format(url=endpoint, status=exc.code,
                                                  operation=operation, reason=reason)) from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise BackendUnavailable(E411.format(url=self.url, reason=reason)) from None
+            raise BackendUnavailable(Errors.E411.format(url=self.url, reason=reason)) from None
 
     def _solutions(self, sparql: str) -> tuple[list[str], list[dict]]:
         answer = json.loads(self._post(self.query_url, {"query": sparql}, RESULTS_JSON,
