@@ -27,12 +27,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, get_args
 
 import yaml
 from unidecode import unidecode
 
 from kg.errors import Errors, ExtractionError
+from kg.types import ACTOR_TYPES, ActorType
 
 __all__ = [
     "ACTOR_TYPES",
@@ -48,7 +49,6 @@ __all__ = [
     "slugify",
 ]
 
-ActorType = Literal["Person", "State", "Organization"]
 RoleKind = Literal[
     "head_of_state",
     "head_of_government",
@@ -62,19 +62,8 @@ RoleKind = Literal[
 ]
 SurfaceKind = Literal["name", "alias", "acronym", "demonym", "capital", "seat"]
 
-ACTOR_TYPES: tuple[str, ...] = ("Person", "State", "Organization")
-ROLE_KINDS: tuple[str, ...] = (
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defence_minister",
-    "intelligence_chief",
-    "national_security_adviser",
-    "envoy",
-    "secretary_general",
-    "other",
-)
-SURFACE_KINDS: tuple[str, ...] = ("name", "alias", "acronym", "demonym", "capital", "seat")
+ROLE_KINDS: tuple[str, ...] = get_args(RoleKind)
+SURFACE_KINDS: tuple[str, ...] = get_args(SurfaceKind)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_FILES: tuple[Path, ...] = (
