@@ -217,6 +217,7 @@ def _unreal(token: Token) -> bool:
     complements = []  # heads reached through a complement: "hopes to meet", "denied that …"
     head = token
     through = False
+    circumstance = False  # past "in a meeting", "during talks": no wish or plan governs it
     for _ in range(4):
         if head.dep_ == "relcl":
             break  # "Petro, who spoke with Maduro, is expected …": a clause of its own
@@ -227,10 +228,12 @@ def _unreal(token: Token) -> bool:
             if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on") and not (
                     head.lower_ == "of" and head.head.lower_ in NOUN_TRIGGERS):
                 break  # "talks on X": the prep of another event does not carry its mood
-            through = through or head.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl", "nsubj",
-                                               "nsubjpass")
+            through = not circumstance and (through or head.dep_ in (
+                "xcomp", "ccomp", "dobj", "pobj", "acl", "nsubj", "nsubjpass"))
             if head.dep_ in ("advcl", "prep"):
                 through = False  # "Speaking by phone, they agreed", "agreed … in a meeting"
+                circumstance = circumstance or (head.dep_ == "prep" and head.lower_ in (
+                    "in", "at", "during"))
             head = head.head
             chain.append(head)
             if through:
@@ -286,7 +289,7 @@ def _governing_verb(trigger: Token) -> Token | None:
     """The verb a prepositional event phrase hangs from, through nouns and preps."""
     token = trigger.head
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":  # not "following"
             return token
         if token.head is token or token.dep_ not in ("prep", "pobj", "dobj", "npadvmod"):
             return None

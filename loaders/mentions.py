@@ -198,11 +198,34 @@ class MentionFinder:
                                      source=f"ner:{ent.label_}"))
         found = [self._city_not_person(m) for m in found]
         found += _repeated_names(doc, found)
+        found += self._datelines(doc, found)
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
         found = attach_titles(doc, found, self.base, published)
         found = resolve_people(doc, found, self.base, published)
         return resolve_pronouns(doc, found)
+
+    def _datelines(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """Capitalised cities opening a paragraph before a dash or colon ("ISTANBUL —"),
+        which the NER often misses."""
+        taken = {i for m in found for i in range(m.start, m.end)}
+        extra = []
+        for token in doc:
+            opens = token.i == 0 or doc[token.i - 1].is_space or "\n" in doc[
+                token.i - 1].text_with_ws
+            if not opens or token.i in taken or not token.text.isupper():
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i < 3 and doc[end].text.isupper() and \
+                    doc[end].is_alpha:
+                end += 1
+            name = doc[token.i:end].text
+            if fold(name) not in big_cities() and self.base.by_capital(name) is None:
+                continue
+            mention = Mention(token.i, end, name, "place", name.title(), source="rule:city")
+            if _is_dateline(doc, mention):
+                extra.append(mention)
+        return extra
 
     def _city_not_person(self, mention: Mention) -> Mention:
         """A one-word "person" or "organisation" the NER found that is a known city is a place:
