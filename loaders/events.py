@@ -627,6 +627,7 @@ def _topics(trigger: Token, tokens: set[int], kind: str = "Meeting") -> list[str
 def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> list[EventDraft]:
     """Every event the article reports, one draft per happening, sentences merged."""
     drafts: list[EventDraft] = []
+    frames: list[EventDraft] = []
     for sentence in doc.sents:
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
         used_triggers: set[int] = set()
@@ -647,6 +648,10 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 _absorb(same, draft)
             elif draft.parties:
                 sentence_events.append(draft)
+            elif draft.location and draft.trigger.root.pos_ in ("NOUN", "PROPN"):
+                # "their fifth consultative meeting at Dushanbe": a frame that a later
+                # sentence ("The summit was attended by …") fills; alone it is no event.
+                frames.append(draft)
         for draft in sentence_events:
             if draft.type in CONTACT and not draft.topics:
                 # "They discussed X, after which they held talks": X is what the talks were about
@@ -658,6 +663,12 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "visited Sochi and held talks with Putin": the talks were in Sochi
                 draft.location = next((v.location for v in sentence_events if v.type == "Visit"
                                        and v.location and v.keys() & draft.keys()), None)
+            frame = next((f for f in frames if f.type == draft.type  # the story's first
+                          and draft.sentence.start - f.sentence.start < 400), None)
+            if frame is not None and draft.rule.endswith((":attend", ":chair")):
+                draft.location = draft.location or frame.location
+                draft.date = draft.date or frame.date
+                frames.remove(frame)
             drafts.append(draft)
         _topic_sentence(sentence, drafts, sentence_events)
     return [d for d in drafts if _complete(d)]
@@ -750,7 +761,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         events = [o for o in objects if _event_type(o) or o.lower_ in {"session", "round"}]
         referring = any(any(c.lower_ in {"the", "this", "that", "their"} or c.dep_ == "poss"
                             for c in o.children) and not any(
-            m.start in {x.i for x in o.subtree} or m.start in _listed_after(doc, o, mentions)
+            m.start in _own_phrase(o) or m.start in _listed_after(doc, o, mentions)
             for m in mentions) for o in events)
         if referring or (lemma in ("attend", "join", "chair") and not events):
             nouns = {o.lower_ for o in events}
@@ -829,7 +840,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if visited and visited[0].mention.source == "kb:capital":
                 draft.location = replace(visited[0].mention, as_place=True)  # "visited Athens"
     else:
-        draft.location = _location(doc, mentions, tokens, towards=lemma == "welcome")
+        draft.location = _location(doc, mentions, tokens - topic_tokens,
+                                   towards=lemma == "welcome")
     draft.date = _date(sentence, tokens, published)
     draft.topics = _topics(trigger, tokens, kind)
     return draft
@@ -851,6 +863,13 @@ def _plural_anaphor(verb: Token) -> str | None:
                 return "states" if words[-1].lower_ in {"countries", "nations", "governments",
                                                         "neighbours", "neighbors"} else "people"
     return None
+
+
+def _own_phrase(noun: Token) -> set[int]:
+    """The tokens of a noun phrase without its clauses ("The summit, chaired by X, …")."""
+    clauses = {t.i for c in noun.children if c.dep_ in ("acl", "relcl", "appos")
+               for t in c.subtree}
+    return {t.i for t in noun.subtree} - clauses
 
 
 def _has_parties_list(doc: Doc, trigger: Token, mentions: list[Mention]) -> bool:
