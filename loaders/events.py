@@ -81,7 +81,8 @@ BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "d
                     "with", "like", "unlike", "besides", "during"}
 TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", "examine",
                "explore", "cover", "tackle", "concentrate", "emphasize", "emphasise",
-               "highlight", "touch", "raise", "envisage", "envision", "center", "centre"}
+               "highlight", "touch", "raise", "envisage", "envision", "center", "centre",
+               "note", "stress", "underline", "underscore", "reaffirm"}
 NOT_TOPICS = {"sidelines", "margins", "sideline", "margin", "occasion", "eve", "day", "phone",
               "telephone", "behalf", "invitation", "basis", "way"}
 GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "accord", "treaty",
@@ -571,6 +572,10 @@ def _complement_topics(trigger: Token, kind: str) -> list[str]:
                     found.append(_verb_phrase(grand))
         elif child.dep_ == "acl" and child.pos_ == "VERB" and kind in ("Agreement", "Proposal"):
             found.append(_verb_phrase(child))  # "a deal to export grain"
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and kind == "Agreement":
+            found += [t for o in child.children if o.dep_ in ("dobj", "prep")
+                      for p in ([o] if o.dep_ == "dobj" else o.children) if p.dep_ in (
+                          "dobj", "pobj") for t in _split_topics(p)]  # "…, clearing the way for X"
         elif child.dep_ == "prep" and child.lower_ == "for" and kind == "Proposal":
             found += [t for p in child.children if p.dep_ == "pobj" for t in _split_topics(p)]
         elif child.dep_ == "prep" and child.lower_ in ("to", "on") and kind == "Agreement":
@@ -602,11 +607,20 @@ def _topics(trigger: Token, tokens: set[int], kind: str = "Meeting") -> list[str
         lemma = token.lemma_.lower()
         if lemma in TOPIC_VERBS and token.pos_ == "VERB":
             for child in token.children:
-                if child.dep_ in ("dobj", "nsubjpass"):
+                if child.dep_ in ("dobj", "nsubjpass") and child.lower_ not in {"it", "this"}:
                     found += _split_topics(child)
                 if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS | {"on"}:
                     found += [t for p in child.children if p.dep_ == "pobj"
                               for t in _split_topics(p)]
+                if child.dep_ == "ccomp":  # "It was noted that … strengthened X and Y"
+                    found += [t for o in child.subtree if o.dep_ in ("dobj", "pobj")
+                              and o.head.dep_ not in ("prep",) or o.dep_ == "pobj"
+                              and o.head.head == child for t in _split_topics(o)][:6]
+        elif lemma == "make" and any(c.dep_ == "nsubjpass" and c.lower_ == "reference"
+                                     for c in token.children):
+            # "reference was made to the importance of the Sochi memorandum"
+            found += [t for p in token.children if p.dep_ == "prep" and p.lower_ == "to"
+                      for o in p.children if o.dep_ == "pobj" for t in _split_topics(o)]
         elif token.lower_ in TOPIC_PREPS and token.dep_ == "prep" and (
                 token.head == trigger or token.head.i in phrase and token.lower_ != "on"
                 or token.lower_ in {"over", "about", "regarding", "concerning"}
@@ -844,6 +858,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                    towards=lemma == "welcome")
     draft.date = _date(sentence, tokens, published)
     draft.topics = _topics(trigger, tokens, kind)
+    if nominal and in_phrase and governor is not None and not draft.topics:
+        draft.topics = [t for t in _topics(governor, tokens, "Agreement")
+                        if not t.lower().startswith(trigger.lower_)]
     return draft
 
 
@@ -938,7 +955,10 @@ def _topic_sentence(sentence: Span, drafts: list[EventDraft], new: list[EventDra
     if target is None:
         return
     for token in sentence:
-        if token.lemma_.lower() in TOPIC_VERBS and token.pos_ in ("VERB", "NOUN", "AUX"):
+        reference = token.lemma_.lower() == "make" and any(
+            c.dep_ == "nsubjpass" and c.lower_ == "reference" for c in token.children)
+        if (token.lemma_.lower() in TOPIC_VERBS or reference) and token.pos_ in (
+                "VERB", "NOUN", "AUX"):
             topics = _topics(token, {t.i for t in sentence}, target.type) \
                 if token.pos_ == "VERB" else []
             topics = topics or _text_after(token)
