@@ -495,18 +495,6 @@ def _date(sentence: Span, tokens: set[int], published: date | None) -> str | Non
     return None
 
 
-def _noun_chunk_text(token: Token) -> str:
-    words = [t for t in token.subtree if not t.is_punct or t.text in {"-", "'", "’"}]
-    while words and (words[0].dep_ in ("det", "poss", "cc") or words[0].lower_ in {
-            "the", "a", "an", "their", "its", "his", "her", "various", "all", "some",
-            "ways", "issues", "issue", "matters"}):
-        words = words[1:] if words[0].lower_ not in {"ways", "issues", "issue", "matters"} or \
-            len(words) > 2 and words[1].lower_ == "of" else words[1:]
-        if words and words[0].lower_ in {"of", "related", "to"}:
-            words = words[1:]
-    return " ".join(t.text for t in words).strip(" ,;:“”\"'")
-
-
 def _split_topics(head: Token) -> list[str]:
     """The topics a noun phrase names, one per coordinated item."""
     items = [head] + [c for c in head.conjuncts if c.i > head.i]

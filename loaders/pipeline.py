@@ -10,7 +10,6 @@ and returns the typed :class:`~kg.types.Extraction`.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -465,14 +464,3 @@ def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:
                 actors[entry.key] = _actor_from_entry(entry)
     return Extraction(article=article, events=tuple(events), actors=tuple(actors.values()),
                       places=tuple(places.values()))
-
-
-def extract_many(articles: Sequence[Article], nlp: Language | None = None) -> list[Extraction]:
-    """Extract several articles with one pipeline."""
-    nlp = nlp or build_pipeline()
-    return [extract(a, nlp) for a in articles]
-
-
-def published_or_none(value: str | None) -> date | None:
-    """Parse an ISO date, or None."""
-    return date.fromisoformat(value) if value else None
