@@ -206,6 +206,38 @@ def _has_with(token: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
+OFFER_WORDS = {"willingness", "readiness", "offer", "propose", "invite", "suggest",
+               "invitation", "proposal", "offered", "proposed", "invited"}
+THREAT_VERBS = {"strike", "attack", "retaliate", "invade", "bomb", "hit", "destroy",
+                "annihilate", "target"}
+
+
+def _offered(token: Token, kind: str) -> bool:
+    """A meeting or visit offered rather than held: "expressed his willingness to meet X",
+    "offered to host talks", "invited him to visit" — a proposal."""
+    if kind not in CONTACT | {"Visit"}:
+        return False
+    head = token
+    for _ in range(3):
+        if head.dep_ not in ("xcomp", "acl", "dobj", "pobj", "ccomp", "prep", "pcomp"):
+            return False
+        head = head.head
+        if _lemma_in(head, OFFER_WORDS) and not any(
+                c.dep_ == "neg" or c.lower_ in {"not", "never", "no"} for c in head.children):
+            return True
+    return False
+
+
+def _threat_of_force(token: Token) -> bool:
+    """A use of force announced, not done: "will strike", "would retaliate" (not "will
+    strike a deal")."""
+    return (token.pos_ == "VERB" and _lemma_in(token, THREAT_VERBS)
+            and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could"}
+                    for c in token.children)
+            and not any(c.dep_ == "neg" for c in token.children)
+            and not any(c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS for c in token.children))
+
+
 def _lemma_in(token: Token, words: set[str] | frozenset[str]) -> bool:
     """The token's lemma is in ``words``, forgiving the lemmatiser ("hopes" -> "hop")."""
     low = token.lower_
@@ -637,10 +669,19 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
         for token in sentence:
             if token.i in used_triggers:
                 continue
+            offered = None
             kind = _event_type(token)
-            if kind is None or _unreal(token):
+            if _threat_of_force(token):
+                kind = "Threat"  # "his army will strike Syrian forces"
+            elif kind is None or (_unreal(token) and not _offered(token, kind)):
                 continue
+            elif _unreal(token):
+                offered = {"Meeting": "meeting", "PhoneCall": "phone call",
+                           "Visit": "visit"}[kind]
+                kind = "Proposal"  # "expressed his willingness to meet Assad"
             draft = _read_trigger(doc, token, kind, sentence, in_sentence, published, drafts)
+            if draft is not None and kind == "Proposal" and offered:
+                draft.topics = [offered]
             if draft is None:
                 continue
             used_triggers.update(t.i for t in draft.trigger)
@@ -665,6 +706,16 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "visited Sochi and held talks with Putin": the talks were in Sochi
                 draft.location = next((v.location for v in sentence_events if v.type == "Visit"
                                        and v.location and v.keys() & draft.keys()), None)
+            people = [p for p in draft.parties if p.mention.kind == "person"]
+            if draft.type == "Proposal" and len(people) <= 1:
+                # "X held a call with Y. X proposed …": the proposal was made to Y
+                contact = next((d for d in reversed(drafts[-3:]) if d.type in CONTACT
+                                and draft.sentence.start - d.sentence.end < 300
+                                and d.keys() & draft.keys()), None)
+                if contact is not None:
+                    for party in contact.parties:
+                        add_party(draft, party.mention, "participant")
+                    draft.date = draft.date or contact.date
             frame = next((f for f in frames if f.type == draft.type  # the story's first
                           and draft.sentence.start - f.sentence.start < 400), None)
             if frame is not None and draft.rule.endswith((":attend", ":chair")):
@@ -723,6 +774,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 return None
     root = _clause_root(trigger)
     nominal = trigger.pos_ in ("NOUN", "PROPN")
+    if kind == "Threat" and _threat_of_force(trigger):
+        root = trigger  # "Erdogan's statement that his army will strike Syrian forces"
     governed = trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.dep_ in ("dobj", "attr")
     if kind == "Agreement" and trigger.head.lemma_.lower() not in AGREEMENT_VERBS:
         governed = False
@@ -787,7 +840,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                        rule=f"kg.events.v1:{lemma}", confidence=0.85 if trigger.pos_ == "VERB"
                        else 0.75)
     verb = root if root.pos_ in ("VERB", "AUX") else trigger
-    topic_tokens = _topic_tokens(trigger, tokens)
+    # What an event is about names no party; a threat's "strikes on X" names its target.
+    topic_tokens = _topic_tokens(trigger, tokens) if kind != "Threat" else set()
     for m in mentions:
         if m.start not in tokens or m.modifier or m.as_place or m.kind == "place":
             continue
