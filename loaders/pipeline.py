@@ -75,7 +75,7 @@ class EventComponent:
         drafts = read_events(doc, doc._.mentions or [], doc._.published)
         drafts = date_lead_events(doc, drafts, doc._.published)
         drafts = merge_drafts(drafts)
-        doc._.events = place_lead_events(doc, date_story_events(drafts))
+        doc._.events = place_story_events(place_lead_events(doc, date_story_events(drafts)))
         return doc
 
 
@@ -120,6 +120,29 @@ def date_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
         if (draft.date is None or draft.soft_date) and draft.type in STORY_TYPES and \
                 draft.sentence.start > lead.sentence.start and people & draft.keys():
             draft.date, draft.soft_date = lead.date, True
+    return drafts
+
+
+PLACED_TYPES = {"Meeting", "Agreement", "Proposal", "Mediation"}
+
+
+def place_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Events of the same day and sides as the lead event happened where it did.
+
+    "Erdogan and Mitsotakis signed a declaration" in an article about their Athens
+    meeting: no place is named, but the story's place is Athens. Only events with no
+    date of their own, or the lead's date, that involve the lead's people or states.
+    """
+    lead = next((d for d in drafts if d.date and d.location and d.type in LEAD_TYPES), None)
+    if lead is None:
+        return drafts
+    sides = lead.keys() | {_state_of(p.mention) for p in lead.parties} - {None}
+    for draft in drafts:
+        if draft.location is None and draft.type in PLACED_TYPES and draft is not lead and (
+                draft.date is None or draft.soft_date or draft.date == lead.date):
+            mine = draft.keys() | {_state_of(p.mention) for p in draft.parties} - {None}
+            if len(mine & sides) >= 2:
+                draft.location = lead.location
     return drafts
 
 
