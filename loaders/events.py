@@ -166,6 +166,9 @@ def _event_type(token: Token) -> str | None:
             return None
         if lemma == "sit" and not any(c.lower_ == "down" for c in token.children):
             return None
+        if lemma in ("conclude", "seal", "strike", "finalize", "finalise", "clinch", "initial") \
+                and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+            return None  # "the talks concluded in Moscow": they ended
         if lemma in ("open", "moderate", "join", "chair") and not any(
                 c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in {
                     "session", "round", "summit", "forum", "conference"})
