@@ -842,6 +842,14 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     draft = EventDraft(type=kind, trigger=doc[trigger.i:trigger.i + 1], sentence=sentence,
                        rule=f"kg.events.v1:{lemma}", confidence=0.85 if trigger.pos_ == "VERB"
                        else 0.75)
+    if kind == "Visit" and nominal:
+        # "the state visit of the President of Kazakhstan to Uzbekistan", read linearly
+        for j in range(trigger.i + 1, min(trigger.sent.end - 1, trigger.i + 10)):
+            if doc[j].is_punct:
+                break
+            if doc[j].lower_ == "to":
+                tokens |= {m.start for m in mentions if m.start == j + 1}
+                break
     verb = root if root.pos_ in ("VERB", "AUX") else trigger
     # What an event is about names no party; a threat's "strikes on X" names its target.
     topic_tokens = _topic_tokens(trigger, tokens) if kind != "Threat" else set()
@@ -949,7 +957,8 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
         if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and token.head.lemma_.lower() in (
                 NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS
                 | {"speak", "talk", "converse", "agree"}):
-            out.update(t.i for p in token.children if p.dep_ == "pobj" for t in p.subtree)
+            out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")
+                       for t in p.subtree)
         elif token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
             out.update(t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree)
     return out
