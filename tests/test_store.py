@@ -104,3 +104,30 @@ def test_re_reported_event_is_one_event_with_two_sources():
     events = run_query(store, "events").records()
     assert len(events) == 1
     assert {s["article"] for s in events[0]["sources"]} == {"a1", "a2"}
+
+
+def test_facts_reported_by_many_articles_are_read_once():
+    from kg.query import run_query
+
+    store = Store()
+    for n in range(30):
+        store.add(_extraction(f"a{n}", text=f"Report {n}: Akar met Abbas."))
+    rows = run_query(store, "events").rows
+    events = run_query(store, "events").records()
+    assert len(events) == 1 and len(events[0]["sources"]) == 30
+    # two participations, one topic, thirty mentions: each fact once, not once per article
+    assert len(rows) == 2 + 1 + 30
+    meetings = store.select("SELECT ?e WHERE { ?e a <https://w3id.org/geokg/ontology#Meeting> }")
+    assert len(meetings) == 1  # a union of the article graphs would give it 30 times
+
+
+def test_a_replaced_article_leaves_no_stale_fact_in_answers():
+    from kg.query import run_query
+
+    store = Store()
+    store.add(_extraction("a1"))
+    changed = _extraction("a1", text="Akar met Abbas again.")
+    event = replace(changed.events[0], topics=("refugees",))
+    store.add(replace(changed, events=(event,)))
+    topics = run_query(store, "events").records()[0]["topics"]
+    assert topics == ["refugees"]

@@ -43,8 +43,19 @@ def to_term(value: object) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(value))
 
 
+_DEFAULT = ox.DefaultGraph()
+_MERGE = ("DROP SILENT DEFAULT ; "
+          "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
 class OxigraphBackend:
-    """Oxigraph store: ``OxigraphBackend()`` in memory, ``OxigraphBackend(path)`` on disk."""
+    """Oxigraph store: ``OxigraphBackend()`` in memory, ``OxigraphBackend(path)`` on disk.
+
+    Each article is a named graph; the default graph holds their merge (each triple once),
+    kept in step in the same transaction, and queries read it. Oxigraph's own union of the
+    named graphs would repeat a triple once per article stating it, and joins over facts
+    that many articles report would multiply those copies.
+    """
 
     name = "oxigraph"
     supports_sparql = True
@@ -64,18 +75,29 @@ class OxigraphBackend:
                 self._store = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(Errors.E401.format(path=self.path, reason=exc)) from None
+        self._merged = self._has_merge()
+        if not self._merged and not read_only:
+            self._store.update(_MERGE)  # a store written before the merge was kept
+            self._merged = True
+
+    def _has_merge(self) -> bool:
+        has_default = next(iter(self._store.quads_for_pattern(None, None, None, _DEFAULT)),
+                           None) is not None
+        return has_default or next(iter(self._store.named_graphs()), None) is None
 
     def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
         name = ox.NamedNode(graph)
         if not self._store.contains_named_graph(name):
-            self._store.extend(quads)  # one transaction: all or nothing
+            merged = [ox.Quad(q.subject, q.predicate, q.object, _DEFAULT) for q in quads]
+            self._store.extend(quads + merged)  # one transaction: all or nothing
             return
         # Drop and insert in a single update, which Oxigraph applies atomically. The data
         # is serialised by Oxigraph itself (escaped N-Triples), never pasted from strings.
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
         data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
         self._store.update(
-            f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{ {data} }} }}")
+            f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{ {data} }} }} ; "
+            + _MERGE)
 
     def graph_hash(self, graph: str) -> str | None:
         name = ox.NamedNode(graph)
@@ -88,7 +110,7 @@ class OxigraphBackend:
         substitutions = {ox.Variable(k): to_term(v) for k, v in bindings.items()
                          if v is not None}
         try:
-            solutions = self._store.query(sparql, use_default_graph_as_union=True,
+            solutions = self._store.query(sparql, use_default_graph_as_union=not self._merged,
                                           substitutions=substitutions)
         except SyntaxError as exc:
             raise QueryError(Errors.E503.format(reason=exc)) from None
@@ -101,15 +123,17 @@ class OxigraphBackend:
     def raw_query(self, sparql: str) -> object:
         """Any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the union of all graphs."""
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True)
+            return self._store.query(sparql, use_default_graph_as_union=not self._merged)
         except SyntaxError as exc:
             raise QueryError(Errors.E503.format(reason=exc)) from None
 
     def quads(self) -> Iterable[ox.Quad]:
-        return self._store.quads_for_pattern(None, None, None, None)
+        """The quads of the article graphs (the merged default graph is derived)."""
+        return (q for q in self._store.quads_for_pattern(None, None, None, None)
+                if isinstance(q.graph_name, ox.NamedNode))
 
     def __len__(self) -> int:
-        return len(self._store)
+        return sum(1 for _ in self.quads())
 
     def close(self) -> None:
         if self.path is not None and not self.read_only:
