@@ -913,12 +913,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     draft.topics = _topics(trigger, tokens, kind)
     if kind == "Threat" and _threat_of_force(trigger):
         draft.topics = [_verb_phrase(trigger)]  # "strike Syrian forces by air or by land"
-    if kind == "Visit" and nominal and any(c.lower_ in {"state", "official", "working",
-                                                         "surprise", "first", "rare"}
-                                           for c in trigger.children):
-        draft.topics.insert(0, " ".join(  # "state visit", as the article calls it
-            t.text for t in trigger.children if t.i < trigger.i and t.dep_ in (
-                "amod", "compound") and t.lower_ != "first") + f" {trigger.text}")
+    kinds_of_visit = [t.text for t in trigger.children if t.i < trigger.i and t.lower_ in {
+        "state", "official", "working", "surprise", "private", "courtesy"}]
+    if kind == "Visit" and nominal and kinds_of_visit:
+        draft.topics.insert(0, " ".join([*kinds_of_visit, trigger.text]))  # "state visit"
     if nominal and in_phrase and governor is not None and not draft.topics:
         draft.topics = [t for t in _topics(governor, tokens, "Agreement")
                         if not t.lower().startswith(trigger.lower_)]
