@@ -777,6 +777,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 return None
     root = _clause_root(trigger)
     nominal = trigger.pos_ in ("NOUN", "PROPN")
+    if lemma in MEDIATION_VERBS and trigger.dep_ in ("amod", "compound") and \
+            trigger.i > 0 and doc[trigger.i - 1].text in {"-", "–"}:
+        root = trigger.head  # "a China-brokered deal": China brokered it, no one else here
     if kind == "Threat" and _threat_of_force(trigger):
         root = trigger  # "Erdogan's statement that his army will strike Syrian forces"
     governed = trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.dep_ in ("dobj", "attr")

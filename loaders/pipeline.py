@@ -249,6 +249,15 @@ def _distinct(draft: EventDraft) -> bool:
     return any(t.lower_ in EARLIER_WORDS for t in first)
 
 
+def _stands_for(a: EventDraft, b: EventDraft) -> bool:
+    """Every side of ``a`` is in ``b``, a state counting as any of its people there:
+    "Saudi crown prince receives Iran's minister" and "MBS received Amir-Abdollahian"."""
+    people_states = {p.mention.affiliation for p in b.parties if p.mention.kind == "person"}
+    keys = b.keys()
+    return all(mention_id(p.mention) in keys or (
+        p.mention.kind == "state" and p.mention.key in people_states) for p in a.parties)
+
+
 def _talks_of_a_mediation(a: EventDraft, b: EventDraft) -> bool:
     """A meeting of the same sides as a mediation (indirect talks) is that mediation."""
     types = {a.type, b.type}
@@ -256,7 +265,7 @@ def _talks_of_a_mediation(a: EventDraft, b: EventDraft) -> bool:
         return False
     mediation, meeting = (a, b) if a.type == "Mediation" else (b, a)
     sides = {_state_of(p.mention) for p in mediation.parties if p.role == "participant"}
-    met = {_state_of(p.mention) for p in meeting.parties}
+    met = {_state_of(p.mention) for p in meeting.parties if p.role == "participant"}
     return len(sides) >= 2 and sides == met
 
 
@@ -287,7 +296,9 @@ def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
             if shared >= min(2, len(other.keys()), len(draft.keys())) or (
                     draft.type in CONTACT and len(states_a) >= 2 and len(states_b) >= 2
                     and (states_a == states_b and state_level or covered)
-            ) or _talks_of_a_mediation(other, draft):
+            ) or _talks_of_a_mediation(other, draft) or (
+                draft.type in CONTACT and shared >= 1
+                and (_stands_for(draft, other) or _stands_for(other, draft))):
                 target = other
                 break
         if target is None:
