@@ -461,6 +461,20 @@ def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     return len(after) == 2 and after[0].text in {"-", "–"} and after[1].lemma_.lower() in lemmas
 
 
+def _received_by(sentence: Span, mentions: list[Mention]) -> list[Mention]:
+    """People who receive a visitor: "was received by X", "was welcomed by X"."""
+    doc = sentence.doc
+    found = []
+    for m in mentions:
+        if m.kind != "person" or m.start < 2 or m.modifier:
+            continue
+        words = [t.lower_ for t in doc[max(sentence.start, m.start - 8):m.start]]
+        if "by" in words and any(w in {"received", "welcomed", "greeted", "hosted"}
+                                 for w in words[:words.index("by")]):
+            found.append(m)
+    return found
+
+
 def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     """ "with Qatar acting as mediator", "Oman, as a mediator," """
     words = [t.lower_ for t in doc[mention.end:mention.end + 4]]
@@ -709,6 +723,9 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "visited Sochi and held talks with Putin": the talks were in Sochi
                 draft.location = next((v.location for v in sentence_events if v.type == "Visit"
                                        and v.location and v.keys() & draft.keys()), None)
+            if draft.type == "Visit" and not draft.keys("host"):
+                for m in _received_by(sentence, in_sentence):  # "…, was welcomed by X"
+                    add_party(draft, m, "host")
             people = [p for p in draft.parties if p.mention.kind == "person"]
             if draft.type == "Proposal" and len(people) <= 1:
                 # "X held a call with Y. X proposed …": the proposal was made to Y

