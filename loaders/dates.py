@@ -29,6 +29,7 @@ _PATTERNS = [
     (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), "my"),
     (re.compile(rf"\b(?:in|of)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"), "y"),
     (re.compile(rf"^\s*(?:early\s+|late\s+)?{_YEAR}\s*$"), "y"),
+    (re.compile(rf"^\s*(?:in\s+)?(?:early\s+|late\s+|mid-?\s*)?{_MONTH}\s*$"), "m"),
 ]
 
 
@@ -117,6 +118,12 @@ def normalize_date(text: str, published: date | None = None) -> str | None:
             found = _before(_safe(published.year, month, day), published)
         elif kind == "my":
             return f"{int(g[1]):04d}-{_month(g[0]):02d}"
+        elif kind == "m":  # "in early July": the last July before publication
+            if published is None:
+                continue
+            month = _month(g[0])
+            year = published.year if month <= published.month else published.year - 1
+            return f"{year:04d}-{month:02d}"
         else:
             return g[0]
         if found:

@@ -190,6 +190,8 @@ def _event_type(token: Token) -> str | None:
         if word in ("call", "phone") and not _phone_context(token) and not any(
                 c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in token.children):
             return None
+        if token.dep_ == "appos" and _event_type(token.head):
+            return None  # "held a video call on Monday, their second conversation this month"
         if word == "meet" and token.i > 0 and token.doc[token.i - 1].lower_ not in {
                 "rare", "first", "landmark", "historic", "trilateral", "bilateral"}:
             return None
@@ -895,9 +897,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         elif kind == "Visit" and trigger.pos_ == "VERB" and not _subject_of(doc, m, verb):
             if lemma != "visit" or m.kind == "organization":
                 continue
-            visitor_named = any(_subject_of(doc, x, verb) and x.kind == "person" for x in mentions
-                                if x.start in tokens)
-            role = "host" if m.kind != "person" or visitor_named else "participant"
+            visitors = {mention_id(x) for x in mentions if x.start in tokens
+                        and x.kind == "person" and _subject_of(doc, x, verb)}
+            if mention_id(m) in visitors:
+                role = "participant"  # the visitor named again ("a Japanese leader")
+            else:
+                role = "host" if m.kind != "person" or visitors else "participant"
         elif kind == "Visit" and nominal and m.start > trigger.i and m.kind != "person":
             if doc[m.start - 1].lower_ not in {"to", "of"} or doc[m.start - 1].lower_ == "of":
                 continue
