@@ -463,6 +463,13 @@ def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     return len(after) == 2 and after[0].text in {"-", "–"} and after[1].lemma_.lower() in lemmas
 
 
+def _same_call(a: EventDraft, b: EventDraft) -> bool:
+    """ "held a video call on Monday, their second conversation": one call, two words."""
+    words = {"conversation", "talks", "talk", "discussion", "exchange"}
+    return {a.type, b.type} == {"PhoneCall", "Meeting"} and any(
+        d.type == "Meeting" and d.trigger.root.lower_ in words for d in (a, b))
+
+
 def _received_by(sentence: Span, mentions: list[Mention]) -> list[Mention]:
     """People who receive a visitor: "was received by X", "was welcomed by X"."""
     doc = sentence.doc
@@ -704,9 +711,11 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             if draft is None:
                 continue
             used_triggers.update(t.i for t in draft.trigger)
-            same = next((d for d in sentence_events if d.type == draft.type
-                         and (d.keys() & draft.keys() or not draft.parties)), None)
+            same = next((d for d in sentence_events if (d.type == draft.type or _same_call(
+                d, draft)) and (d.keys() & draft.keys() or not draft.parties)), None)
             if same is not None:
+                if draft.type == "PhoneCall":
+                    same.type = "PhoneCall"  # a call called a conversation is still a call
                 _absorb(same, draft)
             elif draft.parties:
                 sentence_events.append(draft)
