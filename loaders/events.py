@@ -83,6 +83,7 @@ TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", 
                "explore", "cover", "tackle", "concentrate", "emphasize", "emphasise",
                "highlight", "touch", "raise", "envisage", "envision", "center", "centre",
                "note", "stress", "underline", "underscore", "reaffirm"}
+VAGUE_OBJECTS = {"views", "ways", "means", "issues", "matters", "opinions", "ideas", "aspects"}
 NOT_TOPICS = {"sidelines", "margins", "sideline", "margin", "occasion", "eve", "day", "phone",
               "telephone", "behalf", "invitation", "basis", "way"}
 GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "accord", "treaty",
@@ -190,6 +191,8 @@ def _event_type(token: Token) -> str | None:
         if word in ("call", "phone") and not _phone_context(token) and not any(
                 c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in token.children):
             return None
+        if token.head.lower_ == "of" and token.head.head.lower_ in NOT_TOPICS:
+            return None  # "on the sidelines of a G20 meeting": where, not what happened
         if token.dep_ == "appos" and _event_type(token.head):
             return None  # "held a video call on Monday, their second conversation this month"
         if word == "meet" and token.i > 0 and token.doc[token.i - 1].lower_ not in {
@@ -463,6 +466,12 @@ def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     return len(after) == 2 and after[0].text in {"-", "–"} and after[1].lemma_.lower() in lemmas
 
 
+def _set_apart(draft: EventDraft) -> bool:
+    """ "held separate talks with Lavrov": not the talks just read."""
+    return any(c.lower_ in {"separate", "another", "other", "further"}
+               for c in draft.trigger.root.children)
+
+
 def _same_call(a: EventDraft, b: EventDraft) -> bool:
     """ "held a video call on Monday, their second conversation": one call, two words."""
     words = {"conversation", "talks", "talk", "discussion", "exchange"}
@@ -653,7 +662,15 @@ def _topics(trigger: Token, tokens: set[int], kind: str = "Meeting") -> list[str
         lemma = token.lemma_.lower()
         if lemma in TOPIC_VERBS and token.pos_ == "VERB":
             for child in token.children:
-                if child.dep_ in ("dobj", "nsubjpass") and child.lower_ not in {"it", "this"}:
+                if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in VAGUE_OBJECTS:
+                    # "exchanged views on Sudan", "discussed ways to enhance trade"
+                    for inner in child.children:
+                        if inner.dep_ == "prep":
+                            found += [t for p in inner.children if p.dep_ in ("pobj", "pcomp")
+                                      for t in _split_topics(p)]
+                        elif inner.dep_ in ("acl", "relcl") and inner.pos_ == "VERB":
+                            found.append(_verb_phrase(inner))
+                elif child.dep_ in ("dobj", "nsubjpass") and child.lower_ not in {"it", "this"}:
                     found += _split_topics(child)
                 if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS | {"on"}:
                     found += [t for p in child.children if p.dep_ == "pobj"
@@ -854,7 +871,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             for m in mentions) for o in events)
         if referring or (lemma in ("attend", "join", "chair") and not events):
             nouns = {o.lower_ for o in events}
-            meetings = [d for d in earlier[-8:] if d.type in ("Meeting", "Mediation")]
+            # "the meeting", "the summit" refer back to an event named by a noun
+            meetings = [d for d in earlier[-8:] if d.type in ("Meeting", "Mediation")
+                        and d.trigger.root.pos_ in ("NOUN", "PROPN")]
             previous = next((d for d in reversed(meetings) if d.trigger.root.lower_ in nouns),
                             meetings[-1] if meetings else None)
             if previous is not None:
@@ -870,6 +889,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
                     f"{what} the event above: " + ", ".join(m.label for m in added)))
                 return None
+            if referring:
+                return None  # "who also attended the meeting": one not read here
     draft = EventDraft(type=kind, trigger=doc[trigger.i:trigger.i + 1], sentence=sentence,
                        rule=f"kg.events.v1:{lemma}", confidence=0.85 if trigger.pos_ == "VERB"
                        else 0.75)

@@ -23,7 +23,15 @@ from kg.errors import Errors, ExtractionError, KGError
 from kg.types import Actor, Article, Event, Extraction, Place, Provenance, Role
 from loaders.actors import ActorBase, ActorEntry, slugify
 from loaders.clean import blank_boilerplate
-from loaders.events import CONTACT, EventDraft, Support, add_party, mention_id, read_events
+from loaders.events import (
+    CONTACT,
+    EventDraft,
+    Support,
+    _set_apart,
+    add_party,
+    mention_id,
+    read_events,
+)
 from loaders.mentions import Mention, MentionFinder, big_cities, fold, name_key
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
@@ -244,9 +252,9 @@ EARLIER_WORDS = {"before", "after", "earlier", "previously", "prior", "ahead", "
 
 
 def _distinct(draft: EventDraft) -> bool:
-    """An event the text sets apart in time: "Earlier, …", "Before that meeting, …"."""
+    """An event the text sets apart: "Earlier, …", "Before that meeting, …", "separate talks"."""
     first = [t for t in draft.sentence if not t.is_space][:3]
-    return any(t.lower_ in EARLIER_WORDS for t in first)
+    return any(t.lower_ in EARLIER_WORDS for t in first) or _set_apart(draft)
 
 
 def _stands_for(a: EventDraft, b: EventDraft) -> bool:

@@ -18,6 +18,8 @@ from kg.types import Article
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 _DATELINE_DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+    r",?\s+\d{4}\b"
 )
 
 
@@ -41,7 +43,8 @@ def dateline_date(text: str) -> date | None:
     if not match:
         return None
     try:
-        return parser.parse(match.group(0).replace("Sept", "Sep")).date()
+        text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", match.group(0)).replace("Sept", "Sep")
+        return parser.parse(text).date()
     except (ValueError, OverflowError):
         return None
 
