@@ -37,6 +37,20 @@ def output_options(func: Callable) -> Callable:
                         show_default=True, help="Output format.")(func)
 
 
+def param_options(func: Callable) -> Callable:
+    """``--param K=V`` (repeatable), shared by the commands that run queries."""
+    return click.option("--param", "-p", "params", multiple=True, metavar="K=V",
+                        help="A query parameter, bound by the engine (repeatable).")(func)
+
+
+def neo4j_options(func: Callable) -> Callable:
+    """``--neo4j URI`` and ``--user``: run on a Neo4j server instead of the embedded graph."""
+    func = click.option("--user", default="neo4j", show_default=True,
+                        help="Neo4j user (password from NEO4J_PASSWORD or neo4j.toml).")(func)
+    return click.option("--neo4j", "neo4j_uri", metavar="URI",
+                        help="Run the Cypher on this Neo4j server (bolt://…).")(func)
+
+
 def _params(values: tuple[str, ...]) -> dict[str, str]:
     params = {}
     for item in values:
@@ -129,13 +143,10 @@ def _print_result(result: Any, fmt: str) -> None:
 
 @cli.command()
 @click.argument("name", required=False)
-@click.option("--param", "-p", "params", multiple=True, metavar="K=V",
-              help="A query parameter (repeatable).")
+@param_options
 @click.option("--lang", type=click.Choice(["sparql", "cypher"]), default="sparql",
               show_default=True, help="Run the SPARQL or the Cypher form.")
-@click.option("--neo4j", "neo4j_uri", metavar="URI",
-              help="Run the Cypher form on this Neo4j server (bolt://…).")
-@click.option("--user", default="neo4j", show_default=True, help="Neo4j user.")
+@neo4j_options
 @output_options
 @click.pass_obj
 @_fail_on_kgerror
@@ -180,11 +191,8 @@ def sparql(ref: StoreRef, query_or_file: str, fmt: str) -> None:
 
 @cli.command()
 @click.argument("query_or_file")
-@click.option("--param", "-p", "params", multiple=True, metavar="K=V",
-              help="A query parameter, bound as $K (repeatable).")
-@click.option("--neo4j", "neo4j_uri", metavar="URI",
-              help="Run it on this Neo4j server (bolt://…) instead of the embedded engine.")
-@click.option("--user", default="neo4j", show_default=True, help="Neo4j user.")
+@param_options
+@neo4j_options
 @output_options
 @click.pass_obj
 @_fail_on_kgerror
