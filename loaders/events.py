@@ -267,7 +267,8 @@ def _unreal(token: Token) -> bool:
             if head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in UNREAL_NOUNS:
                 return True  # "the idea of holding meetings"
             if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on") and not (
-                    head.lower_ == "of" and head.head.lower_ in NOUN_TRIGGERS):
+                    head.lower_ == "of" and (head.head.lower_ in NOUN_TRIGGERS or head.head.lower_
+                                             in {"round", "rounds", "series", "session"})):
                 break  # "talks on X": the prep of another event does not carry its mood
             through = not circumstance and (through or head.dep_ in (
                 "xcomp", "ccomp", "dobj", "pobj", "acl", "nsubj", "nsubjpass"))
@@ -782,6 +783,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     # "held talks", "signed a deal": the noun decides the type, the verb carries the clause.
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
         nouns = [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
+        nouns += [p for n in nouns if n.lower_ in {"round", "rounds", "series", "session"}
+                  for of in n.children if of.lower_ == "of" for p in of.children
+                  if p.dep_ == "pobj"]  # "held a fresh round of military talks"
         noun_type = next((_event_type(n) for n in nouns if _event_type(n)), None)
         if noun_type == "Agreement" and lemma not in AGREEMENT_VERBS:
             noun_type = None  # "discussed a ceasefire" is no agreement
@@ -828,12 +832,17 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if kind == "Threat" and _threat_of_force(trigger):
         root = trigger  # "Erdogan's statement that his army will strike Syrian forces"
     governed = trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.dep_ in ("dobj", "attr")
+    measure = trigger.head.head if trigger.head.lower_ == "of" else None
+    if measure is not None and measure.lower_ in {"round", "rounds", "series", "session"} \
+            and measure.dep_ in ("dobj", "attr") and measure.head.lemma_.lower() in LIGHT_VERBS:
+        governed = True  # "held a fresh round of military talks"
     if kind == "Agreement" and trigger.head.lemma_.lower() not in AGREEMENT_VERBS:
         governed = False
     governor = _governing_verb(trigger)
     in_phrase = (trigger.dep_ == "pobj" and trigger.head.lower_ in EVENT_PREPS
                  and governor is not None)
-    if nominal and trigger.lower_ in WEAK_NOUNS and not governed and (
+    if nominal and trigger.lower_ in WEAK_NOUNS and not governed and not (
+            in_phrase and trigger.lower_ not in PROCESS_NOUNS) and (
             trigger.lower_ in PROCESS_NOUNS or not _has_parties_list(doc, trigger, mentions)):
         return None
     if nominal and trigger.head.lemma_.lower() in MEDIATION_VERBS:
@@ -924,6 +933,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             between = any(doc[j].lower_ == "between" for j in range(
                 trigger.i + 1, min(trigger.i + 4, len(doc))))
             role = "mediator" if between else "host"  # "X hosted talks between A and B"
+            if kind == "PhoneCall" and role == "host":
+                role = "participant"  # "received a phone call from X": no one hosts a call
         elif kind == "Visit" and trigger.pos_ == "VERB" and not _subject_of(doc, m, verb):
             if lemma != "visit" or m.kind == "organization":
                 continue

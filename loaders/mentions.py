@@ -275,6 +275,9 @@ class MentionFinder:
     def _place_or_actor(self, doc: Doc, mention: Mention) -> Mention:
         """A capital after "in"/"at" is where something happens, not the government."""
         before = doc[mention.start - 1] if mention.start > 0 else None
+        if mention.source == "ner:PERSON" and len(mention.text.split()) == 1 and \
+                before is not None and before.lower_ in {"in", "at"}:
+            return replace(mention, kind="place", as_place=True)  # "in eastern Ladakh"
         if mention.source == "kb:demonym" and before is not None and before.lower_ in {
                 "south", "north", "latin", "central", "east", "west", "southeast", "sub"}:
             return replace(mention, kind="place", key=None, modifier=True)  # "South American"
