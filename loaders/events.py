@@ -156,8 +156,16 @@ def _event_type(token: Token) -> str | None:
                                     and token.i == token.sent.start):
             return None  # "Visiting Malaysian Prime Minister Anwar Ibrahim called on …"
         if lemma in ("talk", "speak", "converse", "chat"):
-            return "PhoneCall" if _phone_context(token) else (
-                "Meeting" if _has_with(token) else None)
+            if _phone_context(token):
+                return "PhoneCall"
+            if _has_with(token):
+                return "Meeting"
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if subjects and any(c.dep_ == "conj" for c in subjects[0].children) and \
+                    subjects[0].ent_type_ in ("PERSON", "GPE", "NORP") and not any(
+                        c.dep_ == "prep" and c.lower_ in {"to", "at", "in"} for c in token.children):
+                return "PhoneCall"  # "Netanyahu and Trump spoke on Sunday": leaders' calls
+            return None
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children) \
                 and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children) and not any(
                     t.lower_ == "to" for t in token.doc[token.i:token.i + 12]):
@@ -925,7 +933,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 doc[m.start - 1].lower_ in {"in", "at"}:
             continue
         role = "participant"
-        if _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
+        if m.start >= 3 and doc[m.start - 2].lower_ == "presence" or (
+                m.start >= 4 and doc[m.start - 3].lower_ == "presence"):
+            role = "witness"  # "signed … in the presence of President Trump"
+        elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)):
             role = "mediator"
         elif lemma in ("host", "receive", "convene") and (
