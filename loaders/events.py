@@ -161,9 +161,10 @@ def _event_type(token: Token) -> str | None:
             if _has_with(token):
                 return "Meeting"
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            if subjects and any(c.dep_ == "conj" for c in subjects[0].children) and \
-                    subjects[0].ent_type_ in ("PERSON", "GPE", "NORP") and not any(
-                        c.dep_ == "prep" and c.lower_ in {"to", "at", "in"} for c in token.children):
+            pair = subjects and any(c.dep_ == "conj" for c in subjects[0].children) and \
+                subjects[0].ent_type_ in ("PERSON", "GPE", "NORP")
+            if pair and not any(c.dep_ == "prep" and c.lower_ in {"to", "at", "in"}
+                                for c in token.children):
                 return "PhoneCall"  # "Netanyahu and Trump spoke on Sunday": leaders' calls
             return None
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children) \
