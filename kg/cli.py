@@ -471,6 +471,14 @@ def viz(ref: StoreRef, actor: str | None, hops: int, since: str | None, until: s
 
     wanted = [t.strip() for v in types for t in v.split(",") if t.strip()] or None
     events = run_query(ref.open(read_only=True), "events").records()
+    if actor:  # "Erdogan", "Turkey": the actor base knows whom the name stands for
+        from loaders.actors import ActorBase
+
+        entries = ActorBase.default().lookup(actor)
+        ids = {a["id"] for e in events for key in ("participants", "mediators", "hosts")
+               for a in e[key]}
+        known = [f"https://w3id.org/geokg/id/actor/{e.key}" for e in entries]
+        actor = next((iri for iri in known if iri in ids), actor)
     path = write_html(events, out, view=view, title=title, actor=actor, hops=hops,
                       since=since, until=until, types=wanted, topics=topics)
     click.echo(f"wrote {path}")

@@ -39,7 +39,9 @@ def dateline_date(text: str) -> date | None:
     """The date of a dateline ("BEIJING, June 19, 2023 -") near the top of a text, if any."""
     from dateutil import parser
 
-    match = _DATELINE_DATE.search(text[:400])
+    from loaders.clean import blank_boilerplate
+
+    match = _DATELINE_DATE.search(blank_boilerplate(text[:600])[:400])  # not a photo's date
     if not match:
         return None
     try:
