@@ -474,6 +474,7 @@ def viz(ref: StoreRef, actor: str | None, hops: int, since: str | None, until: s
     if actor:  # "Erdogan", "Turkey": the actor base knows whom the name stands for
         from loaders.actors import ActorBase
 
+        title = title or f"Events around {actor}" + (f" ({hops} hops)" if hops != 1 else "")
         entries = ActorBase.default().lookup(actor)
         ids = {a["id"] for e in events for key in ("participants", "mediators", "hosts")
                for a in e[key]}

@@ -767,9 +767,10 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             people = [p for p in draft.parties if p.mention.kind == "person"]
             if draft.type == "Proposal" and len(people) <= 1:
                 # "X held a call with Y. X proposed …": the proposal was made to Y
+                proposer = {mention_id(p.mention) for p in people}
                 contact = next((d for d in reversed(drafts[-3:]) if d.type in CONTACT
                                 and draft.sentence.start - d.sentence.end < 300
-                                and d.keys() & draft.keys()), None)
+                                and proposer & d.keys()), None)
                 if contact is not None:
                     for party in contact.parties:
                         add_party(draft, party.mention, "participant")
