@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.errors import QueryError
+from kg.errors import Errors, QueryError
 
 __all__ = ["CENTRALITY_MEASURES", "brokers", "central_actors"]
 
@@ -49,8 +49,9 @@ def central_actors(network: nx.Graph, *, measure: str = "degree",
     [('hub', 1.0), ('a', 0.666667)]
     """
     if measure not in CENTRALITY_MEASURES:
-        raise QueryError(f"[E502] Bad parameter 'measure': expected one of "
-                         f"{', '.join(CENTRALITY_MEASURES)}, got {measure!r}")
+        choices = ", ".join(CENTRALITY_MEASURES)
+        raise QueryError(Errors.E502.format(
+            param="measure", reason=f"expected one of {choices}, got {measure!r}"))
     if network.number_of_nodes() == 0:
         return []
     if measure == "degree":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.errors import QueryError
+from kg.errors import Errors, QueryError
 
 __all__ = ["COMMUNITY_METHODS", "communities"]
 
@@ -35,8 +35,9 @@ def communities(network: nx.Graph, *, method: str = "louvain", seed: int = 0) ->
     [['a', 'b', 'c'], ['x', 'y', 'z']]
     """
     if method not in COMMUNITY_METHODS:
-        raise QueryError(f"[E502] Bad parameter 'method': expected one of "
-                         f"{', '.join(COMMUNITY_METHODS)}, got {method!r}")
+        choices = ", ".join(COMMUNITY_METHODS)
+        raise QueryError(Errors.E502.format(
+            param="method", reason=f"expected one of {choices}, got {method!r}"))
     if network.number_of_nodes() == 0:
         return []
     if method == "louvain":

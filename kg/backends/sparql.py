@@ -68,7 +68,7 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
         return sparql
     for name in terms:
         if not _VARIABLE.fullmatch(name):
-            raise QueryError(f"[E502] Bad parameter {name!r}: not a SPARQL variable name")
+            raise QueryError(Errors.E502.format(param=name, reason="not a SPARQL variable name"))
     inserts = []
     for match in _SELECT.finditer(sparql):
         projected = set(re.findall(r"\?([A-Za-z_][A-Za-z0-9_]*)", match.group("projection")))
@@ -88,7 +88,7 @@ def bind_values(sparql: str, bindings: Mapping[str, object]) -> str:
             row = " ".join(str(t) for t in terms.values())
             block = f" VALUES ({names}) {{ ({row}) }}"
             return sparql[:match.end()] + block + sparql[match.end():]
-    raise QueryError("[E503] Query failed: no WHERE group to bind the parameters in")
+    raise QueryError(Errors.E503.format(reason="no WHERE group to bind the parameters in"))
 
 
 def _term(binding: Mapping[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -144,7 +144,7 @@ class SparqlBackend:
             detail = exc.read().decode("utf-8", "replace").strip().splitlines()
             reason = detail[0] if detail else exc.reason
             if exc.code == 400:
-                raise QueryError(f"[E503] Query failed: {reason}") from None
+                raise QueryError(Errors.E503.format(reason=reason)) from None
             raise BackendUnavailable(Errors.E412.format(url=endpoint, status=exc.code,
                                                  operation=operation, reason=reason)) from None
         except (urllib.error.URLError, OSError) as exc:
@@ -155,7 +155,7 @@ class SparqlBackend:
         answer = json.loads(self._post(self.query_url, {"query": sparql}, RESULTS_JSON,
                                        "a query"))
         if "results" not in answer:
-            raise QueryError("[E503] Query failed: not a SELECT query")
+            raise QueryError(Errors.E503.format(reason="not a SELECT query"))
         return answer["head"].get("vars", []), answer["results"]["bindings"]
 
     def select(self, sparql: str, bindings: Mapping[str, object]) -> Iterator[dict]:
