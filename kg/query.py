@@ -85,6 +85,9 @@ def _actor(row: Mapping[str, Any]) -> dict:
 def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
     """Nest the flat rows of the ``events`` query into one object per event.
 
+    Events come newest first, as a news feed lists them; events of one date (or undated)
+    in the order their first source tells them.
+
     Examples
     --------
     >>> rows = [{"event": "e1", "type": "Meeting", "date": "2022-12-29", "role": "participant",
@@ -128,7 +131,17 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
                                            or confidence > event["confidence"]):
                 event["confidence"] = confidence
                 event["extractor"] = row.get("extractor")
-    return list(events.values())
+    return sorted(events.values(), key=_feed_order)
+
+
+def _feed_order(event: Mapping[str, Any]) -> tuple:
+    """Newest first (a day before its month, a month before its year); undated last;
+    then the first source's article and position."""
+    date = event.get("date") or ""
+    newest = tuple(-ord(c) for c in date) + (0,)
+    first = min(((str(s.get("article") or ""), int(s.get("start") or 0))
+                 for s in event["sources"]), default=("", 0))
+    return (not date, newest, first)
 
 
 def _cell(value: object) -> str:

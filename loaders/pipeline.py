@@ -33,6 +33,7 @@ from loaders.events import (
     read_events,
 )
 from loaders.mentions import Mention, MentionFinder, big_cities, fold, name_key
+from loaders.topics import harvest_topics
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
 
@@ -83,7 +84,8 @@ class EventComponent:
         drafts = read_events(doc, doc._.mentions or [], doc._.published)
         drafts = date_lead_events(doc, drafts, doc._.published)
         drafts = merge_drafts(drafts)
-        doc._.events = place_story_events(place_lead_events(doc, date_story_events(drafts)))
+        drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
+        doc._.events = harvest_topics(doc, drafts, doc._.mentions or [])
         return doc
 
 

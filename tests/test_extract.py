@@ -80,3 +80,24 @@ def test_rules_still_work_without_a_statistical_model():
     text = "Russian Foreign Minister Sergey Lavrov met Turkish Foreign Minister Hakan Fidan."
     extraction = extract(Article(text=text, id="blank", published=date(2024, 1, 5)), blank)
     assert extraction is not None  # the rules run; recall depends on the parse
+
+
+def test_topics_come_from_the_sentences_that_follow_the_event(nlp):
+    text = (
+        "Indonesian President Joko Widodo received Malaysian Prime Minister Anwar Ibrahim "
+        "in Bogor on Monday.\n"
+        "The two leaders discussed the border in Borneo and palm oil exports.\n"
+        "Anwar said Malaysia wanted faster progress on the maritime boundary in the "
+        "Sulawesi Sea.\n"
+        "Separately, the Philippine coast guard said Chinese vessels had blocked a "
+        "resupply mission.\n"
+    )
+    extraction = extract(Article(text=text, id="topics", published=date(2023, 1, 10)), nlp)
+    meeting = next(e for e in extraction.events if e.type == "Meeting")
+    topics = " | ".join(meeting.topics).lower()
+    assert "palm oil exports" in topics and "maritime boundary" in topics
+    assert "resupply mission" not in topics  # someone else's story
+    assert "president" not in topics and "prime minister" not in topics
+    # every topic is traceable to the sentence it came from
+    noted = " ".join(p.matched for p in meeting.sources).lower()
+    assert "maritime boundary" in noted
