@@ -21,6 +21,13 @@ _YEAR = r"(1[89]\d\d|20\d\d)"
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PATTERNS = [
+    # a range gives its first day: "from October 30 to November 1, 2022"
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:to|until|till|through|-|–|and)\s*"
+                rf"(?:{_MONTH}\s+)?\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"), "mdy-range"),
+    (re.compile(rf"\b{_DAY}\s*(?:to|until|till|-|–|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+"
+                rf"{_MONTH},?\s+{_YEAR}\b"), "ddmy-range"),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH}\s*(?:to|until|till|-|–|and)\s*\d{{1,2}}(?:st|nd|rd|th)?"
+                rf"\s+{_MONTH},?\s+{_YEAR}\b"), "dmy-range"),
     (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), "mdy"),
     (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"), "dmy"),
     (re.compile(rf"\b{_YEAR}-(\d\d)-(\d\d)\b"), "iso"),
@@ -30,6 +37,9 @@ _PATTERNS = [
     (re.compile(rf"\b(?:in|of)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"), "y"),
     (re.compile(rf"^\s*(?:early\s+|late\s+)?{_YEAR}\s*$"), "y"),
     (re.compile(rf"^\s*(?:in\s+)?(?:early\s+|late\s+|mid-?\s*)?{_MONTH}\s*$"), "m"),
+    (re.compile(rf"\b(?:early\s+|late\s+|mid-?\s*|end\s+of\s+|beginning\s+of\s+){_MONTH}"
+                rf"(?:\s+(this|last)\s+year)?"), "m"),
+    (re.compile(rf"\b{_MONTH}\s+(this|last)\s+year\b"), "m"),
 ]
 
 
@@ -84,8 +94,12 @@ def _relative(text: str, published: date) -> str | None:
     return None
 
 
-def normalize_date(text: str, published: date | None = None) -> str | None:
+def normalize_date(text: str, published: date | None = None, year: int | None = None
+                   ) -> str | None:
     """ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` for a date expression, or None.
+
+    A date without a year ("on October 31") lies in ``year`` when the narrative has
+    just named one ("During that 2022 trip …"), else in the year up to publication.
 
     Examples
     --------
@@ -99,31 +113,49 @@ def normalize_date(text: str, published: date | None = None) -> str | None:
     '2020-11'
     >>> normalize_date("two weeks") is None
     True
+    >>> normalize_date("from October 30 to November 1, 2022")
+    '2022-10-30'
+    >>> normalize_date("on October 31", date(2023, 12, 12), year=2022)
+    '2022-10-31'
+    >>> normalize_date("in late June this year", date(2023, 12, 12))
+    '2023-06'
     """
     for pattern, kind in _PATTERNS:
         match = pattern.search(text.lower())
         if not match:
             continue
         g = match.groups()
-        if kind == "mdy":
+        if kind == "mdy-range":
+            found = _safe(int(g[-1]), _month(g[0]), int(g[1]))
+        elif kind == "ddmy-range":
+            found = _safe(int(g[-1]), _month(g[1]), int(g[0]))
+        elif kind == "dmy-range":
+            found = _safe(int(g[-1]), _month(g[1]), int(g[0]))
+        elif kind == "mdy":
             found = _safe(int(g[2]), _month(g[0]), int(g[1]))
         elif kind == "dmy":
             found = _safe(int(g[2]), _month(g[1]), int(g[0]))
         elif kind == "iso":
             found = _safe(int(g[0]), int(g[1]), int(g[2]))
         elif kind in ("md", "dm"):
-            if published is None:
+            if published is None and year is None:
                 continue
             month, day = (_month(g[0]), int(g[1])) if kind == "md" else (_month(g[1]), int(g[0]))
-            found = _before(_safe(published.year, month, day), published)
+            found = _safe(year, month, day) if year else \
+                _before(_safe(published.year, month, day), published)  # type: ignore[union-attr]
         elif kind == "my":
             return f"{int(g[1]):04d}-{_month(g[0]):02d}"
         elif kind == "m":  # "in early July": the last July before publication
+            month = _month(g[0])
+            relative = g[1] if len(g) > 1 else None
+            if relative and published:
+                return f"{published.year - (relative == 'last'):04d}-{month:02d}"
+            if year:
+                return f"{year:04d}-{month:02d}"
             if published is None:
                 continue
-            month = _month(g[0])
-            year = published.year if month <= published.month else published.year - 1
-            return f"{year:04d}-{month:02d}"
+            in_year = published.year if month <= published.month else published.year - 1
+            return f"{in_year:04d}-{month:02d}"
         else:
             return g[0]
         if found:

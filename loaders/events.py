@@ -75,6 +75,8 @@ UNREAL_HEADS = {"plan", "expect", "hope", "want", "intend", "seek", "aim", "prep
 UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope", "call",
                 "calls", "proposal", "invitation", "possibility", "prospect", "initiative",
                 "idea", "way", "need", "aim", "goal", "bid", "effort", "efforts"}
+PLANNED = {"planned", "proposed", "possible", "upcoming", "future", "scheduled", "expected",
+           "potential", "prospective", "next", "mooted", "envisaged", "forthcoming"}
 REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "stress",
              "emphasize", "according", "confirm", "reveal", "write", "quote", "reiterate"}
 BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "despite", "as",
@@ -275,7 +277,8 @@ def _unreal(token: Token) -> bool:
                          "nsubjpass", "compound", "conj", "attr", "prep", "pcomp"):
             if head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in UNREAL_NOUNS:
                 return True  # "the idea of holding meetings"
-            if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on") and not (
+            if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on", "for") \
+                    and not (
                     head.lower_ == "of" and (head.head.lower_ in NOUN_TRIGGERS or head.head.lower_
                                              in {"round", "rounds", "series", "session"})):
                 break  # "talks on X": the prep of another event does not carry its mood
@@ -295,6 +298,12 @@ def _unreal(token: Token) -> bool:
         for child in t.children:
             if child.dep_ == "neg" or child.lower_ in {"never", "not", "n't", "no"}:
                 return True
+            if child.dep_ in ("amod", "compound") and child.lower_ in PLANNED and \
+                    t.pos_ in ("NOUN", "PROPN"):
+                return True  # "a planned meeting", "the upcoming summit"
+            if child.dep_ == "prt" and child.lower_ == "off" and t.lemma_.lower() in {
+                    "call", "put"}:
+                return True  # "called off a meeting"
             if child.dep_ == "aux" and child.lower_ in MODALS:
                 return True
             if child.dep_ == "det" and child.lower_ == "no":
@@ -560,15 +569,34 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
 
 
 def _date(sentence: Span, tokens: set[int], published: date | None) -> str | None:
-    """The first date of the clause."""
+    """The first date of the clause; a date without a year lies in the year the paragraph
+    has just named ("… visit to China in October 2022. During that trip, on October 31 …")."""
     for ent in sentence.ents:
         if ent.label_ != "DATE" or ent.start not in tokens:
             continue
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"since", "until", "by", "till"}:
             continue  # "the first visit since 2015" is not in 2015
-        value = normalize_date(ent.text, published)
+        value = normalize_date(ent.text, published, year=_narrative_year(ent))
         if value:
             return value
+    return None
+
+
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _narrative_year(ent: Span) -> int | None:
+    """The year of the last date with a year before ``ent`` in its paragraph, if any."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    for earlier in reversed([e for e in doc.ents if start <= e.start < ent.start
+                             and e.label_ == "DATE"]):
+        before = doc[earlier.start - 1].lower_ if earlier.start > 0 else ""
+        found = YEAR.search(earlier.text)
+        if found and before not in {"since", "until", "by", "till"}:
+            return int(found.group(1))
     return None
 
 
@@ -746,6 +774,15 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 _absorb(same, draft)
             elif draft.parties:
                 sentence_events.append(draft)
+            elif draft.type == "Agreement" and token.pos_ == "VERB" and (
+                    draft.location or draft.date):
+                # "The Treaty … was signed Wednesday in Pyongyang": the deal just reported
+                signed = next((d for d in reversed(drafts[-3:]) if d.type == "Agreement"), None)
+                if signed is not None:
+                    signed.location = draft.location or signed.location
+                    signed.date = signed.date or draft.date
+                    signed.support.append(Support(sentence, draft.trigger, draft.rule,
+                                                  "place and date of the agreement above"))
             elif draft.location and draft.trigger.root.pos_ in ("NOUN", "PROPN"):
                 # "their fifth consultative meeting at Dushanbe": a frame that a later
                 # sentence ("The summit was attended by …") fills; alone it is no event.

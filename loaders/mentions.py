@@ -184,8 +184,13 @@ class MentionFinder:
             span = _trim(ent)
             if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
                 continue
-            if kind == "organization" and any(t.lower_ in EVENT_WORDS for t in span):
+            if kind == "organization" and any(t.lower_ in EVENT_WORDS | DOCUMENT_WORDS
+                                              for t in span):
                 continue  # "Consultative Meetings", "the Doha Forum" name events, not actors
+            if kind == "organization" and any(t.lower_ in VENUE_WORDS for t in span):
+                kind = "place"  # "the Sheraton Convention Hotel", "Al-Yamamah Palace"
+            if kind == "organization" and len(span) == 1 and span[0].text.islower():
+                continue  # "cabinet ministers": a common noun the NER took for a body
             if kind == "organization" and _looks_like_person(doc, span):
                 kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
             known = self._sounds_like(span) if kind in ("person", None) else None
@@ -285,6 +290,12 @@ class MentionFinder:
         if _is_dateline(doc, mention):
             return replace(mention, as_place=True, kind="place" if mention.key is None
                            else mention.kind, source=mention.source + "+dateline")
+        after = doc[mention.end:mention.end + 3]
+        if mention.kind == "person" and len(after) >= 2 and after[0].text in _POSSESSIVE and \
+                any(t.lower_ in KIN for t in after[1:]):
+            return replace(mention, modifier=True)  # "Kim's father": the father is meant
+        if _dateline_country(doc, mention):
+            return replace(mention, as_place=True, modifier=True)  # "KAZAN, Russia, Oct 23 -"
         if mention.source in ("kb:capital", "kb:seat") and is_locative:
             return replace(mention, as_place=True)
         if mention.source == "kb:capital" and mention.start >= 2 and before is not None and \
@@ -311,6 +322,12 @@ class MentionFinder:
 
 EVENT_WORDS = {"meeting", "meetings", "summit", "talks", "conference", "forum", "dialogue",
                "consultations", "session", "ministerial", "games", "festival", "week"}
+KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "uncle",
+       "grandfather", "grandson", "predecessor", "successor", "widow", "family", "spouse"}
+DOCUMENT_WORDS = {"agreement", "treaty", "declaration", "accord", "accords", "memorandum",
+                  "protocol", "communique", "communiqué", "charter", "statement", "deal"}
+VENUE_WORDS = {"hotel", "palace", "airport", "hall", "centre", "center", "stadium", "house",
+               "residence", "diwan", "resort", "club", "castle", "villa", "mansion"}
 ORG_WORDS = {"ministry", "organization", "organisation", "council", "party", "agency", "union",
              "bank", "group", "forces", "army", "committee", "office", "service", "department",
              "commission", "court", "fund", "league", "movement", "front", "company", "news",
@@ -372,6 +389,24 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
         return False
     following = [t for t in doc[mention.end:mention.end + 4] if not t.is_space]
     return len(following) > 0 and (following[0].text in {"-", "–", "—", ":", "("} or (
+        following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"))
+
+
+def _dateline_country(doc: Doc, mention: Mention) -> bool:
+    """The country or region after a dateline's city: "Russia" in "KAZAN, Russia, Oct 23 -"."""
+    i = mention.start - 1
+    if i < 1 or doc[i].text != ",":
+        return False
+    city = False
+    while i > 0 and "\n" not in doc[i - 1].text_with_ws and not doc[i - 1].is_space:
+        i -= 1
+        token = doc[i]
+        if token.is_alpha and token.text.isupper() and len(token.text) >= 3:
+            city = True
+        elif token.text not in {",", "-", "'"} and not (token.is_alpha and token.text.isupper()):
+            return False
+    following = [t for t in doc[mention.end:mention.end + 3] if not t.is_space]
+    return city and bool(following) and (following[0].text in {"-", "–", "—", ":", "("} or (
         following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"))
 
 
@@ -520,10 +555,26 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             tokens.append(token)  # "High Representative for Foreign Policy and Security"
             i -= 1
             continue
+        if token.text == ")" and (tokens or affiliations) and i >= 2 and \
+                doc[i - 2].text == "(" and doc[i - 1].text.isupper():
+            # "General Secretary of the Communist Party of Vietnam (CPV) Central Committee"
+            inner = by_token.get(i - 1)
+            if inner is not None and inner.kind in ("state", "organization"):
+                affiliations.append(inner)
+                modifiers.append(inner)
+            i -= 3
+            continue
+        if token.lower_ == "and" and _has_head(tokens) and i > 0 and \
+                getattr(by_token.get(i - 1), "kind", None) == "organization" and \
+                fold(doc[i - 1].text) in TITLE_WORDS:
+            tokens.append(token)  # "… of the CPC Central Committee and President of China"
+            i -= 1
+            continue
         if token.lower_ == "and" or token.text in {",", ";", ":", "(", ")"}:
             break
         if _is_title_token(token) or (appositive and token.is_title and token.pos_ in (
-                "PROPN", "ADJ", "NOUN")):
+                "PROPN", "ADJ", "NOUN")) or (token.is_title and tokens and tokens[-1].is_title
+                                             and fold(tokens[-1].text) in TITLE_WORDS):
             tokens.append(token)  # an organisation's name inside an appositive title
             i -= 1
             continue

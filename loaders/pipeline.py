@@ -10,7 +10,7 @@ and returns the typed :class:`~kg.types.Extraction`.
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -83,7 +83,7 @@ class EventComponent:
     def __call__(self, doc: Doc) -> Doc:
         drafts = read_events(doc, doc._.mentions or [], doc._.published)
         drafts = date_lead_events(doc, drafts, doc._.published)
-        drafts = merge_drafts(drafts)
+        drafts = merge_drafts(drafts, doc._.published)
         drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
         doc._.events = harvest_topics(doc, drafts, doc._.mentions or [])
         return doc
@@ -102,7 +102,7 @@ def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
     """
     if published is None:
         return drafts
-    content = [s for s in doc.sents if s.text.strip()]
+    content = [s for s in doc.sents if sum(t.is_alpha for t in s) >= 4]  # no dateline bits
     lead_end = content[min(LEAD_SENTENCES, len(content)) - 1].end if content else 0
     for draft in drafts:
         if draft.date is None and draft.type in LEAD_TYPES and draft.sentence.start < lead_end:
@@ -236,17 +236,43 @@ def _state_of(mention: Mention) -> str | None:
     return mention.affiliation
 
 
-def _same_time(a: EventDraft, b: EventDraft) -> bool:
-    """Dates agree: equal, one missing, or an assumed publication date and a day up to a
-    week before it ("on Tuesday" in the body of a story dated Thursday)."""
-    if a.date is None or b.date is None or a.date == b.date or (a.soft_date and b.soft_date):
+NEAR = 2  # sentences apart: an undated report this close tells of the same happening
+STORY_DAYS = 31  # days before publication that a story's own events fall in
+
+
+def _same_time(a: EventDraft, b: EventDraft, published: date | None = None) -> bool:
+    """Dates agree: equal, or an assumed publication date and a day up to a week before
+    it ("on Tuesday" in the body of a story dated Thursday); or one is undated and the
+    other is of the story's time or told next to it. An undated "talks with Kim" is not
+    the 2000 visit told in the background paragraph."""
+    if a.date is None and b.date is None or a.date == b.date or (a.soft_date and b.soft_date):
         return True
+    if a.date is None or b.date is None:
+        dated = a if a.date else b
+        undated = b if a.date else a
+        return dated.soft_date or _of_the_story(dated.date, published) or _told_near(
+            dated, undated)
     if a.soft_date != b.soft_date:
         soft, hard = (a.date, b.date) if a.soft_date else (b.date, a.date)
         if len(hard) == 10 and len(soft) == 10:
             gap = (date.fromisoformat(soft) - date.fromisoformat(hard)).days
             return 0 <= gap <= 7
     return False
+
+
+def _of_the_story(when: str | None, published: date | None) -> bool:
+    """Whether a date (at any precision) overlaps the weeks before publication."""
+    if not when or published is None:
+        return True
+    start = (published - timedelta(days=STORY_DAYS)).isoformat()
+    return published.isoformat()[:len(when)] >= when >= start[:len(when)]
+
+
+def _told_near(a: EventDraft, b: EventDraft) -> bool:
+    doc = a.sentence.doc
+    first, last = sorted((a.sentence.start, b.sentence.start))
+    between = sum(1 for s in doc[first:last].sents if s.start > first)
+    return between <= NEAR
 
 
 EARLIER_WORDS = {"before", "after", "earlier", "previously", "prior", "ahead", "later",
@@ -279,13 +305,13 @@ def _talks_of_a_mediation(a: EventDraft, b: EventDraft) -> bool:
     return len(sides) >= 2 and sides == met
 
 
-def merge_drafts(drafts: list[EventDraft]) -> list[EventDraft]:
+def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> list[EventDraft]:
     """One draft per happening: the same type, shared parties, compatible date and place."""
     merged: list[EventDraft] = []
     for draft in drafts:
         target = None
         for other in merged:
-            if not _same_time(other, draft):
+            if not _same_time(other, draft, published):
                 continue
             if other.type != draft.type and not _talks_of_a_mediation(other, draft):
                 continue

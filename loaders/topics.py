@@ -61,7 +61,9 @@ PEOPLE_AND_PLACES = {
     "town", "city", "capital", "resort", "village", "palace", "venue", "hotel", "building",
     "headquarters", "residence", "photo", "picture", "video", "happiness", "pleasure",
     "tone", "atmosphere", "spirit", "reference", "attention", "press", "conference",
-    "reporters", "newspaper", "interview", "account", "post"}
+    "reporters", "newspaper", "interview", "account", "post", "father", "mother", "son",
+    "daughter", "wife", "husband", "brother", "sister", "predecessor", "successor", "leader",
+    "leaders", "president", "minister", "counterpart", "colleague", "colleagues"}
 LEADING = re.compile(
     r"^(?:including|such as|topics such as|issues such as|with satisfaction that|that|when|"
     r"while|as well as|also|then)\s+", re.IGNORECASE)
@@ -73,6 +75,7 @@ def harvest_topics(doc: Doc, drafts: list[EventDraft], mentions: list[Mention]
     """Add to each event the topics its following sentences give it (in place)."""
     sentences = [s for s in doc.sents if s.text.strip()]
     names = mentions_text(doc, mentions)
+    people = mentions_text(doc, [m for m in mentions if m.kind == "person"])
     position = {s.start: i for i, s in enumerate(sentences)}
     by_sentence: dict[int, list[EventDraft]] = {}
     for draft in drafts:
@@ -92,7 +95,7 @@ def harvest_topics(doc: Doc, drafts: list[EventDraft], mentions: list[Mention]
             found = statement_topics(sentence, in_sentence, {draft.trigger.root.lemma_.lower()})
             trigger = draft.trigger if draft.trigger.start >= sentence.start and \
                 draft.trigger.end <= sentence.end else sentence[:1]
-            _add(draft, found, sentence, trigger, "topics of its sentence", names)
+            _add(draft, found, sentence, trigger, "topics of its sentence", names, people)
         for index in range(first + 1, min(own[-1] + 1 + FOLLOWING, len(sentences))):
             if index in own:
                 continue
@@ -103,14 +106,15 @@ def harvest_topics(doc: Doc, drafts: list[EventDraft], mentions: list[Mention]
             for other in others:  # "X proposed …" right after X's call: part of the call
                 if other.type in ("Proposal", "Agreement") and other.keys() & parties:
                     _add(draft, other.topics, sentence, other.trigger, "topics it brought up",
-                         names)
+                         names, people)
             in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
             if _someone_else_speaks(sentence, in_sentence, parties):
                 continue
             found = statement_topics(sentence, in_sentence)
-            _add(draft, found, sentence, sentence[:1], "topics of the event above", names)
+            _add(draft, found, sentence, sentence[:1], "topics of the event above", names,
+                 people)
     for draft in drafts:
-        draft.topics = clean_topics(draft.topics, names)
+        draft.topics = clean_topics(draft.topics, names, people)
     return drafts
 
 
@@ -120,7 +124,8 @@ def mentions_text(doc: Doc, mentions: list[Mention]) -> set[str]:
         m.label.lower() for m in mentions}
 
 
-def clean_topics(topics: list[str], names: set[str] = frozenset()) -> list[str]:
+def clean_topics(topics: list[str], names: set[str] = frozenset(),
+                 people: set[str] = frozenset()) -> list[str]:
     """Topics without leading connectives, and without people, places or event words.
 
     >>> clean_topics(["including the Sochi memorandum", "Greek premier", "resort town of Sochi",
@@ -135,8 +140,9 @@ def clean_topics(topics: list[str], names: set[str] = frozenset()) -> list[str]:
         text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).strip(" ,;:“”\"'")
         head = re.split(r"\s+(?:of|between|with|on|in|for|from|to|at|over|about|among)\s+",
                         text)[0].split()
-        if len(text) < 3 or not head or text.lower() in names:
-            continue
+        if len(text) < 3 or not head or text.lower() in names or any(
+                text.lower().endswith(" " + name) for name in people):
+            continue  # an actor, or a title and an actor: "the late leader Kim Jong Il"
         last = head[-1].lower().strip("’'")
         if last in PEOPLE_AND_PLACES or head[0].lower() in {"meet", "visit", "attend", "join"}:
             continue
@@ -226,8 +232,8 @@ def _someone_else_speaks(sentence: Span, mentions: list[Mention], parties: set[s
 
 
 def _add(draft: EventDraft, topics: list[str], sentence: Span, trigger: Span, note: str,
-         names: set[str]) -> None:
-    new = [t for t in clean_topics(topics, names) if t not in draft.topics
+         names: set[str], people: set[str]) -> None:
+    new = [t for t in clean_topics(topics, names, people) if t not in draft.topics
            and not any(t.lower() in have.lower() for have in draft.topics)]
     new = new[:max(0, MOST_TOPICS - len(draft.topics))]
     if not new:
