@@ -85,8 +85,8 @@ def _actor(row: Mapping[str, Any]) -> dict:
 def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
     """Nest the flat rows of the ``events`` query into one object per event.
 
-    Events come newest first, as a news feed lists them; events of one date (or undated)
-    in the order their first source tells them.
+    Events come in reading order: by their first source's article and position in it
+    (the order annotators and readers meet them), then newest first.
 
     Examples
     --------
@@ -135,13 +135,13 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
 
 
 def _feed_order(event: Mapping[str, Any]) -> tuple:
-    """Newest first (a day before its month, a month before its year); undated last;
-    then the first source's article and position."""
+    """The first source's article and position; then newest first (a day before its
+    month, a month before its year), undated last."""
     date = event.get("date") or ""
     newest = tuple(-ord(c) for c in date) + (0,)
     first = min(((str(s.get("article") or ""), int(s.get("start") or 0))
                  for s in event["sources"]), default=("", 0))
-    return (not date, newest, first)
+    return (first, not date, newest)
 
 
 def _cell(value: object) -> str:

@@ -543,6 +543,43 @@ def _location(doc: Doc, mentions: list[Mention], tokens: set[int],
     return found
 
 
+def _where(doc: Doc, root: Token, mentions: list[Mention]) -> Mention | None:
+    """ "flew to Asmara, where he held talks": the place a "where" clause hangs on."""
+    clause = root
+    while clause.dep_ == "conj":
+        clause = clause.head
+    if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
+        return None
+    head = clause.head
+    for m in mentions:
+        if m.start <= head.i < m.end and (m.kind in ("place", "state") or m.as_place):
+            return replace(m, as_place=True)
+    return None
+
+
+def _only_place(doc: Doc, sentence: Span, mentions: list[Mention], topic_tokens: set[int],
+                earlier: list[EventDraft]) -> Mention | None:
+    """The one place a sentence names after "in", "at" or "city of", when the clause
+    names none: "meeting on the sidelines of the summit in the Russian city of Kazan"."""
+    places = []
+    for m in mentions:
+        if not sentence.start <= m.start < sentence.end or m.start in topic_tokens or \
+                m.modifier or m.source.endswith("+dateline"):
+            continue
+        if not (m.kind == "place" or m.as_place or m.source == "kb:capital"):
+            continue
+        before = doc[m.start - 1].lower_ if m.start > 0 else ""
+        before2 = doc[m.start - 2].lower_ if m.start > 1 else ""
+        if before in {"in", "at"} or before == "of" and before2 in PLACE_NOUNS:
+            places.append(m)
+    if len({mention_id(m) for m in places}) != 1:
+        return None
+    if any(d.sentence.start == sentence.start and d.location is not None
+           and mention_id(d.location) != mention_id(places[0]) for d in earlier[-3:]):
+        return None  # another event of the sentence is elsewhere
+    return replace(places[0], as_place=True)
+
+
 PLACE_NOUNS = {"city", "town", "resort", "capital", "port", "village", "region", "province",
                "island", "enclave", "district", "governorate", "state"}
 
@@ -798,6 +835,10 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "visited Sochi and held talks with Putin": the talks were in Sochi
                 draft.location = next((v.location for v in sentence_events if v.type == "Visit"
                                        and v.location and v.keys() & draft.keys()), None)
+            if draft.date is None:
+                # "On July 8, Abiy flew to Asmara … and held talks with Isaias": one day
+                draft.date = next((v.date for v in sentence_events if v is not draft
+                                   and v.date and v.keys() & draft.keys()), None)
             if draft.type == "Visit" and not draft.keys("host"):
                 for m in _received_by(sentence, in_sentence):  # "…, was welcomed by X"
                     add_party(draft, m, "host")
@@ -1025,6 +1066,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     else:
         draft.location = _location(doc, mentions, tokens - topic_tokens,
                                    towards=lemma == "welcome")
+    if draft.location is None:
+        draft.location = _where(doc, root, mentions) or _only_place(
+            doc, sentence, mentions, topic_tokens, earlier)
     draft.date = _date(sentence, tokens, published)
     draft.topics = _topics(trigger, tokens, kind)
     if kind == "Threat" and _threat_of_force(trigger):

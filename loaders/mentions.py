@@ -387,7 +387,10 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
         doc[mention.start - 1].is_space
     if not opens or not start.text.isupper() or len(start.text) < 3:
         return False
-    following = [t for t in doc[mention.end:mention.end + 4] if not t.is_space]
+    following = [t for t in doc[mention.end:mention.end + 8] if not t.is_space]
+    if len(following) > 2 and following[0].text == "," and following[1].is_title and \
+            following[2].text == ",":
+        following = following[2:]  # "KAZAN, Russia, Oct 23 -": the country between
     return len(following) > 0 and (following[0].text in {"-", "–", "—", ":", "("} or (
         following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"))
 
