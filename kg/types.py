@@ -127,10 +127,14 @@ class Event:
 
     @property
     def key(self) -> str:
-        """Identity of the happening: same type, parties and date in two reports is one event."""
+        """Identity of the happening: same type, parties and date in two reports is one event.
+
+        An undated event is only itself: its article and the place it is told there.
+        """
         parties = sorted({r.actor.key for r in self.roles})
         ident = "|".join([self.type, ",".join(parties), self.date or "",
-                          "" if self.date else self.provenance.article])
+                          "" if self.date else
+                          f"{self.provenance.article}@{self.provenance.start}"])
         return f"{self.type.lower()}-{hashlib.sha256(ident.encode()).hexdigest()[:16]}"
 
 

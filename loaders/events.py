@@ -46,14 +46,19 @@ NOUN_TRIGGERS = {
     "mediation": "Mediation",
     "deal": "Agreement", "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement",
     "memorandum": "Agreement", "declaration": "Agreement", "pact": "Agreement",
-    "truce": "Agreement", "ceasefire": "Agreement",
+    "truce": "Agreement", "ceasefire": "Agreement", "agreements": "Agreement",
+    "deals": "Agreement", "accords": "Agreement", "treaties": "Agreement", "pacts": "Agreement",
+    "memoranda": "Agreement", "memorandums": "Agreement",
     "proposal": "Proposal", "threat": "Threat",
+    "mediator": "Mediation", "facilitator": "Mediation", "intermediary": "Mediation",
 }
 # Nouns that name a process more than a happening: events only as objects of a light verb
 # ("held negotiations"), not on their own ("through negotiations between A and B").
 WEAK_NOUNS = {"negotiations", "consultations", "dialogue", "discussion", "discussions", "talk",
               "conversation", "deal", "agreement", "accord", "treaty", "declaration",
-              "memorandum", "pact", "truce", "ceasefire", "proposal", "threat", "mediation"}
+              "memorandum", "pact", "truce", "ceasefire", "proposal", "threat", "mediation",
+              "agreements", "deals", "accords", "treaties", "pacts", "memoranda",
+              "memorandums"}
 # Processes rather than happenings: events only when held ("held negotiations").
 PROCESS_NOUNS = {"dialogue", "negotiations", "consultations", "discussions", "discussion",
                  "talk"}
@@ -131,6 +136,7 @@ class EventDraft:
     parties: list[Party] = field(default_factory=list)
     date: str | None = None
     soft_date: bool = False
+    when: str | None = None  # the date as written, even when no year can be given to it
     location: Mention | None = None
     topics: list[str] = field(default_factory=list)
     rule: str = ""
@@ -513,7 +519,21 @@ def _received_by(sentence: Span, mentions: list[Mention]) -> list[Mention]:
 
 
 def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
-    """ "with Qatar acting as mediator", "Oman, as a mediator," """
+    """ "with Qatar acting as mediator", "Oman, as a mediator,", "under the mediation of
+    Angolan President Lourenco", "under Norwegian auspices", "a US-brokered truce"."""
+    start = mention.start
+    while start > 0 and (fold(doc[start - 1].text) in TITLE_WORDS_OF_LISTS or doc[
+            start - 1].ent_type_ == "NORP" or doc[start - 1].lower_ == "the"):
+        start -= 1  # "under the mediation of Angolan President Joao Lourenco"
+    before = " ".join(t.lower_ for t in doc[max(0, start - 3):start])
+    if re.search(r"\b(?:mediation|auspices|sponsorship|good offices) of(?: the)?$", before):
+        return True
+    after = [t.lower_ for t in doc[mention.end:mention.end + 3]]
+    if after[:1] in (["and"], [","]) and len(after) > 2 and after[2] in {"auspices", "mediation"}:
+        return True  # "under Cuban and Norwegian mediation"
+    if after[:1] in (["auspices"], ["mediation"]) or after[:1] in (["-"], ["–"]) and \
+            after[1:2] and after[1].endswith(("brokered", "mediated", "hosted", "sponsored")):
+        return True
     words = [t.lower_ for t in doc[mention.end:mention.end + 4]]
     if words[:1] == ["acting"] or words[:1] == ["serving"]:
         words = words[1:]
@@ -527,6 +547,12 @@ def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
         if child.dep_ in ("nsubj",) and mention.start <= child.i < mention.end + 8:
             if any(t.i in range(mention.start, mention.end) for t in child.subtree):
                 return True
+        if child.dep_ == "nsubj":  # "the U.S. and the EU have taken a role in mediating"
+            head = doc[mention.end - 1]
+            while head.dep_ in ("conj", "compound", "flat", "appos") and head.head != head:
+                head = head.head
+                if head == child:
+                    return True
     return False
 
 
@@ -595,6 +621,11 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
         if m.start not in tokens or m.modifier:
             continue
         before = doc[m.start - 1].lower_ if m.start > 0 else ""
+        head = doc[m.start]
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head  # "from Brussels and Washington"
+        if head.dep_ == "pobj" and head.head.lower_ in {"to", "from", "into"}:
+            before = head.head.lower_
         if before in {"to", "from", "into"} and not towards:
             continue  # "aid to Gaza": a destination is where only a visit takes place
         if m.kind == "place" or m.as_place:
@@ -917,6 +948,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if lemma in MEDIATION_VERBS and trigger.dep_ in ("amod", "compound") and \
             trigger.i > 0 and doc[trigger.i - 1].text in {"-", "–"}:
         root = trigger.head  # "a China-brokered deal": China brokered it, no one else here
+        if NOUN_TRIGGERS.get(root.lower_) == "Agreement" or root.lower_ == "fire" and \
+                doc[root.i - 1].text == "-":  # "cease-fire"
+            kind = "Agreement"  # the deal, with its broker as mediator
     if kind == "Threat" and _threat_of_force(trigger):
         root = trigger  # "Erdogan's statement that his army will strike Syrian forces"
     governed = trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.dep_ in ("dobj", "attr")
@@ -953,6 +987,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens = {t.i for t in trigger.subtree} - {
             t.i for c in trigger.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         tokens |= _listed_after(doc, trigger, mentions) | _modifiers_before(doc, trigger, mentions)
+        if kind == "Agreement" and trigger.dep_ == "dobj" and trigger.i + 1 < len(doc) and \
+                doc[trigger.i + 1].lower_ == "with" and _listed_after(doc, trigger, mentions):
+            # "Ankara suspended a migration deal with the EU": the subject is the other side
+            tokens |= {t.i for c in trigger.head.children if c.dep_ == "nsubj"
+                       for t in c.subtree}
     else:
         tokens = _clause_tokens(root, trigger)
         tokens |= _listed_after(doc, trigger, mentions)
@@ -988,6 +1027,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 return None
             if referring:
                 return None  # "who also attended the meeting": one not read here
+    if kind == "Mediation" and trigger.lower_ in MEDIATOR_NOUNS:
+        return _acting_mediator(doc, trigger, sentence, mentions, published)
     draft = EventDraft(type=kind, trigger=doc[trigger.i:trigger.i + 1], sentence=sentence,
                        rule=f"kg.events.v1:{lemma}", confidence=0.85 if trigger.pos_ == "VERB"
                        else 0.75)
@@ -1003,6 +1044,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     # What an event is about names no party; a threat's "strikes on X" names its target.
     topic_tokens = _topic_tokens(trigger, tokens) if kind != "Threat" else set()
     for m in mentions:
+        if m.start in tokens and m.modifier and m.kind in ("state", "organization") and \
+                _acting_as_mediator(doc, m):
+            add_party(draft, m, "mediator")  # "under Norwegian auspices"
+            continue
         if m.start not in tokens or m.modifier or m.as_place or m.kind == "place":
             continue
         if m.start in topic_tokens:
@@ -1040,6 +1085,16 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 continue
             role = "host"  # "a visit to Greece"
         add_party(draft, m, role)
+    after = " ".join(t.lower_ for t in doc[trigger.i + 1:trigger.i + 7])
+    if not draft.keys("participant") and earlier and re.match(
+            r"(?:\w+ )?between (?:the two|both) (?:sides|countries|parties|nations|neighbou?rs)",
+            after):
+        # "brokered mediation between the two sides": those of the event just read
+        previous = next((d for d in reversed(earlier[-4:]) if len(d.keys("participant")) >= 2),
+                        None)
+        for party in previous.parties if previous else []:
+            if party.role == "participant":
+                add_party(draft, party.mention, "participant")
     if _plural_anaphor(verb) and earlier:
         # "the two sides signed", "they agreed": the parties of the event just read
         previous = next((d for d in reversed(earlier[-4:]) if len(d.keys()) >= 2), None)
@@ -1070,6 +1125,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         draft.location = _where(doc, root, mentions) or _only_place(
             doc, sentence, mentions, topic_tokens, earlier)
     draft.date = _date(sentence, tokens, published)
+    draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
+                       and e.start in tokens and re.search(
+                           r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day",
+                           e.text.lower())), None)
     draft.topics = _topics(trigger, tokens, kind)
     if kind == "Threat" and _threat_of_force(trigger):
         draft.topics = [_verb_phrase(trigger)]  # "strike Syrian forces by air or by land"
@@ -1080,6 +1139,46 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if nominal and in_phrase and governor is not None and not draft.topics:
         draft.topics = [t for t in _topics(governor, tokens, "Agreement")
                         if not t.lower().startswith(trigger.lower_)]
+    return draft
+
+
+MEDIATOR_NOUNS = {"mediator", "facilitator", "intermediary"}
+
+
+def _acting_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Mention],
+                     published: date | None) -> EventDraft | None:
+    """ "Malaysia acted as a facilitator between Thailand and Cambodia", "Russia's efforts
+    as a mediator of the ceasefire": the subject (or possessor) mediated; the sides are
+    those listed after, or the other actors the sentence names."""
+    as_word = trigger.head if trigger.head.lower_ == "as" else None
+    if as_word is None:
+        return None
+    governor = as_word.head
+    if governor.tag_ == "VBG" and governor.dep_ != "ROOT":
+        return None  # "talks …, with Anwar acting as mediator": a role in those talks
+    who = [c for c in governor.children if c.dep_ in ("nsubj", "poss")]
+    ids = {i for c in who for i in range(c.left_edge.i, c.right_edge.i + 1)}
+    if as_word.i >= 3 and doc[as_word.i - 2].text in {"'s", "’s"} and \
+            doc[as_word.i - 1].pos_ == "NOUN":
+        ids.add(as_word.i - 3)  # "Russia's efforts as a mediator", read linearly
+    mediators = [m for m in mentions if m.start in ids and m.kind in (
+        "state", "organization", "person") and not m.as_place]
+    if not mediators:
+        return None
+    listed = _listed_after(doc, trigger, mentions)
+    named = [m for m in mentions if (m.start in listed if listed else m.kind != "person")
+             and m.kind in ("state", "organization", "person") and not m.modifier
+             and not m.as_place and m.start not in ids and sentence.start <= m.start < sentence.end
+             and mention_id(m) not in {mention_id(x) for x in mediators}]
+    if not named:
+        return None
+    draft = EventDraft(type="Mediation", trigger=doc[trigger.i:trigger.i + 1], sentence=sentence,
+                       rule=f"kg.events.v1:as-{trigger.lower_}", confidence=0.7)
+    for m in mediators:
+        add_party(draft, m, "mediator")
+    for m in named:
+        add_party(draft, m, "participant")
+    draft.date = _date(sentence, {t.i for t in governor.subtree}, published)
     return draft
 
 

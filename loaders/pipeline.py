@@ -245,7 +245,11 @@ def _same_time(a: EventDraft, b: EventDraft, published: date | None = None) -> b
     it ("on Tuesday" in the body of a story dated Thursday); or one is undated and the
     other is of the story's time or told next to it. An undated "talks with Kim" is not
     the 2000 visit told in the background paragraph."""
-    if a.date is None and b.date is None or a.date == b.date or (a.soft_date and b.soft_date):
+    if a.date is None and b.date is None:
+        if a.when and b.when:
+            return a.when == b.when  # "Monday" is not "Oct. 3", year or no year
+        return not (a.when or b.when) or _told_near(a, b)
+    if a.date == b.date or (a.soft_date and b.soft_date):
         return True
     if a.date is None or b.date is None:
         dated = a if a.date else b
@@ -347,6 +351,7 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
         if target.date is None or (target.soft_date and draft.date and not draft.soft_date):
             target.date, target.soft_date = draft.date, draft.soft_date
         target.location = target.location or draft.location
+        target.when = target.when or draft.when
         target.topics += [t for t in draft.topics if t not in target.topics]
         target.support.append(Support(draft.sentence, draft.trigger, draft.rule,
                                       explain_draft(draft), len(draft.parties)))

@@ -27,7 +27,7 @@ from loaders.events import (
 )
 from loaders.mentions import Mention
 
-FOLLOWING = 3  # sentences after an event's own that may still be about it
+FOLLOWING = 5  # sentences after an event's own that may still be about it
 MOST_TOPICS = 12
 HARVESTED_TYPES = CONTACT | {"Visit", "Agreement", "Mediation"}
 # What someone says of the event they took part in, and what they ask of the others.
@@ -57,7 +57,8 @@ PEOPLE_AND_PLACES = {
     "premier", "prince", "king", "queen", "emir", "sheikh", "sultan", "chancellor", "envoy",
     "envoys", "ambassador", "diplomat", "diplomats", "official", "officials", "partner",
     "partners", "secretary", "chief", "chiefs", "commander", "spokesman", "adviser",
-    "advisor", "chairman", "director", "mediator", "mediators", "host", "guest", "guests",
+    "advisor", "chairman", "director", "mediator", "mediators", "facilitator", "intermediary",
+    "host", "guest", "guests",
     "town", "city", "capital", "resort", "village", "palace", "venue", "hotel", "building",
     "headquarters", "residence", "photo", "picture", "video", "happiness", "pleasure",
     "tone", "atmosphere", "spirit", "reference", "attention", "press", "conference",
@@ -76,6 +77,7 @@ def harvest_topics(doc: Doc, drafts: list[EventDraft], mentions: list[Mention]
     sentences = [s for s in doc.sents if s.text.strip()]
     names = mentions_text(doc, mentions)
     people = mentions_text(doc, [m for m in mentions if m.kind == "person"])
+    states = {mention_id(m): m.affiliation for m in mentions if m.affiliation}  # anywhere
     position = {s.start: i for i, s in enumerate(sentences)}
     by_sentence: dict[int, list[EventDraft]] = {}
     for draft in drafts:
@@ -85,7 +87,8 @@ def harvest_topics(doc: Doc, drafts: list[EventDraft], mentions: list[Mention]
         if draft.type not in HARVESTED_TYPES or draft.sentence.start not in position:
             continue
         parties = draft.keys() | {p.mention.affiliation for p in draft.parties
-                                  if p.mention.affiliation}
+                                  if p.mention.affiliation} | {
+            states[k] for k in draft.keys() if k in states}
         first = position[draft.sentence.start]
         own = sorted({first, *(position[s.sentence.start] for s in draft.support
                                if s.sentence.start in position)})
@@ -138,6 +141,7 @@ def clean_topics(topics: list[str], names: set[str] = frozenset(),
         while LEADING.match(text):
             text = LEADING.sub("", text)
         text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE).strip(" ,;:“”\"'")
+        text = re.sub(r"\s+(?:of|on|in|for|to|with|between|and|or)$", "", text)
         head = re.split(r"\s+(?:of|between|with|on|in|for|from|to|at|over|about|among)\s+",
                         text)[0].split()
         if len(text) < 3 or not head or text.lower() in names or any(
@@ -180,7 +184,8 @@ def statement_topics(sentence: Span, mentions: list[Mention], verbs: set[str] = 
 
 def _complements(verb: Token) -> list[Token]:
     """Noun heads in a verb's objects and clauses, its subject's phrase left out."""
-    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree}
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "csubj") or (
+        c.dep_ == "nsubjpass" and c.lower_ in NOT_TOPIC_HEADS) for t in c.subtree}
     out = []
     for token in verb.subtree:
         if token.i in subject or token is verb:

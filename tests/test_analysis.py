@@ -26,7 +26,7 @@ from tests.graph_fixtures import XSS_LABEL, fill
 
 ACTOR = "https://w3id.org/geokg/id/actor/"
 OSLO_MEETING = "https://w3id.org/geokg/id/event/meeting-6e63d23402c979a0"
-GENEVA_MEETING = "https://w3id.org/geokg/id/event/meeting-4b900bf9883f8479"
+GENEVA_MEETING = "https://w3id.org/geokg/id/event/meeting-eade4d8c912a6ebf"
 CALL = "https://w3id.org/geokg/id/event/phonecall-ebec46b8feacd6ba"
 
 

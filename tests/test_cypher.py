@@ -175,11 +175,11 @@ def test_projection_of_one_article_is_exact() -> None:
     assert kinds == [
         ("ABOUT", "visit-9096674a8ddb3b03", "topic"),
         ("AFFILIATED_WITH", "ingrid-haldorsen", "actor"),
-        ("FROM", "71ce5f0d9d78c7da6fb6", "article"),
+        ("FROM", "0d54b7a73cb7a846c36b", "article"),
         ("FROM", "bf318d1722651a42301c", "article"),
         ("IN_COUNTRY", "santiago", "actor"),
         ("LOCATED_IN", "visit-9096674a8ddb3b03", "place"),
-        ("MENTIONED_IN", "agreement-d7c4029a3e2c29f4", "mention"),
+        ("MENTIONED_IN", "agreement-8ae1c9f7722ffecf", "mention"),
         ("MENTIONED_IN", "visit-9096674a8ddb3b03", "mention"),
         ("PARTICIPANT", "chile", "event"),
         ("PARTICIPANT", "chile", "event"),
