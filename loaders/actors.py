@@ -715,10 +715,29 @@ def _forms_of(entry: ActorEntry) -> Iterator[tuple[str, str]]:
     )
     for kind, forms in groups:
         for form in forms:
-            for variant in (form, unidecode(form)):
+            for variant in (form, unidecode(form), *_spelling_variants(form, kind)):
                 if variant and (variant, kind) not in seen:
                     seen.add((variant, kind))
                     yield variant, kind
+
+
+ARTICLES = re.compile(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]r|[Aa]n) (?=[A-Z])")
+
+
+def _spelling_variants(form: str, kind: str) -> tuple[str, ...]:
+    """Hyphen and space spellings of a person's name: "Al Thani" and "Al-Thani",
+    "Kim Jong-un" and "Kim Jong Un".
+
+    >>> _spelling_variants("Tamim bin Hamad Al Thani", "name")
+    ('Tamim bin Hamad Al-Thani',)
+    >>> _spelling_variants("Kim Jong-un", "alias")
+    ('Kim Jong un',)
+    """
+    if kind not in ("name", "alias") or form.isupper():
+        return ()
+    hyphened = ARTICLES.sub(lambda m: m.group(1) + "-", form)
+    spaced = form.replace("-", " ") if "-" in form else form
+    return tuple(v for v in (hyphened, spaced) if v != form) or ()
 
 
 def _append_once(keys: list[str], key: str) -> None:

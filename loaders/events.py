@@ -542,6 +542,19 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     return bool(set(words[1:3]) & {"mediator", "mediators", "broker", "facilitator", "go-between"})
 
 
+VENUES = {"residence", "palace", "office", "home", "house", "villa", "retreat", "estate",
+          "headquarters", "compound", "farm", "ranch", "dacha"}
+
+
+def _venue_owner(doc: Doc, mention: Mention) -> bool:
+    """ "at Anwar's official residence", "at the emir's palace": whose place the talks were in."""
+    after = [t for t in doc[mention.end:mention.end + 4]]
+    if not after or after[0].text not in {"'s", "’s"}:
+        return False
+    before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+    return before in {"at", "in"} and any(t.lower_ in VENUES for t in after[1:])
+
+
 def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubj",) and mention.start <= child.i < mention.end + 8:
@@ -1043,6 +1056,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     verb = root if root.pos_ in ("VERB", "AUX") else trigger
     # What an event is about names no party; a threat's "strikes on X" names its target.
     topic_tokens = _topic_tokens(trigger, tokens) if kind != "Threat" else set()
+    hyphened = trigger.i > 0 and doc[trigger.i - 1].text in {"-", "–"}  # "Malaysia-hosted"
     for m in mentions:
         if m.start in tokens and m.modifier and m.kind in ("state", "organization") and \
                 _acting_as_mediator(doc, m):
@@ -1058,13 +1072,16 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 doc[m.start - 1].lower_ in {"in", "at"}:
             continue
         role = "participant"
-        if m.start >= 3 and doc[m.start - 2].lower_ == "presence" or (
+        if _venue_owner(doc, m):
+            # "met at Anwar's official residence": the owner hosted the others' talks
+            role = "mediator" if kind in CONTACT else "host"
+        elif m.start >= 3 and doc[m.start - 2].lower_ == "presence" or (
                 m.start >= 4 and doc[m.start - 3].lower_ == "presence"):
             role = "witness"  # "signed … in the presence of President Trump"
         elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)):
             role = "mediator"
-        elif lemma in ("host", "receive", "convene") and (
+        elif lemma in ("host", "receive", "convene") and not hyphened and (
                 _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"):
             between = any(doc[j].lower_ == "between" for j in range(
                 trigger.i + 1, min(trigger.i + 4, len(doc))))

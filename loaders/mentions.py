@@ -280,8 +280,9 @@ class MentionFinder:
     def _place_or_actor(self, doc: Doc, mention: Mention) -> Mention:
         """A capital after "in"/"at" is where something happens, not the government."""
         before = doc[mention.start - 1] if mention.start > 0 else None
+        possessed = mention.end < len(doc) and doc[mention.end].text in _POSSESSIVE
         if mention.source == "ner:PERSON" and len(mention.text.split()) == 1 and \
-                before is not None and before.lower_ in {"in", "at"}:
+                before is not None and before.lower_ in {"in", "at"} and not possessed:
             return replace(mention, kind="place", as_place=True)  # "in eastern Ladakh"
         if mention.source == "kb:demonym" and before is not None and before.lower_ in {
                 "south", "north", "latin", "central", "east", "west", "southeast", "sub"}:
@@ -577,6 +578,7 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             break
         if _is_title_token(token) or (appositive and token.is_title and token.pos_ in (
                 "PROPN", "ADJ", "NOUN")) or (token.is_title and tokens and tokens[-1].is_title
+                                             and tokens[-1].i == i + 1
                                              and fold(tokens[-1].text) in TITLE_WORDS):
             tokens.append(token)  # an organisation's name inside an appositive title
             i -= 1
