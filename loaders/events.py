@@ -477,6 +477,32 @@ def _modifiers_before(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[
     return found
 
 
+def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]:
+    """The list of actors right before a verb that the parse gave no subject among them:
+    "On the sidelines of the Forum, Macron, Petro and Fernandez met Rodriguez", read
+    linearly (the parser took the list for an apposition of "the Forum")."""
+    if any(c.dep_.startswith("nsubj") and any(m.start <= t.i < m.end for t in c.subtree
+                                              for m in mentions) for c in verb.children):
+        return set()
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: set[int] = set()
+    i = verb.i - 1
+    while i >= verb.sent.start:
+        m = by_token.get(i)
+        token = doc[i]
+        if m is not None and not m.as_place and m.kind != "place":
+            found.update(range(m.start, m.end))
+            i = m.start - 1
+            continue
+        if token.text in {"'s", "’s", "and", ","} or fold(token.text) in TITLE_WORDS_OF_LISTS \
+                or token.pos_ == "ADV":
+            i -= 1
+            continue
+        break
+    return found if any(by_token[i].kind == "person" or not by_token[i].modifier
+                        for i in found) else set()
+
+
 def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     """Whether a mention is the "by X" of a verb in ``lemmas`` or X in "X-mediated"."""
     for i in range(mention.start - 1, max(-1, mention.start - 7), -1):
@@ -1008,6 +1034,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     else:
         tokens = _clause_tokens(root, trigger)
         tokens |= _listed_after(doc, trigger, mentions)
+        if trigger.pos_ == "VERB":
+            tokens |= _subjects_before(doc, trigger, mentions)
     if anaphoric and kind in CONTACT:
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
@@ -1057,6 +1085,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     # What an event is about names no party; a threat's "strikes on X" names its target.
     topic_tokens = _topic_tokens(trigger, tokens) if kind != "Threat" else set()
     hyphened = trigger.i > 0 and doc[trigger.i - 1].text in {"-", "–"}  # "Malaysia-hosted"
+    sidelines = {t.i for w in sentence if w.lower_ in {"sidelines", "margins", "sideline",
+                                                       "margin"} for t in w.subtree} - (
+        _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" else set())
     for m in mentions:
         if m.start in tokens and m.modifier and m.kind in ("state", "organization") and \
                 _acting_as_mediator(doc, m):
@@ -1064,8 +1095,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             continue
         if m.start not in tokens or m.modifier or m.as_place or m.kind == "place":
             continue
-        if m.start in topic_tokens:
-            continue
+        if m.start in topic_tokens or m.start in sidelines:
+            continue  # "on the sidelines of the BRICS summit" names no party
         if m.kind not in ("person", "state", "organization"):
             continue
         if m.source == "kb:capital" and m.kind == "state" and m.start > 0 and \
@@ -1238,7 +1269,9 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
     for token in (doc[i] for i in sorted(tokens)):
         if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and token.head.lemma_.lower() in (
                 NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS
-                | {"speak", "talk", "converse", "agree"}):
+                | {"speak", "talk", "converse", "agree"}) and token.i > token.head.i and not any(
+                p.lower_ in NOT_TOPICS or p.ent_type_ in ("DATE", "TIME")
+                for p in token.children if p.dep_ == "pobj"):  # not "on the sidelines of"
             out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")
                        for t in p.subtree)
         elif token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":

@@ -23,8 +23,10 @@ from kg.errors import Errors, ExtractionError, KGError
 from kg.types import Actor, Article, Event, Extraction, Place, Provenance, Role
 from loaders.actors import ActorBase, ActorEntry, slugify
 from loaders.clean import blank_boilerplate
+from loaders.dates import normalize_date
 from loaders.events import (
     CONTACT,
+    YEAR,
     EventDraft,
     Support,
     _set_apart,
@@ -82,11 +84,37 @@ class EventComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         drafts = read_events(doc, doc._.mentions or [], doc._.published)
+        drafts = date_paragraph_events(drafts, doc._.published)
         drafts = date_lead_events(doc, drafts, doc._.published)
         drafts = merge_drafts(drafts, doc._.published)
         drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
         doc._.events = harvest_topics(doc, drafts, doc._.mentions or [])
         return doc
+
+
+def date_paragraph_events(drafts: list[EventDraft], published: date | None
+                          ) -> list[EventDraft]:
+    """An undated event told after a dated sentence of its paragraph happened then.
+
+    "Efforts picked up in November 2022. On the sidelines of the Forum, Macron met …":
+    the meeting is of November 2022 (an assumed date, as temporal taggers read narrative).
+    Only dates that name their year.
+    """
+    for draft in drafts:
+        if draft.date is not None or draft.when:
+            continue
+        doc = draft.sentence.doc
+        start = draft.sentence.start
+        while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+            start -= 1
+        earlier = [e for e in doc.ents if e.label_ == "DATE" and start <= e.start
+                   < draft.sentence.start and YEAR.search(e.text)
+                   and (e.start == 0 or doc[e.start - 1].lower_ not in {"since", "until", "by"})]
+        value = normalize_date(earlier[-1].text, published) if earlier else None
+        if value:
+            draft.date, draft.soft_date = value, True
+            draft.confidence -= 0.05
+    return drafts
 
 
 LEAD_SENTENCES = 4
