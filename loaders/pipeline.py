@@ -277,8 +277,10 @@ def _same_time(a: EventDraft, b: EventDraft, published: date | None = None) -> b
         if a.when and b.when:
             return a.when == b.when  # "Monday" is not "Oct. 3", year or no year
         return not (a.when or b.when) or _told_near(a, b)
-    if a.date == b.date or (a.soft_date and b.soft_date):
+    if a.date == b.date:
         return True
+    if a.soft_date and b.soft_date:  # two assumed dates: the same when one holds the other
+        return a.date.startswith(b.date) or b.date.startswith(a.date)  # type: ignore[union-attr]
     if a.date is None or b.date is None:
         dated = a if a.date else b
         undated = b if a.date else a
