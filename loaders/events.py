@@ -41,7 +41,7 @@ NOUN_TRIGGERS = {
     "negotiations": "Meeting", "consultations": "Meeting", "dialogue": "Meeting",
     "talk": "Meeting", "conversation": "Meeting", "discussion": "Meeting",
     "discussions": "Meeting", "meet": "Meeting",
-    "call": "PhoneCall", "phone": "PhoneCall",
+    "call": "PhoneCall", "phone": "PhoneCall", "calls": "PhoneCall", "conversations": "Meeting",
     "visit": "Visit", "trip": "Visit",
     "mediation": "Mediation",
     "deal": "Agreement", "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement",
@@ -212,6 +212,8 @@ def _event_type(token: Token) -> str | None:
             return None  # "on the sidelines of a G20 meeting": where, not what happened
         if token.dep_ == "appos" and _event_type(token.head):
             return None  # "held a video call on Monday, their second conversation this month"
+        if token.dep_ in ("compound", "amod") and token.head.lower_ in NOUN_TRIGGERS:
+            return None  # "phone" in "phone calls": the call is the trigger
         if word == "meet" and token.i > 0 and token.doc[token.i - 1].lower_ not in {
                 "rare", "first", "landmark", "historic", "trilateral", "bilateral"}:
             return None
@@ -873,6 +875,10 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             if draft is None:
                 continue
             used_triggers.update(t.i for t in draft.trigger)
+            pieces = _separately(doc, draft)
+            if len(pieces) > 1:  # "spoke with Kagame and, separately, with Tshisekedi"
+                sentence_events += pieces
+                continue
             same = next((d for d in sentence_events if (d.type == draft.type or _same_call(
                 d, draft)) and (d.keys() & draft.keys() or not draft.parties)), None)
             if same is not None:
@@ -1228,6 +1234,27 @@ def _acting_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Me
         add_party(draft, m, "participant")
     draft.date = _date(sentence, {t.i for t in governor.subtree}, published)
     return draft
+
+
+def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
+    """One contact per counterpart when the text says they were separate:
+    "Rubio spoke by telephone with Kagame and, separately, with Tshisekedi"."""
+    trigger = draft.trigger.root
+    if draft.type not in CONTACT or not (any(
+            t.lower_ in {"separately", "separate"} for t in draft.sentence) or trigger.lower_
+            == "calls"):  # "held phone calls with Putin and Zelensky": one call each
+        return [draft]
+    verb = _clause_root(trigger)
+    subjects = [p for p in draft.parties if _subject_of(doc, p.mention, verb)]
+    others = [p for p in draft.parties if p not in subjects and p.role == "participant"]
+    if not subjects or len(others) < 2:
+        return [draft]
+    pieces = []
+    for other in others:
+        piece = replace(draft, parties=[*subjects, other], support=list(draft.support),
+                        topics=list(draft.topics))
+        pieces.append(piece)
+    return pieces
 
 
 PLURAL_ANAPHOR = re.compile(
