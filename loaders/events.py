@@ -25,6 +25,7 @@ VERB_TRIGGERS = {
     "meet": "Meeting", "confer": "Meeting", "negotiate": "Meeting",
     "receive": "Meeting", "host": "Meeting", "convene": "Meeting", "attend": "Meeting",
     "chair": "Meeting", "gather": "Meeting", "sit": "Meeting", "welcome": "Meeting",
+    "greet": "Meeting",
     "join": "Meeting", "open": "Meeting", "moderate": "Meeting",
     "visit": "Visit", "arrive": "Visit", "travel": "Visit", "land": "Visit", "fly": "Visit",
     "call": "PhoneCall", "phone": "PhoneCall", "telephone": "PhoneCall", "dial": "PhoneCall",
@@ -670,7 +671,7 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
         if before in {"to", "from", "into"} and not towards:
             continue  # "aid to Gaza": a destination is where only a visit takes place
         if m.kind == "place" or m.as_place:
-            if before in {"in", "at", "to"} or m.as_place:
+            if before in {"in", "at", "to"} or m.as_place or towards and before == "into":
                 return m
         if m.kind == "state" and before in {"in", "at"} and m.source != "kb:demonym":
             return m
@@ -1091,8 +1092,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     # What an event is about names no party; a threat's "strikes on X" names its target.
     topic_tokens = _topic_tokens(trigger, tokens) if kind != "Threat" else set()
     hyphened = trigger.i > 0 and doc[trigger.i - 1].text in {"-", "–"}  # "Malaysia-hosted"
-    sidelines = {t.i for w in sentence if w.lower_ in {"sidelines", "margins", "sideline",
-                                                       "margin"} for t in w.subtree} - (
+    sidelines = {i for w in sentence if w.lower_ in {"sidelines", "margins", "sideline",
+                                                     "margin"} for i in _event_name(w)} - (
         _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" else set())
     for m in mentions:
         if m.start in tokens and m.modifier and m.kind in ("state", "organization") and \
@@ -1141,7 +1142,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         add_party(draft, m, role)
     after = " ".join(t.lower_ for t in doc[trigger.i + 1:trigger.i + 7])
     if not draft.keys("participant") and earlier and re.match(
-            r"(?:\w+ )?between (?:the two|both) (?:sides|countries|parties|nations|neighbou?rs)",
+            r"(?:\w+ )?between (?:the two|both) (?:sides|countries|parties|nations|neighbou?rs|"
+            r"men|leaders|presidents|ministers|governments)",
             after):
         # "brokered mediation between the two sides": those of the event just read
         previous = next((d for d in reversed(earlier[-4:]) if len(d.keys("participant")) >= 2),
@@ -1236,13 +1238,23 @@ def _acting_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Me
     return draft
 
 
+def _event_name(sidelines: Token) -> range:
+    """The tokens of "the sidelines of the BRICS summit (in Kazan)", up to the summit."""
+    names = [p for of in sidelines.children if of.lower_ == "of" for p in of.children
+             if p.dep_ == "pobj"]
+    end = names[0].i if names else sidelines.i
+    return range(sidelines.i, end + 1)
+
+
 def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
     """One contact per counterpart when the text says they were separate:
     "Rubio spoke by telephone with Kagame and, separately, with Tshisekedi"."""
     trigger = draft.trigger.root
+    withs = [t for t in draft.sentence if t.lower_ == "with" and t.i > trigger.i]
+    twice = len(withs) >= 2 and any(doc[w.i - 1].lower_ in {"and", ","} for w in withs[1:])
     if draft.type not in CONTACT or not (any(
             t.lower_ in {"separately", "separate"} for t in draft.sentence) or trigger.lower_
-            == "calls"):  # "held phone calls with Putin and Zelensky": one call each
+            == "calls" or twice):  # "held phone calls with Putin and Zelensky": one call each
         return [draft]
     verb = _clause_root(trigger)
     subjects = [p for p in draft.parties if _subject_of(doc, p.mention, verb)]
@@ -1250,11 +1262,28 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
     if not subjects or len(others) < 2:
         return [draft]
     pieces = []
+    ends = sorted(p.mention.start for p in others)
     for other in others:
         piece = replace(draft, parties=[*subjects, other], support=list(draft.support),
                         topics=list(draft.topics))
+        # "with A in NEOM and with B in Doha": each talk where its own phrase says
+        stop = next((e for e in ends if e > other.mention.start), draft.sentence.end)
+        own_place = next((m for m in _places_in(doc, other.mention.end, stop)), None)
+        if own_place is not None:
+            piece.location = own_place
         pieces.append(piece)
     return pieces
+
+
+def _places_in(doc: Doc, start: int, end: int) -> list[Mention]:
+    """Places named after "in" or "at" between two token positions."""
+    found = []
+    for mention in doc._.mentions or []:
+        if start <= mention.start < end and mention.start > 0 and doc[
+                mention.start - 1].lower_ in {"in", "at"} and (
+                mention.kind == "place" or mention.as_place or mention.source == "kb:capital"):
+            found.append(replace(mention, as_place=True))
+    return found
 
 
 PLURAL_ANAPHOR = re.compile(

@@ -287,7 +287,7 @@ class MentionFinder:
         if mention.source == "kb:demonym" and before is not None and before.lower_ in {
                 "south", "north", "latin", "central", "east", "west", "southeast", "sub"}:
             return replace(mention, kind="place", key=None, modifier=True)  # "South American"
-        is_locative = before is not None and before.lower_ in {"in", "at", "to", "near"}
+        is_locative = before is not None and before.lower_ in {"in", "at", "to", "near", "into"}
         if _is_dateline(doc, mention):
             return replace(mention, as_place=True, kind="place" if mention.key is None
                            else mention.kind, source=mention.source + "+dateline")
@@ -303,6 +303,8 @@ class MentionFinder:
                 before.text == "," and doc[mention.start - 2].lower_ in {"capital", "city"}:
             return replace(mention, as_place=True)  # "Oman's capital, Muscat"
         if mention.kind == "state" and mention.source == "kb:demonym":
+            if any(t.lower_ in PLACE_WORDS for t in doc[mention.end:mention.end + 3]):
+                return replace(mention, modifier=True)  # "the Russian city of Kazan"
             return mention
         after = doc[mention.end:mention.end + 3]
         if mention.kind == "state" and len(after) >= 2 and after[0].text in _POSSESSIVE \
@@ -323,6 +325,8 @@ class MentionFinder:
 
 EVENT_WORDS = {"meeting", "meetings", "summit", "talks", "conference", "forum", "dialogue",
                "consultations", "session", "ministerial", "games", "festival", "week"}
+PLACE_WORDS = {"city", "town", "capital", "port", "resort", "region", "province", "island",
+               "coast", "village", "border", "enclave", "territory", "desert"}
 KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "uncle",
        "grandfather", "grandson", "predecessor", "successor", "widow", "family", "spouse"}
 DOCUMENT_WORDS = {"agreement", "treaty", "declaration", "accord", "accords", "memorandum",
@@ -366,7 +370,8 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     names: set[str] = set()
     for m in found:
         if m.kind == "person" and len(m.text.split()) >= 2:
-            words = [w for w in m.text.split() if fold(w) not in _PARTICLES]
+            words = [w for w in m.text.split() if fold(w) not in _PARTICLES
+                     and fold(w) not in TITLE_WORDS]  # not "Sheikh" of "Sheikh Tamim"
             names.update({words[0], words[-1]} if words else set())
     for n, m in enumerate(found):  # the NER also calls "Maduro" an organisation at times
         if m.source.startswith("ner:") and m.kind != "person" and m.text in names:
