@@ -689,6 +689,12 @@ def _date(sentence: Span, tokens: set[int], published: date | None) -> str | Non
         value = normalize_date(ent.text, published, year=_narrative_year(ent))
         if value:
             return value
+    for ent in sentence.ents:  # a fronted date covers the sentence: "On July 24, …, where …"
+        if ent.label_ == "DATE" and ent.start - sentence.start <= 2 and ent.end < len(
+                ent.doc) and ent.doc[ent.end].text == ",":
+            value = normalize_date(ent.text, published, year=_narrative_year(ent))
+            if value:
+                return value
     return None
 
 
@@ -1151,12 +1157,14 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         for party in previous.parties if previous else []:
             if party.role == "participant":
                 add_party(draft, party.mention, "participant")
-    if _plural_anaphor(verb) and earlier:
-        # "the two sides signed", "they agreed": the parties of the event just read
+    named_object = _object_anaphor(verb)
+    if (_plural_anaphor(verb) or named_object) and earlier:
+        # "the two sides signed", "they agreed", "spoke to both prime ministers", "hosted
+        # them": the parties of the event just read
         previous = next((d for d in reversed(earlier[-4:]) if len(d.keys()) >= 2), None)
         states = _plural_anaphor(verb) == "states"
         if previous is not None:
-            for party in previous.parties:
+            for party in _the_ones_named(previous.parties, named_object or ""):
                 mention = party.mention
                 if states and mention.kind == "person" and mention.affiliation:
                     mention = Mention(mention.start, mention.end, mention.text, "state",
@@ -1288,7 +1296,39 @@ def _places_in(doc: Doc, start: int, end: int) -> list[Mention]:
 
 PLURAL_ANAPHOR = re.compile(
     r"^(?:the two|both|the|their)\s+(?:sides?|leaders|ministers|countries|presidents|nations|"
-    r"delegations|parties|heads of state|officials|governments|neighbou?rs|men)$|^they$", re.I)
+    r"delegations|parties|heads of state|officials|governments|neighbou?rs|men|prime ministers|"
+    r"foreign ministers|premiers|heads of government)$|^they$", re.I)
+OBJECT_ANAPHOR = re.compile(
+    r"^(?:(?:the two|both)\s+(?:sides|leaders|ministers|presidents|men|prime ministers|"
+    r"foreign ministers|premiers|heads of state|heads of government)|them)$", re.I)
+
+
+def _object_anaphor(verb: Token) -> str | None:
+    """The words of a verb's object when it is "both prime ministers", "the two leaders"
+    or "them"; None otherwise."""
+    for child in verb.children:
+        objects = [child] if child.dep_ == "dobj" else [
+            p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" and \
+            child.lower_ in {"to", "with"} else []
+        for obj in objects:
+            words = " ".join(t.lower_ for t in obj.subtree if not t.is_punct)
+            if OBJECT_ANAPHOR.match(words):
+                return words
+    return None
+
+
+PLURAL_ROLES = {"prime ministers": ("prime minister", "premier"), "premiers": ("premier",
+                "prime minister"), "presidents": ("president",), "foreign ministers": (
+                "foreign minister",)}
+
+
+def _the_ones_named(parties: list[Party], words: str) -> list[Party]:
+    """Of an event's parties, those a plural title names: "both prime ministers"."""
+    titles = next((t for role, t in PLURAL_ROLES.items() if words.endswith(role)), None)
+    if titles is None:
+        return parties
+    chosen = [p for p in parties if any(t in (p.mention.title or "").lower() for t in titles)]
+    return chosen if len(chosen) >= 2 else parties
 
 
 def _plural_anaphor(verb: Token) -> str | None:

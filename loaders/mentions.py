@@ -172,7 +172,7 @@ class MentionFinder:
                 if entry is None or not self._plausible(doc, start, end, kind, entry):
                     continue
                 found.append(self._from_entry(doc, start, end, entry, kind))
-        found = _longest(found)
+        found = [_whole_name(doc, m) for m in _longest(found)]
         taken = {i for m in found for i in range(m.start, m.end)}
         for ent in doc.ents:
             kind = NER_KIND.get(ent.label_)
@@ -399,6 +399,23 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
         following = following[2:]  # "KAZAN, Russia, Oct 23 -": the country between
     return len(following) > 0 and (following[0].text in {"-", "–", "—", ":", "("} or (
         following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"))
+
+
+def _whole_name(doc: Doc, mention: Mention) -> Mention:
+    """A known person's mention widened to the name the NER read around it:
+    "Mohammed bin Zayed" (an alias) in "Sheikh Mohammed bin Zayed Al Nahyan"."""
+    if mention.kind != "person":
+        return mention
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= mention.start and mention.end < ent.end \
+                and all(t.pos_ == "PROPN" or t.text in {"-", "'"} or t.lower_ in _PARTICLES
+                        for t in doc[mention.end:ent.end]):
+            end = ent.end
+            while end > mention.end and (doc[end - 1].is_punct or doc[end - 1].text in
+                                         _POSSESSIVE):
+                end -= 1
+            return replace(mention, end=end, text=doc[mention.start:end].text)
+    return mention
 
 
 def _dateline_country(doc: Doc, mention: Mention) -> bool:
