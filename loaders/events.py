@@ -1049,7 +1049,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens |= _listed_after(doc, trigger, mentions)
         if trigger.pos_ == "VERB":
             tokens |= _subjects_before(doc, trigger, mentions)
-    if anaphoric and kind in CONTACT:
+    if anaphoric and kind in CONTACT | {"Visit"}:
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
     if lemma in JOINING:
@@ -1133,6 +1133,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if kind == "PhoneCall" and role == "host":
                 role = "participant"  # "received a phone call from X": no one hosts a call
         elif kind == "Visit" and trigger.pos_ == "VERB" and not _subject_of(doc, m, verb):
+            if lemma != "visit" and m.kind == "state" and m.start > 0 and doc[
+                    m.start - 1].lower_ in {"to", "into"}:
+                add_party(draft, m, "host")  # "travelled to China"
+                continue
             if lemma != "visit" or m.kind == "organization":
                 continue
             visitors = {mention_id(x) for x in mentions if x.start in tokens
