@@ -943,8 +943,31 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 draft.date = draft.date or frame.date
                 frames.remove(frame)
             drafts.append(draft)
+        if not sentence_events:
+            _attendance(sentence, in_sentence, drafts)
         _topic_sentence(sentence, drafts, sentence_events)
     return [d for d in drafts if _complete(d)]
+
+
+ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|attended by|"
+                        r"participants included|leaders included)\b", re.IGNORECASE)
+
+
+def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft]) -> None:
+    """ "Among those present were Chile's Gabriel Boric, Colombia's Gustavo Petro …": the
+    people listed took part in the summit just reported."""
+    if not ATTENDANCE.search(sentence.text) or _unreal(sentence.root):
+        return
+    summit = next((d for d in reversed(drafts[-3:]) if d.type == "Meeting"
+                   and d.trigger.root.pos_ in ("NOUN", "PROPN")), None)
+    people = [m for m in mentions if m.kind == "person" and not m.modifier]
+    if summit is None or len(people) < 2:
+        return
+    for m in people:
+        add_party(summit, m, "participant")
+    summit.support.append(Support(sentence, sentence[:1], "kg.events.v1:attendance",
+                                  "present: " + ", ".join(m.label for m in people),
+                                  len(people)))
 
 
 def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,

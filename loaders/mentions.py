@@ -295,6 +295,10 @@ class MentionFinder:
         if mention.kind == "person" and len(after) >= 2 and after[0].text in _POSSESSIVE and \
                 any(t.lower_ in KIN for t in after[1:]):
             return replace(mention, modifier=True)  # "Kim's father": the father is meant
+        if mention.kind == "organization" and after and after[0].lower_ in {
+                "member", "members", "summit", "summits", "countries", "states", "ministerial",
+                "leaders", "partners"}:
+            return replace(mention, modifier=True)  # "the 33 CELAC member states"
         if _dateline_country(doc, mention):
             return replace(mention, as_place=True, modifier=True)  # "KAZAN, Russia, Oct 23 -"
         if mention.source in ("kb:capital", "kb:seat") and is_locative:
