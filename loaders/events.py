@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -882,6 +882,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             if draft is None:
                 continue
             used_triggers.update(t.i for t in draft.trigger)
+            if draft.date is None:
+                draft.date = _after_previous(sentence, [*drafts, *sentence_events])
             pieces = _separately(doc, draft)
             if len(pieces) > 1:  # "spoke with Kagame and, separately, with Tshisekedi"
                 sentence_events += pieces
@@ -1036,8 +1038,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if kind == "Agreement" and trigger.head.lemma_.lower() not in AGREEMENT_VERBS:
         governed = False
     governor = _governing_verb(trigger)
-    in_phrase = (trigger.dep_ == "pobj" and trigger.head.lower_ in EVENT_PREPS
-                 and governor is not None)
+    in_phrase = (trigger.dep_ == "pobj" and (trigger.head.lower_ in EVENT_PREPS or (
+        kind == "Visit" and trigger.head.lower_ == "with") or (
+        kind in CONTACT and trigger.head.lower_ == "for" and governor is not None
+        and VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit")) and governor is not None)
     if nominal and trigger.lower_ in WEAK_NOUNS and not governed and not (
             in_phrase and trigger.lower_ not in PROCESS_NOUNS) and (
             trigger.lower_ in PROCESS_NOUNS or not _has_parties_list(doc, trigger, mentions)):
@@ -1184,6 +1188,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         for party in previous.parties if previous else []:
             if party.role == "participant":
                 add_party(draft, party.mention, "participant")
+    if kind == "Visit" and nominal and not draft.keys("participant"):
+        # "The Eritrean leader returned the gesture … with a three-day visit to Ethiopia":
+        # the visitor is the sentence's subject, however the parser attached the visit
+        subject = {t.i for c in sentence.root.children if c.dep_ == "nsubj" for t in c.subtree}
+        for m in mentions:
+            if m.start in subject and not m.modifier and m.kind in ("person", "state"):
+                add_party(draft, m, "participant")
     named_object = _object_anaphor(verb)
     if (_plural_anaphor(verb) or named_object) and earlier:
         # "the two sides signed", "they agreed", "spoke to both prime ministers", "hosted
@@ -1279,6 +1290,42 @@ def _event_name(sidelines: Token) -> range:
              if p.dep_ == "pobj"]
     end = names[0].i if names else sidelines.i
     return range(sidelines.i, end + 1)
+
+
+LATER = re.compile(
+    r"\b(?:the (?:following|next) (day|week|month|year)|the day after|"
+    r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) "
+    r"(day|week|month|year)s? later)\b", re.IGNORECASE)
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+
+
+def _after_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:
+    """ "The following day …", "Five months later …": a date counted from the last dated
+    event told before, at the precision the count allows."""
+    found = LATER.search(sentence.text)
+    if found is None:
+        return None
+    base = next((d.date for d in reversed(earlier) if d.date and not d.soft_date), None)
+    if base is None:
+        return None
+    if found.group(1) or found.group(0).lower() == "the day after":
+        unit, count = (found.group(1) or "day").lower(), 1
+    else:
+        word = found.group(2).lower()
+        unit, count = found.group(3).lower(), NUMBERS.get(word) or int(word)
+    year, month = int(base[:4]), int(base[5:7]) if len(base) >= 7 else 0
+    if unit == "year":
+        return str(year + count)
+    if not month:
+        return None
+    if unit == "month":
+        index = year * 12 + month - 1 + count
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if len(base) < 10:
+        return base[:7]
+    day = date.fromisoformat(base) + timedelta(days=count * (7 if unit == "week" else 1))
+    return day.isoformat() if unit == "day" else day.isoformat()[:7]
 
 
 def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
