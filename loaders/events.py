@@ -451,8 +451,10 @@ def _listed_after(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]
             i = m.end
             continue
         word = fold(token.text)
-        if word in LIST_WORDS or word in TITLE_WORDS_OF_LISTS or token.text in {"-", "–"}:
-            i += 1
+        if word in LIST_WORDS or word in TITLE_WORDS_OF_LISTS or token.text in {"-", "–"} or (
+                word == "of" and found == set() and i > 0
+                and fold(doc[i - 1].text) in TITLE_WORDS_OF_LISTS):
+            i += 1  # "with the President of the United States, Donald J. Trump"
             continue
         break
     return found

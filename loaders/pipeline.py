@@ -10,6 +10,7 @@ and returns the typed :class:`~kg.types.Extraction`.
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -46,12 +47,19 @@ for _name in ("mentions", "events", "published", "article_id"):
 
 @Language.component("kg_newline_sentences", assigns=["token.is_sent_start"])
 def newline_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headlines stand alone."""
+    """Start a sentence after every line break, so headlines stand alone; never after a
+    middle initial ("Donald J. Trump") or a title's abbreviation ("Mr.", "Dr.")."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
+        elif INITIAL.match(previous.text) and token.is_title:
+            token.is_sent_start = False
     return doc
+
+
+INITIAL = re.compile(r"^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\.|Sgt\.|"
+                     r"Capt\.|Adm\.|Maj\.|Prof\.|St\.)$")
 
 
 @Language.factory("kg_mentions", default_config={"actor_files": []},
