@@ -36,7 +36,10 @@ STATEMENT_VERBS = TOPIC_VERBS | {
     "welcome", "hope", "affirm", "confirm", "voice", "praise", "commend", "agree", "propose",
     "talk", "concern", "point", "assure", "pledge", "seek", "want", "ask", "describe",
     "reiterate", "underline", "stress", "note", "mention", "brief", "inform", "outline",
-    "present", "share", "exchange"}
+    "present", "share", "exchange", "include", "cover", "span", "range", "centre", "center"}
+# Vague heads that are topics once qualified: "matters of bilateral and regional interest"
+QUALIFIED_HEADS = {"issue", "issues", "matter", "matters", "question", "questions", "area",
+                   "areas", "interest", "interests"}
 # Heads of noun phrases that are no topic: the event itself, the people and papers that
 # report it, and words of measure or time.
 NOT_TOPIC_HEADS = {t for t, kind in NOUN_TRIGGERS.items() if kind in CONTACT | {"Visit"}} | {
@@ -202,6 +205,10 @@ def _topic_head(token: Token, named: set[int]) -> bool:
             for c in token.children) and not any(
             t.ent_type_ == "PERSON" or t.i in named and t.dep_ == "poss" for t in token.subtree):
         pass  # "negotiations between Ukraine and Russia" is what they asked for
+    elif token.lower_ in QUALIFIED_HEADS and any(
+            c.dep_ == "prep" and c.lower_ in {"of", "on", "related", "concerning"}
+            for c in token.children):
+        pass
     elif {token.lower_, token.lemma_.lower()} & (NOT_TOPIC_HEADS | PEOPLE_AND_PLACES):
         return False
     about = token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
