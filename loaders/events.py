@@ -1215,7 +1215,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if kind == "Visit":
         draft.location = _location(doc, mentions, tokens, towards=True) or next(
             (replace(m, as_place=True) for m in mentions if m.start in tokens
-             and (m.kind == "place" or m.source == "kb:capital")
+             and (m.kind == "place" or m.source in ("kb:capital", "kb:seat"))
              and doc[m.end - 1].dep_ == "dobj" and doc[m.end - 1].head == trigger), None)
         if draft.location is None:
             visited = [p for p in draft.parties if p.role == "host" and p.mention.kind == "state"]
