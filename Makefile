@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO   ?= demo-output
 
-.PHONY: install system-deps demo test test-fast lint bench validate clean
+.PHONY: install system-deps demo test test-fast lint bench validate eval clean
 
 install: $(BIN)/kg                     ## Create .venv with everything the project needs
 
@@ -46,6 +46,13 @@ lint:
 
 validate: install                      ## The extraction validation suite, TP/FP/FN per category
 	$(BIN)/python -m kg.tools.validation --verbose
+
+KGEVAL ?= ../shared/tools/kgeval.py
+eval: install                          ## kgeval on the shared dev corpus and on our held-out corpus
+	@if [ -f $(KGEVAL) ]; then \
+	  echo "== ../shared/corpus/dev"; $(BIN)/python $(KGEVAL) ../shared/corpus/dev --kg $(BIN)/kg; \
+	  echo "== tests/corpus (our own, held out)"; $(BIN)/python $(KGEVAL) tests/corpus --kg $(BIN)/kg; \
+	else echo "no $(KGEVAL): the scorer lives in ../shared"; fi
 
 bench: install                         ## Benchmarks (print figures)
 	$(BIN)/python benchmarks/viz_large.py --nodes 5000 --budget 10
