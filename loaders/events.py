@@ -688,7 +688,11 @@ def _date(sentence: Span, tokens: set[int], published: date | None) -> str | Non
             continue
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"since", "until", "by", "till"}:
             continue  # "the first visit since 2015" is not in 2015
-        value = normalize_date(ent.text, published, year=_narrative_year(ent))
+        text = ent.text
+        after = ent.doc[ent.end:ent.end + 2]
+        if len(after) == 2 and after[0].text == "," and YEAR.fullmatch(after[1].text):
+            text += ", " + after[1].text  # "Jan 5, 2021" when the NER stopped at "Jan 5"
+        value = normalize_date(text, published, year=_narrative_year(ent))
         if value:
             return value
     for ent in sentence.ents:  # a fronted date covers the sentence: "On July 24, …, where …"
@@ -1112,6 +1116,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 return None  # "who also attended the meeting": one not read here
     if kind == "Mediation" and trigger.lower_ in MEDIATOR_NOUNS:
         return _acting_mediator(doc, trigger, sentence, mentions, published)
+    if lemma in ("host", "attend", "witness") and any(
+            c.lower_ == "ceremony" and any(g.lower_ in {"signing", "signature"}
+                                           for g in c.children)
+            for c in [*(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")),
+                      trigger.head]):
+        kind = "Agreement"  # "hosted the signing ceremony of the agreement": a signing
     draft = EventDraft(type=kind, trigger=doc[trigger.i:trigger.i + 1], sentence=sentence,
                        rule=f"kg.events.v1:{lemma}", confidence=0.85 if trigger.pos_ == "VERB"
                        else 0.75)

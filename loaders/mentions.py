@@ -184,8 +184,8 @@ class MentionFinder:
             span = _trim(ent)
             if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
                 continue
-            if kind == "organization" and any(t.lower_ in EVENT_WORDS | DOCUMENT_WORDS
-                                              for t in span):
+            if kind == "organization" and (any(t.lower_ in EVENT_WORDS | DOCUMENT_WORDS
+                                               for t in span) or _names_an_event(doc, span)):
                 continue  # "Consultative Meetings", "the Doha Forum" name events, not actors
             if kind == "organization" and any(t.lower_ in VENUE_WORDS for t in span):
                 kind = "place"  # "the Sheraton Convention Hotel", "Al-Yamamah Palace"
@@ -221,9 +221,10 @@ class MentionFinder:
             if not opens or token.i in taken or not token.text.isupper():
                 continue
             end = token.i + 1
-            while end < len(doc) and end - token.i < 3 and doc[end].text.isupper() and \
-                    doc[end].is_alpha:
-                end += 1
+            while end < len(doc) and end - token.i < 4 and (
+                    doc[end].text.isupper() and doc[end].is_alpha or doc[end].text == "-"
+                    and end + 1 < len(doc) and doc[end + 1].text.isupper()):
+                end += 1  # "AL-ULA", "SAN FRANCISCO"
             name = doc[token.i:end].text
             if fold(name) not in big_cities() and self.base.by_capital(name) is None:
                 continue
@@ -297,7 +298,7 @@ class MentionFinder:
             return replace(mention, modifier=True)  # "Kim's father": the father is meant
         if mention.kind == "organization" and after and after[0].lower_ in {
                 "member", "members", "summit", "summits", "countries", "states", "ministerial",
-                "leaders", "partners"}:
+                "leaders", "partners", "ministers", "officials", "colleagues"}:
             return replace(mention, modifier=True)  # "the 33 CELAC member states"
         if _dateline_country(doc, mention):
             return replace(mention, as_place=True, modifier=True)  # "KAZAN, Russia, Oct 23 -"
@@ -392,17 +393,26 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 def _is_dateline(doc: Doc, mention: Mention) -> bool:
     """A place opening a paragraph before a dash, colon or date: "RIYADH:", "MOSCOW, Jan 11"."""
-    start = doc[mention.start]
     opens = mention.start == 0 or "\n" in doc[mention.start - 1].text_with_ws or \
         doc[mention.start - 1].is_space
-    if not opens or not start.text.isupper() or len(start.text) < 3:
+    if not opens or not mention.text.isupper() or len(mention.text) < 3:
         return False
     following = [t for t in doc[mention.end:mention.end + 8] if not t.is_space]
-    if len(following) > 2 and following[0].text == "," and following[1].is_title and \
-            following[2].text == ",":
-        following = following[2:]  # "KAZAN, Russia, Oct 23 -": the country between
+    if len(following) > 2 and following[0].text == "," and following[1].is_title:
+        k = 1
+        while k < len(following) and following[k].is_title:
+            k += 1
+        if k < len(following) and following[k].text == ",":
+            following = following[k:]  # "KAZAN, Russia, Oct 23 -": the country between
     return len(following) > 0 and (following[0].text in {"-", "–", "—", ":", "("} or (
         following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"))
+
+
+def _names_an_event(doc: Doc, span: Span) -> bool:
+    """ "the Annual Meeting of the New Champions": a body named inside an event's title."""
+    words = [t for t in doc[max(0, span.start - 3):span.start]]
+    return any(t.lower_ == "of" for t in words) and any(
+        t.is_title and t.lower_ in EVENT_WORDS for t in words)
 
 
 def _whole_name(doc: Doc, mention: Mention) -> Mention:
