@@ -185,6 +185,9 @@ def _event_type(token: Token) -> str | None:
             return None
         if lemma == "sit" and not any(c.lower_ == "down" for c in token.children):
             return None
+        if lemma == "bring" and any(t.lower_ == "together" for t in token.doc[
+                token.i + 1:min(token.i + 10, token.sent.end)]):
+            return "Meeting"  # "brought Tshisekedi and Kagame together in Doha"
         if lemma in ("conclude", "seal", "strike", "finalize", "finalise", "clinch", "initial") \
                 and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
             return None  # "the talks concluded in Moscow": they ended
@@ -282,6 +285,9 @@ def _unreal(token: Token) -> bool:
     for _ in range(4):
         if head.dep_ == "relcl":
             break  # "Petro, who spoke with Maduro, is expected …": a clause of its own
+        low, high = sorted((head.i, head.head.i))
+        if any(t.text == ";" for t in head.doc[low:high]):
+            break  # "X brought A and B together; the two leaders called for …": two clauses
         if head.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pobj", "dobj", "nsubj",
                          "nsubjpass", "compound", "conj", "attr", "prep", "pcomp"):
             if head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in UNREAL_NOUNS:
@@ -890,6 +896,13 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             used_triggers.update(t.i for t in draft.trigger)
             if draft.date is None:
                 draft.date = _after_previous(sentence, [*drafts, *sentence_events])
+            if draft.type == "Visit" and draft.trigger.root.pos_ == "VERB" and any(
+                    p.role == "host" and p.mention.kind == "person" for p in draft.parties):
+                # "Fernández visited Lula in Curitiba": a visit to a person is a meeting too
+                met = replace(draft, type="Meeting", parties=[
+                    Party(p.mention, "participant") for p in draft.parties],
+                    support=list(draft.support), topics=list(draft.topics))
+                sentence_events.append(met)
             pieces = _separately(doc, draft)
             if len(pieces) > 1:  # "spoke with Kagame and, separately, with Tshisekedi"
                 sentence_events += pieces
@@ -1162,7 +1175,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 m.start >= 4 and doc[m.start - 3].lower_ == "presence"):
             role = "witness"  # "signed … in the presence of President Trump"
         elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
-                kind == "Mediation" and _subject_of(doc, m, verb)):
+                kind == "Mediation" and _subject_of(doc, m, verb)) or (
+                lemma == "bring" and _subject_of(doc, m, verb)):
             role = "mediator"
         elif lemma in ("host", "receive", "convene") and not hyphened and (
                 _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"):
@@ -1253,6 +1267,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if nominal and in_phrase and governor is not None and not draft.topics:
         draft.topics = [t for t in _topics(governor, tokens, "Agreement")
                         if not t.lower().startswith(trigger.lower_)]
+    if lemma == "bring" and not (draft.location or draft.date) and not any(
+            p.mention.kind == "person" for p in draft.parties):
+        return None  # "a grouping that brought together Brazil, Russia, India…": members
     return draft
 
 

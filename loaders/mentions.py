@@ -206,6 +206,7 @@ class MentionFinder:
         found += self._datelines(doc, found)
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
+        found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
         found = resolve_people(doc, found, self.base, published)
         return resolve_pronouns(doc, found)
@@ -406,6 +407,24 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
             following = following[k:]  # "KAZAN, Russia, Oct 23 -": the country between
     return len(following) > 0 and (following[0].text in {"-", "–", "—", ":", "("} or (
         following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"))
+
+
+# A short name shared by two states means the one the article names in full:
+# "Congo" in a story about the Democratic Republic of the Congo.
+SIBLINGS = {"republic-of-the-congo": "democratic-republic-of-the-congo"}
+
+
+def _siblings(mentions: list[Mention], base: ActorBase) -> list[Mention]:
+    """Short state names read as the sibling state the article names in full."""
+    keys = {m.key for m in mentions}
+    out = []
+    for m in mentions:
+        sibling = SIBLINGS.get(m.key or "")
+        if sibling in keys and fold(m.text) in {"congo", "the congo"}:
+            entry = base.get(sibling)
+            m = replace(m, key=sibling, label=entry.label if entry else m.label)
+        out.append(m)
+    return out
 
 
 def _names_an_event(doc: Doc, span: Span) -> bool:

@@ -324,7 +324,9 @@ EARLIER_WORDS = {"before", "after", "earlier", "previously", "prior", "ahead", "
 def _distinct(draft: EventDraft) -> bool:
     """An event the text sets apart: "Earlier, …", "Before that meeting, …", "separate talks"."""
     first = [t for t in draft.sentence if not t.is_space][:3]
-    return any(t.lower_ in EARLIER_WORDS for t in first) or _set_apart(draft)
+    bilateral = len(draft.keys()) == 2 and any(
+        t.lower_ in {"sidelines", "margins", "bilateral"} for t in draft.sentence)
+    return any(t.lower_ in EARLIER_WORDS for t in first) or _set_apart(draft) or bilateral
 
 
 def _stands_for(a: EventDraft, b: EventDraft) -> bool:
