@@ -63,8 +63,12 @@ def boilerplate_lines(text: str) -> list[tuple[int, int]]:
 
 
 # News-agency credits inside a dateline: "ISTANBUL (AP) —", "MOSCOW, January 11. /TASS/."
-AGENCY = re.compile(r"\((?:AP|AFP|Reuters|dpa(?:/\w+)?|Xinhua|SPA|WAM|IRNA|ANI|PTI|UPI)\)"
-                    r"|/(?:TASS|AFP|Xinhua)/\.?")
+AGENCY = re.compile(r"\((?:AP|AFP|Reuters|dpa(?:/\w+)?|Xinhua|SPA|WAM|IRNA|ANI|PTI|UPI|[A-Z]{2,8}"
+                    r"|[A-Z][a-z]+)\)(?=\s*[-–—:])"
+                    r"|\((?:AP|AFP|Reuters|dpa(?:/\w+)?|Xinhua|SPA|WAM|IRNA|ANI|PTI|UPI)\)"
+                    r"|/(?:TASS|AFP|Xinhua)/\.?"
+                    r"|(?m:^[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?[.,] ?[A-Z]{3,12}(?= [-–—]))")
+# (the last: "NUR-SULTAN. KAZINFORM –", the agency after a dateline city)
 
 
 def blank_boilerplate(text: str) -> str:
@@ -77,5 +81,10 @@ def blank_boilerplate(text: str) -> str:
     for start, end in boilerplate_lines(text):
         chars[start:end] = " " * (end - start)
     for match in AGENCY.finditer(text):
+        found = match.group(0)
+        if found[0].isupper() and found[:1] != "(":  # keep the city, blank the agency
+            start = match.start() + max(found.rfind(" "), found.rfind("."), found.rfind(",")) + 1
+            chars[start:match.end()] = " " * (match.end() - start)
+            continue
         chars[match.start():match.end()] = " " * (match.end() - match.start())
     return "".join(chars)

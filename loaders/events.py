@@ -568,6 +568,13 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     after = [t.lower_ for t in doc[mention.end:mention.end + 3]]
     if after[:1] in (["and"], [","]) and len(after) > 2 and after[2] in {"auspices", "mediation"}:
         return True  # "under Cuban and Norwegian mediation"
+    for token in doc[mention.end:mention.end + 4]:  # "Saudi-U.S. brokered talks"
+        if token.lower_.endswith(("brokered", "mediated", "sponsored")) and token.dep_ in (
+                "amod", "compound", "acl") or token.lower_.endswith("-brokered"):
+            return True
+        if not (token.text in {"-", "–", "/", "and"} or token.ent_type_ in ("GPE", "NORP")
+                or token.pos_ == "PROPN"):
+            break
     if after[:1] in (["auspices"], ["mediation"]) or after[:1] in (["-"], ["–"]) and \
             after[1:2] and after[1].endswith(("brokered", "mediated", "hosted", "sponsored")):
         return True
@@ -1224,8 +1231,16 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     named_object = _object_anaphor(verb)
     if (_plural_anaphor(verb) or named_object) and earlier:
         # "the two sides signed", "they agreed", "spoke to both prime ministers", "hosted
-        # them": the parties of the event just read
-        previous = next((d for d in reversed(earlier[-4:]) if len(d.keys()) >= 2), None)
+        # them": the parties of the event just read — of the one that shares an actor
+        # with this sentence when it names one ("Lula paid a state visit to China, during
+        # which the two presidents held talks")
+        here = {mention_id(m) for m in mentions if not m.modifier and m.kind in (
+            "person", "state", "organization")} | {m.affiliation for m in mentions
+                                                   if m.affiliation}
+        candidates = [d for d in reversed(earlier[-6:]) if len(d.keys()) >= 2]
+        previous = next((d for d in candidates if here & (d.keys() | {
+            p.mention.affiliation for p in d.parties})), candidates[0] if candidates and not
+            here else None)
         states = _plural_anaphor(verb) == "states"
         if previous is not None:
             for party in _the_ones_named(previous.parties, named_object or ""):

@@ -35,6 +35,7 @@ TITLE_WORDS = {
     "counterparts", "colleague", "colleagues", "presidential", "army", "military", "staff",
     "supreme", "spokesperson", "spokesman", "finance", "trade", "energy", "economy",
     "director", "chairman", "chair", "mediator", "negotiator", "delegation", "delegations",
+    "councilor", "councillor", "counsellor", "counselor",
     "officials", "official", "dr", "dr.", "mr", "mr.", "mrs", "ms", "sir", "field", "marshal",
     "policy", "dialogue", "organization", "organisation", "service", "agency", "ministry",
     "council", "committee", "republic", "kingdom", "federation", "united", "people", "islamic",
@@ -283,7 +284,8 @@ class MentionFinder:
         """A capital after "in"/"at" is where something happens, not the government."""
         before = doc[mention.start - 1] if mention.start > 0 else None
         possessed = mention.end < len(doc) and doc[mention.end].text in _POSSESSIVE
-        if mention.source == "ner:PERSON" and len(mention.text.split()) == 1 and \
+        if mention.source == "ner:PERSON" and (len(mention.text.split()) == 1 or before is not
+                                                 None and before.lower_ == "at") and \
                 before is not None and before.lower_ in {"in", "at"} and not possessed:
             return replace(mention, kind="place", as_place=True)  # "in eastern Ladakh"
         if mention.source == "kb:demonym" and before is not None and before.lower_ in {
