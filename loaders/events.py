@@ -1157,6 +1157,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     # What an event is about names no party; a threat's "strikes on X" names its target.
     topic_tokens = _topic_tokens(trigger, tokens) if kind != "Threat" else set()
     hyphened = trigger.i > 0 and doc[trigger.i - 1].text in {"-", "–"}  # "Malaysia-hosted"
+    # "Wang Yi, a member of the Political Bureau …, held talks with Amorim, chief adviser to
+    # the Brazilian president": what describes a person names no party
+    described = {t.i for m in mentions if m.kind == "person" for head in [doc[m.end - 1]]
+                 for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                 for t in c.subtree}
     sidelines = {i for w in sentence if w.lower_ in {"sidelines", "margins", "sideline",
                                                      "margin"} for i in _event_name(w)} - (
         _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" else set())
@@ -1167,7 +1172,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             continue
         if m.start not in tokens or m.modifier or m.as_place or m.kind == "place":
             continue
-        if m.start in topic_tokens or m.start in sidelines:
+        if m.start in topic_tokens or m.start in sidelines or m.start in described:
             continue  # "on the sidelines of the BRICS summit" names no party
         if m.kind not in ("person", "state", "organization"):
             continue
