@@ -590,6 +590,22 @@ VENUES = {"residence", "palace", "office", "home", "house", "villa", "retreat", 
           "headquarters", "compound", "farm", "ranch", "dacha"}
 
 
+def _plural_role_people(mention: Mention, mentions: list[Mention]) -> list[Mention]:
+    """The people a plural title stands for: "the two Japanese ministers" after "Japanese
+    Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara"."""
+    title = (mention.title or "").lower()
+    if not mention.source.startswith("rule:role") or mention.kind != "state" or \
+            not title.endswith("s") or not mention.key:
+        return []
+    head = title.split()[-1][:-1]  # "ministers" -> "minister"
+    found: dict[str, Mention] = {}
+    for m in mentions:
+        if m.start < mention.start and m.kind == "person" and m.affiliation == mention.key \
+                and head in (m.title or "").lower() and m.key:
+            found.setdefault(m.key, m)
+    return list(found.values()) if len(found) >= 2 else []
+
+
 def _venue_owner(doc: Doc, mention: Mention) -> bool:
     """ "at Anwar's official residence", "at the emir's palace": whose place the talks were in."""
     after = [t for t in doc[mention.end:mention.end + 4]]
@@ -1214,7 +1230,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if doc[m.start - 1].lower_ not in {"to", "of"} or doc[m.start - 1].lower_ == "of":
                 continue
             role = "host"  # "a visit to Greece"
-        add_party(draft, m, role)
+        people = _plural_role_people(m, doc._.mentions or mentions)
+        for person in people:  # "the two Japanese ministers": the ministers named before
+            add_party(draft, person, role)
+        if not people:
+            add_party(draft, m, role)
     after = " ".join(t.lower_ for t in doc[trigger.i + 1:trigger.i + 7])
     if not draft.keys("participant") and earlier and re.match(
             r"(?:\w+ )?between (?:the two|both) (?:sides|countries|parties|nations|neighbou?rs|"
