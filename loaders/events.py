@@ -709,6 +709,27 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
     return None
 
 
+def _reported_date(trigger: Token, published: date | None) -> str | None:
+    """ "Sheinbaum said on Monday that she had agreed with Trump, in a call that morning":
+    an undated event told in a dated report happened by the report's day."""
+    head = trigger
+    for _ in range(6):
+        if head.head is head:
+            return None
+        head = head.head
+        if head.lemma_.lower() in REPORTING and head.pos_ == "VERB":
+            for child in head.children:
+                if child.dep_ in ("prep", "npadvmod", "advmod") and child.i < trigger.i:
+                    for ent in head.doc.ents:
+                        if ent.label_ == "DATE" and child.left_edge.i <= ent.start <= \
+                                child.right_edge.i:
+                            value = normalize_date(ent.text, published)
+                            if value:
+                                return value
+            return None
+    return None
+
+
 def _date(sentence: Span, tokens: set[int], published: date | None) -> str | None:
     """The first date of the clause; a date without a year lies in the year the paragraph
     has just named ("… visit to China in October 2022. During that trip, on October 31 …")."""
@@ -1292,7 +1313,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
             doc, sentence, mentions, topic_tokens, earlier)
-    draft.date = _date(sentence, tokens, published)
+    draft.date = _date(sentence, tokens, published) or _reported_date(trigger, published)
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
                        and e.start in tokens and re.search(
                            r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day",
