@@ -381,6 +381,8 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
             words = [w for w in m.text.split() if fold(w) not in _PARTICLES
                      and fold(w) not in TITLE_WORDS]  # not "Sheikh" of "Sheikh Tamim"
             names.update({words[0], words[-1]} if words else set())
+            if words and re.match(r"(?i)^(?:al|el|ad|as)-\w", words[-1]):
+                names.add(words[-1].split("-", 1)[1])  # "Burhan" of "al-Burhan"
     for n, m in enumerate(found):  # the NER also calls "Maduro" an organisation at times
         if m.source.startswith("ner:") and m.kind != "person" and m.text in names:
             found[n] = replace(m, kind="person", source="doc:name")
