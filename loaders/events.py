@@ -1211,6 +1211,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             continue
         if m.start in topic_tokens or m.start in sidelines or m.start in described:
             continue  # "on the sidelines of the BRICS summit" names no party
+        if m.kind == "state" and m.start > 1 and doc[m.start - 1].lower_ == "from" and any(
+                t.lower_ in {"way", "back", "returning", "return", "en"}
+                for t in doc[max(m.start - 5, 0):m.start - 1]):
+            continue  # "a stop in Lahore on his way back from Afghanistan"
         if m.kind not in ("person", "state", "organization"):
             continue
         if m.source == "kb:capital" and m.kind == "state" and m.start > 0 and \

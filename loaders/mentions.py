@@ -284,6 +284,9 @@ class MentionFinder:
         """A capital after "in"/"at" is where something happens, not the government."""
         before = doc[mention.start - 1] if mention.start > 0 else None
         possessed = mention.end < len(doc) and doc[mention.end].text in _POSSESSIVE
+        if mention.source.startswith("ner:") and mention.start >= 2 and before is not None and \
+                before.lower_ == "of" and doc[mention.start - 2].lower_ in PLACE_WORDS:
+            return replace(mention, kind="place", as_place=True)  # "the desert city of Al-Ula"
         if mention.source == "ner:PERSON" and (len(mention.text.split()) == 1 or before is not
                                                  None and before.lower_ == "at") and \
                 before is not None and before.lower_ in {"in", "at"} and not possessed:
