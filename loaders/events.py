@@ -466,26 +466,34 @@ def _listed_after(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]
     return found
 
 
-def _modifiers_before(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]:
-    """Parties named before a nominal trigger: "Russian-Turkish talks", "Raisi's visit"."""
+def _named_leftwards(doc: Doc, token: Token, mentions: list[Mention], skip) -> set[int]:
+    """Tokens of the actors named right before ``token`` in its sentence, read leftwards
+    over the words ``skip`` accepts ("and", commas, titles…)."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     found: set[int] = set()
-    i = trigger.i - 1
-    while i >= trigger.sent.start:
+    i = token.i - 1
+    while i >= token.sent.start:
         m = by_token.get(i)
-        token = doc[i]
         if m is not None and not m.as_place and m.kind != "place":
             found.update(range(m.start, m.end))
             i = m.start - 1
             continue
-        if token.text in {"-", "–", "—", "/", "'s", "’s", "and", ","} or fold(token.text) in {
-                "bilateral", "trilateral", "direct", "indirect", "first", "rare", "high-level",
-                "telephone", "phone", "video", "official", "state", "face", "to", "fresh",
-                "new", "latest", "landmark"}:
+        if skip(doc[i]):
             i -= 1
             continue
         break
     return found
+
+
+NOMINAL_MODIFIERS = {"bilateral", "trilateral", "direct", "indirect", "first", "rare",
+                     "high-level", "telephone", "phone", "video", "official", "state", "face",
+                     "to", "fresh", "new", "latest", "landmark"}
+
+
+def _modifiers_before(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]:
+    """Parties named before a nominal trigger: "Russian-Turkish talks", "Raisi's visit"."""
+    return _named_leftwards(doc, trigger, mentions, lambda t: t.text in {
+        "-", "–", "—", "/", "'s", "’s", "and", ","} or fold(t.text) in NOMINAL_MODIFIERS)
 
 
 def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]:
@@ -496,20 +504,8 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
                                               for m in mentions) for c in verb.children):
         return set()
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-    found: set[int] = set()
-    i = verb.i - 1
-    while i >= verb.sent.start:
-        m = by_token.get(i)
-        token = doc[i]
-        if m is not None and not m.as_place and m.kind != "place":
-            found.update(range(m.start, m.end))
-            i = m.start - 1
-            continue
-        if token.text in {"'s", "’s", "and", ","} or fold(token.text) in TITLE_WORDS_OF_LISTS \
-                or token.pos_ == "ADV":
-            i -= 1
-            continue
-        break
+    found = _named_leftwards(doc, verb, mentions, lambda t: t.text in {"'s", "’s", "and", ","}
+                             or fold(t.text) in TITLE_WORDS_OF_LISTS or t.pos_ == "ADV")
     return found if any(by_token[i].kind == "person" or not by_token[i].modifier
                         for i in found) else set()
 
