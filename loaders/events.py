@@ -1284,6 +1284,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             "person", "state", "organization")} | {m.affiliation for m in mentions
                                                    if m.affiliation}
         candidates = [d for d in reversed(earlier[-6:]) if len(d.keys()) >= 2]
+        if named_object:  # "Anwar spoke to both prime ministers": the others, just read
+            here = set()
         previous = next((d for d in candidates if here & (d.keys() | {
             p.mention.affiliation for p in d.parties})), candidates[0] if candidates and not
             here else None)
