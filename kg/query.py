@@ -14,7 +14,8 @@ from kg.store import Store
 from queries import CatalogueQuery, catalogue, get_query
 
 OUTPUT_FORMATS = ("table", "json", "csv", "nl")
-ROLE_KEYS = {"participant": "participants", "mediator": "mediators", "host": "hosts"}
+ROLE_KEYS = {"participant": "participants", "mediator": "mediators", "host": "hosts",
+             "witness": "witnesses"}  # a witness looked on: no party to the event
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
             event = events[row["event"]] = {
                 "id": row["event"], "type": row["type"], "date": row.get("date"),
                 "location": location, "participants": [], "mediators": [], "hosts": [],
+                "witnesses": [],
                 "topics": [], "confidence": None, "extractor": None,
                 "sources": [],
             }

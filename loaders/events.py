@@ -602,6 +602,18 @@ def _plural_role_people(mention: Mention, mentions: list[Mention]) -> list[Menti
     return list(found.values()) if len(found) >= 2 else []
 
 
+def _in_attendance(doc: Doc, mention: Mention) -> bool:
+    """ "…, with Treasury Secretary Mnuchin and the World Bank's president in attendance":
+    onlookers, listed after "with" and before "in attendance" or "looking on"."""
+    sentence = doc[mention.start].sent
+    after = sentence[mention.end - sentence.start:].text.lower()
+    close = re.match(r"^[^.;]{0,80}?\b(?:in attendance|looking on|present)\b", after)
+    if not close:
+        return False
+    before = [t.lower_ for t in doc[max(sentence.start, mention.start - 12):mention.start]]
+    return "with" in before
+
+
 def _venue_owner(doc: Doc, mention: Mention) -> bool:
     """ "at Anwar's official residence", "at the emir's palace": whose place the talks were in."""
     after = [t for t in doc[mention.end:mention.end + 4]]
@@ -1221,7 +1233,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # "met at Anwar's official residence": the owner hosted the others' talks
             role = "mediator" if kind in CONTACT else "host"
         elif m.start >= 3 and doc[m.start - 2].lower_ == "presence" or (
-                m.start >= 4 and doc[m.start - 3].lower_ == "presence"):
+                m.start >= 4 and doc[m.start - 3].lower_ == "presence") or _in_attendance(doc, m):
             role = "witness"  # "signed … in the presence of President Trump"
         elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)) or (

@@ -294,6 +294,8 @@ class MentionFinder:
         if mention.source == "kb:demonym" and before is not None and before.lower_ in {
                 "south", "north", "latin", "central", "east", "west", "southeast", "sub"}:
             return replace(mention, kind="place", key=None, modifier=True)  # "South American"
+        if before is not None and before.lower_ == "the" and mention.start >= 2:
+            before = doc[mention.start - 2]  # "at the White House", "in the Kremlin"
         is_locative = before is not None and before.lower_ in {"in", "at", "to", "near", "into"}
         if _is_dateline(doc, mention):
             return replace(mention, as_place=True, kind="place" if mention.key is None
@@ -302,6 +304,8 @@ class MentionFinder:
         if mention.kind == "person" and len(after) >= 2 and after[0].text in _POSSESSIVE and \
                 any(t.lower_ in KIN for t in after[1:]):
             return replace(mention, modifier=True)  # "Kim's father": the father is meant
+        if mention.kind == "organization" and _in_event_name(doc, mention):
+            return replace(mention, modifier=True)  # "the APEC Economic Leaders' Meeting"
         if mention.kind == "organization" and after and after[0].lower_ in {
                 "member", "members", "summit", "summits", "countries", "states", "ministerial",
                 "leaders", "partners", "ministers", "officials", "colleagues"}:
@@ -319,8 +323,11 @@ class MentionFinder:
             return mention
         after = doc[mention.end:mention.end + 3]
         if mention.kind == "state" and len(after) >= 2 and after[0].text in _POSSESSIVE \
-                and after[1].lower_ in {"capital", "city", "port", "border", "territory"}:
-            return replace(mention, modifier=True)  # "Oman's capital, Muscat"
+                and after[1].lower_ in {"capital", "city", "port", "border", "territory",
+                                        "neighbouring", "neighboring", "neighbours", "neighbors",
+                                        "warring", "rival", "sides", "factions", "parties",
+                                        "allies", "partners", "backers"}:
+            return replace(mention, modifier=True)  # "Oman's capital", "Sudan's warring sides"
         if mention.kind in ("organization", "place") and before is not None and \
                 before.lower_ in {"in", "at"} and mention.source.startswith("ner:"):
             return replace(mention, as_place=True)  # "at Al-Yamamah Palace"
@@ -432,6 +439,17 @@ def _siblings(mentions: list[Mention], base: ActorBase) -> list[Mention]:
             m = replace(m, key=sibling, label=entry.label if entry else m.label)
         out.append(m)
     return out
+
+
+def _in_event_name(doc: Doc, mention: Mention) -> bool:
+    """Whether a body opens the capitalised name of a meeting: "APEC Economic Leaders'
+    Meeting", "the G20 Leaders' Summit"."""
+    for token in doc[mention.end:mention.end + 5]:
+        if token.lower_ in EVENT_WORDS and token.is_title:
+            return True
+        if not (token.is_title or token.text in _POSSESSIVE or token.is_digit):
+            return False
+    return False
 
 
 def _names_an_event(doc: Doc, span: Span) -> bool:

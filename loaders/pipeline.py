@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -523,6 +524,27 @@ def explain_draft(draft: EventDraft) -> str:
     return "; ".join(parts + [f for f in facts if f])
 
 
+def _one_per_key(events: list[Event]) -> list[Event]:
+    """Events of one article that are one happening by their key (same type, parties and
+    date) become one: the first one's place and titles, every source and topic."""
+    merged: dict[str, Event] = {}
+    for event in events:
+        first = merged.get(event.key)
+        if first is None:
+            merged[event.key] = event
+            continue
+        taken = {(r.actor.key, r.role) for r in first.roles}
+        seen = {(p.start, p.trigger_start) for p in first.sources}
+        merged[event.key] = replace(
+            first, location=first.location or event.location,
+            roles=first.roles + tuple(r for r in event.roles
+                                      if (r.actor.key, r.role) not in taken),
+            topics=first.topics + tuple(t for t in event.topics if t not in first.topics),
+            also=first.also + tuple(p for p in event.sources
+                                    if (p.start, p.trigger_start) not in seen))
+    return list(merged.values())
+
+
 def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:
     """The typed extraction of a processed doc."""
     events: list[Event] = []
@@ -576,6 +598,7 @@ def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:
         events.append(Event(type=draft.type, roles=tuple(roles),  # type: ignore[arg-type]
                             provenance=main, date=draft.date, location=location,
                             topics=tuple(draft.topics), also=also))
+    events = _one_per_key(events)
     for actor in list(actors.values()):
         if actor.affiliation and actor.affiliation not in actors:
             entry = base.get(actor.affiliation)
