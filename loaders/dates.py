@@ -18,6 +18,7 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 
 _YEAR = r"(1[89]\d\d|20\d\d)"
+YEAR = re.compile(rf"\b{_YEAR}\b")  # a year named in a date expression
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PATTERNS = [

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.dates import normalize_date
+from loaders.dates import YEAR, normalize_date
 from loaders.mentions import TITLE_WORDS as TITLE_WORDS_OF_LISTS
 from loaders.mentions import Mention, fold
 
@@ -762,22 +762,21 @@ def _date(sentence: Span, tokens: set[int], published: date | None) -> str | Non
     return None
 
 
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+def paragraph_dates_before(doc: Doc, index: int) -> list[Span]:
+    """The dates with a year told before token ``index`` in its paragraph, in text order
+    ("since 2015", "until 2019" are not when anything happened)."""
+    start = index
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    return [e for e in doc.ents if e.label_ == "DATE" and start <= e.start < index
+            and YEAR.search(e.text) and (e.start == 0 or doc[e.start - 1].lower_ not in {
+                "since", "until", "by", "till"})]
 
 
 def _narrative_year(ent: Span) -> int | None:
     """The year of the last date with a year before ``ent`` in its paragraph, if any."""
-    doc = ent.doc
-    start = ent.start
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    for earlier in reversed([e for e in doc.ents if start <= e.start < ent.start
-                             and e.label_ == "DATE"]):
-        before = doc[earlier.start - 1].lower_ if earlier.start > 0 else ""
-        found = YEAR.search(earlier.text)
-        if found and before not in {"since", "until", "by", "till"}:
-            return int(found.group(1))
-    return None
+    earlier = paragraph_dates_before(ent.doc, ent.start)
+    return int(YEAR.search(earlier[-1].text).group(1)) if earlier else None  # type: ignore
 
 
 def _split_topics(head: Token) -> list[str]:
@@ -1109,6 +1108,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if kind == "Agreement" and trigger.head.lemma_.lower() not in AGREEMENT_VERBS:
         governed = False
     governor = _governing_verb(trigger)
+    subjects_before = _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" \
+        else set()
     in_phrase = (trigger.dep_ == "pobj" and (trigger.head.lower_ in EVENT_PREPS or (
         kind == "Visit" and trigger.head.lower_ == "with") or (
         kind in CONTACT and trigger.head.lower_ == "for" and governor is not None
@@ -1145,8 +1146,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     else:
         tokens = _clause_tokens(root, trigger)
         tokens |= _listed_after(doc, trigger, mentions)
-        if trigger.pos_ == "VERB":
-            tokens |= _subjects_before(doc, trigger, mentions)
+        tokens |= subjects_before
     if anaphoric and kind in CONTACT | {"Visit"}:
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
@@ -1208,8 +1208,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                  for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
                  for t in c.subtree}
     sidelines = {i for w in sentence if w.lower_ in {"sidelines", "margins", "sideline",
-                                                     "margin"} for i in _event_name(w)} - (
-        _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" else set())
+                                                     "margin"} for i in _event_name(w)} - \
+        subjects_before
     for m in mentions:
         if m.start in tokens and m.modifier and m.kind in ("state", "organization") and \
                 _acting_as_mediator(doc, m):

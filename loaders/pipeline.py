@@ -28,12 +28,12 @@ from loaders.clean import blank_boilerplate
 from loaders.dates import normalize_date
 from loaders.events import (
     CONTACT,
-    YEAR,
     EventDraft,
     Support,
     _set_apart,
     add_party,
     mention_id,
+    paragraph_dates_before,
     read_events,
 )
 from loaders.mentions import Mention, MentionFinder, big_cities, fold, name_key
@@ -112,13 +112,7 @@ def date_paragraph_events(drafts: list[EventDraft], published: date | None
     for draft in drafts:
         if draft.date is not None or draft.when:
             continue
-        doc = draft.sentence.doc
-        start = draft.sentence.start
-        while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-            start -= 1
-        earlier = [e for e in doc.ents if e.label_ == "DATE" and start <= e.start
-                   < draft.sentence.start and YEAR.search(e.text)
-                   and (e.start == 0 or doc[e.start - 1].lower_ not in {"since", "until", "by"})]
+        earlier = paragraph_dates_before(draft.sentence.doc, draft.sentence.start)
         value = normalize_date(earlier[-1].text, published) if earlier else None
         if value:
             draft.date, draft.soft_date = value, True

@@ -11,6 +11,7 @@ event's own parties (or no one named) discussed, stated, demanded or proposed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -82,6 +83,13 @@ def harvest_topics(doc: Doc, drafts: list[EventDraft], mentions: list[Mention]
     people = mentions_text(doc, [m for m in mentions if m.kind == "person"])
     states = {mention_id(m): m.affiliation for m in mentions if m.affiliation}  # anywhere
     position = {s.start: i for i, s in enumerate(sentences)}
+    named_in: list[list[Mention]] = [[] for _ in sentences]  # the mentions of each sentence
+    ends = [s.end for s in sentences]
+    for m in mentions:
+        index = bisect_right(ends, m.start)
+        if index < len(sentences) and sentences[index].start <= m.start:
+            named_in[index].append(m)
+    said: dict[int, list[str]] = {}  # what a following sentence says, read once for all events
     by_sentence: dict[int, list[EventDraft]] = {}
     for draft in drafts:
         for start in {draft.sentence.start, *(s.sentence.start for s in draft.support)}:
@@ -97,8 +105,8 @@ def harvest_topics(doc: Doc, drafts: list[EventDraft], mentions: list[Mention]
                                if s.sentence.start in position)})
         for index in own:  # what the event's own sentences say it was about
             sentence = sentences[index]
-            in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
-            found = statement_topics(sentence, in_sentence, {draft.trigger.root.lemma_.lower()})
+            found = statement_topics(sentence, named_in[index],
+                                     {draft.trigger.root.lemma_.lower()})
             trigger = draft.trigger if draft.trigger.start >= sentence.start and \
                 draft.trigger.end <= sentence.end else sentence[:1]
             _add(draft, found, sentence, trigger, "topics of its sentence", names, people)
@@ -113,11 +121,11 @@ def harvest_topics(doc: Doc, drafts: list[EventDraft], mentions: list[Mention]
                 if other.type in ("Proposal", "Agreement") and other.keys() & parties:
                     _add(draft, other.topics, sentence, other.trigger, "topics it brought up",
                          names, people)
-            in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
-            if _someone_else_speaks(sentence, in_sentence, parties):
+            if _someone_else_speaks(sentence, named_in[index], parties):
                 continue
-            found = statement_topics(sentence, in_sentence)
-            _add(draft, found, sentence, sentence[:1], "topics of the event above", names,
+            if index not in said:
+                said[index] = statement_topics(sentence, named_in[index])
+            _add(draft, said[index], sentence, sentence[:1], "topics of the event above", names,
                  people)
     for draft in drafts:
         draft.topics = clean_topics(draft.topics, names, people)
