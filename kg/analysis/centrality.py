@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.errors import Errors, QueryError
+from kg.analysis.network import require_choice
 
 __all__ = ["CENTRALITY_MEASURES", "brokers", "central_actors"]
 
@@ -48,10 +48,7 @@ def central_actors(network: nx.Graph, *, measure: str = "degree",
     >>> [(r["actor"], r["score"]) for r in central_actors(net, top=2)]
     [('hub', 1.0), ('a', 0.666667)]
     """
-    if measure not in CENTRALITY_MEASURES:
-        choices = ", ".join(CENTRALITY_MEASURES)
-        raise QueryError(Errors.E502.format(
-            param="measure", reason=f"expected one of {choices}, got {measure!r}"))
+    require_choice("measure", measure, CENTRALITY_MEASURES)
     if network.number_of_nodes() == 0:
         return []
     if measure == "degree":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.errors import Errors, QueryError
+from kg.analysis.network import require_choice
 
 __all__ = ["COMMUNITY_METHODS", "communities"]
 
@@ -34,10 +34,7 @@ def communities(network: nx.Graph, *, method: str = "louvain", seed: int = 0) ->
     >>> [r["actors"] for r in communities(net)]
     [['a', 'b', 'c'], ['x', 'y', 'z']]
     """
-    if method not in COMMUNITY_METHODS:
-        choices = ", ".join(COMMUNITY_METHODS)
-        raise QueryError(Errors.E502.format(
-            param="method", reason=f"expected one of {choices}, got {method!r}"))
+    require_choice("method", method, COMMUNITY_METHODS)
     if network.number_of_nodes() == 0:
         return []
     if method == "louvain":

@@ -11,10 +11,18 @@ import networkx as nx
 from kg.errors import Errors, QueryError
 
 __all__ = ["CONTACT_ROLES", "CONTACT_TYPES", "edge_rows", "find_actor", "meeting_network",
-           "meeting_network_from_rows"]
+           "meeting_network_from_rows", "require_choice"]
 
 CONTACT_TYPES = ("Meeting", "PhoneCall")
 CONTACT_ROLES = ("participant", "mediator", "host")
+
+
+def require_choice(param: str, value: str, choices: Iterable[str]) -> None:
+    """Raise E502 unless ``value`` is one of ``choices`` (an analysis's option)."""
+    choices = tuple(choices)
+    if value not in choices:
+        raise QueryError(Errors.E502.format(
+            param=param, reason=f"expected one of {', '.join(choices)}, got {value!r}"))
 
 
 def _add_meeting(network: nx.Graph, a: str, b: str, event: str) -> None:
