@@ -84,6 +84,7 @@ _ENTRY_FIELDS = frozenset(
         "label",
         "aliases",
         "qid",
+        "gender",
         "iso2",
         "iso3",
         "demonyms",
@@ -246,6 +247,7 @@ class ActorEntry:
     seats: tuple[str, ...] = ()
     acronym_variants: tuple[str, ...] = ()
     category: str | None = None
+    gender: str | None = None
     source: str | None = field(default=None, compare=False)
 
     @property
@@ -265,6 +267,7 @@ class ActorEntry:
             "iso2": self.iso2,
             "iso3": self.iso3,
             "category": self.category,
+            "gender": self.gender,
             "state": self.state,
             "demonyms": list(self.demonyms),
             "capitals": list(self.capitals),
@@ -303,6 +306,13 @@ def _texts(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise TypeError(f"expected a list, got {type(value).__name__}")
     return tuple(text for text in (_text(item) for item in value) if text)
+
+
+def _gender(value: Any) -> str | None:
+    text = _text(value)
+    if text not in (None, "female", "male"):
+        raise TypeError(f"gender must be female or male, got {text!r}")
+    return text
 
 
 def _parse_post(raw: Any) -> Post:
@@ -347,6 +357,7 @@ def _parse_entry(raw: Any, default_type: str | None, source: str) -> ActorEntry:
         seats=_texts(raw.get("seats")),
         acronym_variants=acronyms[1:],
         category=_text(raw.get("category")),
+        gender=_gender(raw.get("gender")),
         source=source,
     )
 

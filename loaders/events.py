@@ -41,6 +41,7 @@ NOUN_TRIGGERS = {
     "meeting": "Meeting", "meetings": "Meeting", "talks": "Meeting", "summit": "Meeting",
     "negotiations": "Meeting", "consultations": "Meeting", "dialogue": "Meeting",
     "talk": "Meeting", "conversation": "Meeting", "discussion": "Meeting",
+    "encounter": "Meeting",
     "discussions": "Meeting", "meet": "Meeting",
     "call": "PhoneCall", "phone": "PhoneCall", "calls": "PhoneCall", "conversations": "Meeting",
     "visit": "Visit", "trip": "Visit",
@@ -103,9 +104,18 @@ MEDIATION_VERBS = {"mediate", "broker", "facilitate"}
 # Verbs that add someone to an event already read: "joined the talks", "chaired the session",
 # "The meeting was hosted by the UAE" (a third party that hosts others' talks mediates them).
 JOINING = {"attend": "participant", "join": "participant", "chair": "mediator",
+           "address": "participant",
            "host": "mediator", "facilitate": "mediator", "open": "mediator",
            "moderate": "mediator", "convene": "mediator"}
+DURATIONS = {"hours", "days", "weeks", "months", "years", "rounds", "sessions"}
 EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before"}
+
+
+GATHERINGS = {"session", "summit", "forum", "conference", "gathering", "assembly", "plenary",
+              "ceremony", "dialogue", "roundtable"}
+# People who comment on events without being a party to them.
+ONLOOKERS = {"analyst", "expert", "observer", "critic", "commentator", "economist",
+             "researcher", "scholar", "academic", "historian", "pundit", "columnist"}
 
 
 @dataclass
@@ -164,6 +174,13 @@ def _event_type(token: Token) -> str | None:
                                     and token.doc[token.i + 1].pos_ in ("ADJ", "PROPN")
                                     and token.i == token.sent.start):
             return None  # "Visiting Malaysian Prime Minister Anwar Ibrahim called on …"
+        if lemma == "address":
+            return "Meeting" if any(c.dep_ in ("dobj", "nsubjpass") and (
+                c.lower_ in NOUN_TRIGGERS or c.lower_ in GATHERINGS)
+                for c in token.children) else None  # "addressed the business summit"
+        if lemma in ("warn", "threaten") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in ONLOOKERS for c in token.children):
+            return None  # "analysts had warned that …": a comment, no one's threat
         if lemma in ("talk", "speak", "converse", "chat"):
             if _phone_context(token):
                 return "PhoneCall"
@@ -183,8 +200,11 @@ def _event_type(token: Token) -> str | None:
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
                                    for c in token.children):
             return None
-        if lemma == "sit" and not any(c.lower_ == "down" for c in token.children):
-            return None
+        if lemma == "sit" and not any(c.lower_ in {"down", "together", "opposite", "across"}
+                                      for c in token.children) and not any(
+                c.dep_ == "prep" and c.lower_ in {"at", "around", "across"} and any(
+                    p.lower_ == "table" for p in c.children) for c in token.children):
+            return None  # "sat down with Li", "sat at the same table"; not "sat in parliament"
         if lemma == "bring" and any(t.lower_ == "together" for t in token.doc[
                 token.i + 1:min(token.i + 10, token.sent.end)]):
             return "Meeting"  # "brought Tshisekedi and Kagame together in Doha"
@@ -194,7 +214,10 @@ def _event_type(token: Token) -> str | None:
         if lemma in ("open", "moderate", "join", "chair") and not any(
                 c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in {
                     "session", "round", "summit", "forum", "conference"})
-                for c in token.children):
+                for c in token.children) and not (lemma == "join" and any(
+                    c.dep_ == "prep" and c.lower_ in {"for", "at"} and any(
+                        g.lower_ in NOUN_TRIGGERS for g in c.children)
+                    for c in token.children)):  # "joined Biden for a summit at Camp David"
             return None  # "opened the session" adds to an event; "opened a bridge" is none
         if lemma == "gather" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at", "for"}
                                          for c in token.children):
@@ -266,7 +289,9 @@ def _threat_of_force(token: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could"}
                     for c in token.children)
             and not any(c.dep_ == "neg" for c in token.children)
-            and not any(c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS for c in token.children))
+            and not any(c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS for c in token.children)
+            and not (token.dep_ == "ccomp" and any(  # "Analysts warned that Iran would …"
+                c.dep_ == "nsubj" and c.lemma_.lower() in ONLOOKERS for c in token.head.children)))
 
 
 def _lemma_in(token: Token, words: set[str] | frozenset[str]) -> bool:
@@ -295,7 +320,8 @@ def _unreal(token: Token) -> bool:
             if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on", "for") \
                     and not (
                     head.lower_ == "of" and (head.head.lower_ in NOUN_TRIGGERS or head.head.lower_
-                                             in {"round", "rounds", "series", "session"})):
+                                             in {"round", "rounds", "series", "session"}
+                                             or head.head.pos_ == "PROPN")):  # "Group of 20 summit"
                 break  # "talks on X": the prep of another event does not carry its mood
             through = not circumstance and (through or head.dep_ in (
                 "xcomp", "ccomp", "dobj", "pobj", "acl", "nsubj", "nsubjpass"))
@@ -753,8 +779,11 @@ def _date(sentence: Span, tokens: set[int], published: date | None) -> str | Non
         value = normalize_date(text, published, year=_narrative_year(ent))
         if value:
             return value
+    comma = next((t.i for t in sentence[:14] if t.text == ","), None)
     for ent in sentence.ents:  # a fronted date covers the sentence: "On July 24, …, where …"
-        if ent.label_ == "DATE" and ent.start - sentence.start <= 2 and ent.end < len(
+        fronted = comma is not None and sentence[0].pos_ == "ADP" and ent.end <= comma and \
+            ent.doc[ent.start - 1].lower_ in {"on", "in"}  # "During his stay on Sunday, …"
+        if ent.label_ == "DATE" and (ent.start - sentence.start <= 2 or fronted) and ent.end < len(
                 ent.doc) and ent.doc[ent.end].text == ",":
             value = normalize_date(ent.text, published, year=_narrative_year(ent))
             if value:
@@ -959,7 +988,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 sentence_events += pieces
                 continue
             same = next((d for d in sentence_events if (d.type == draft.type or _same_call(
-                d, draft)) and (d.keys() & draft.keys() or not draft.parties)), None)
+                d, draft)) and (d.keys() & draft.keys() or not draft.parties)
+                and not _other_subjects(d, draft, in_sentence)), None)
             if same is not None:
                 if draft.type == "PhoneCall":
                     same.type = "PhoneCall"  # a call called a conversation is still a call
@@ -1016,25 +1046,112 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 frames.remove(frame)
             drafts.append(draft)
         if not sentence_events:
-            _attendance(sentence, in_sentence, drafts)
+            _attendance(sentence, in_sentence, drafts, published, frames)
         _topic_sentence(sentence, drafts, sentence_events)
     return [d for d in drafts if _complete(d)]
 
 
+def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bool:
+    """ "Jaishankar called on her, and Adani also met her": two verbs, two subjects, two
+    meetings."""
+    def subjects(draft: EventDraft) -> set[str]:
+        verb = draft.trigger.root
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "attr"):
+            verb = verb.head  # "held talks with Raisi"
+        if verb.pos_ != "VERB":
+            return set()
+        heads = {c.i for c in verb.children if c.dep_ == "nsubj"}
+        if not heads and verb.dep_ == "conj":  # "called on X and met Y": the first's subject
+            heads = {c.i for c in verb.head.children if c.dep_ == "nsubj"}
+        return {mention_id(m) for m in mentions if any(m.start <= i < m.end for i in heads)}
+    mine, theirs = subjects(a), subjects(b)
+    if mine and theirs and not mine & theirs:
+        return True
+    # "she called on Murmu and met Dhankhar": one subject, two verbs, two others
+    others_a, others_b = a.keys() - mine, b.keys() - theirs
+    return bool(mine and mine == theirs and others_a and others_b
+                and not others_a & others_b)
+
+
 ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|attended by|"
-                        r"participants included|leaders included)\b", re.IGNORECASE)
+                        r"participants included|leaders included|(?:was|were) represented by|"
+                        r"also (?:took part|attended|participated)|took part as well|"
+                        r"among them were|among those (?:taking part|attending)|"
+                        r"attended as (?:observers?|guests?))\b", re.IGNORECASE)
+# "Pakistan's delegation was led by X", "The Afghan side was headed by Y": one person is
+# enough, the delegation's state is the rest.
+DELEGATION = re.compile(r"\b(?:delegation|side|team|delegates|negotiators)\b[^.;]{0,60}?"
+                        r"\b(?:(?:was|were) (?:led|headed) by|included|comprised)\b|"
+                        r"\b(?:led|headed) (?:the|a|an|their|his|her|its) [\w\s'-]{0,30}?"
+                        r"\b(?:delegation|team|side)\b", re.IGNORECASE)
 
 
-def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft]) -> None:
-    """ "Among those present were Chile's Gabriel Boric, Colombia's Gustavo Petro …": the
-    people listed took part in the summit just reported."""
-    if not ATTENDANCE.search(sentence.text) or _unreal(sentence.root):
+def _listed_person(doc: Doc, m: Mention) -> bool:
+    """A person in a list of attendees, not one named to describe another ("chef de cabinet
+    to Secretary-General Guterres") or on whose behalf they came ("on Guterres's behalf")."""
+    if m.end < len(doc) and doc[m.end].text in {"'s", "’s", "'", "’"}:
+        return False
+    head = doc[m.end - 1]
+    while head.head.i != head.i and m.start <= head.head.i < m.end + 3 and \
+            head.dep_ in ("compound", "flat", "amod", "punct"):
+        head = head.head  # "UN Secretary-General António Guterres": up to "Guterres"
+    preposition = head.head if head.dep_ == "pobj" else None
+    return not (preposition is not None and preposition.lower_ in {"to", "of", "for"}
+                and preposition.head.pos_ in ("NOUN", "PROPN")
+                and any(a.dep_ == "appos" for a in [preposition.head,
+                                                    *preposition.head.ancestors]))
+
+
+def summit_before(sentence: Span, drafts: list[EventDraft], published: date | None,
+                  nominal_only: bool = False) -> EventDraft | None:
+    """The meeting a list of attendees belongs to: the last one told in the paragraphs just
+    before, or, further back, the one held on the day this sentence (or the one before
+    it) names ("Around the table on Thursday …")."""
+    def gathering(d: EventDraft) -> bool:  # "the summit", "joined leaders at the summit"
+        return d.trigger.root.pos_ in ("NOUN", "PROPN") or d.trigger.root.lemma_.lower() in {
+            "join", "attend", "sit", "gather", "convene", "address"}
+    meetings = [d for d in drafts if d.type == "Meeting" and (gathering(d) or not nominal_only)]
+    doc = sentence.doc
+    spans = [sentence]
+    while len(spans) < 3 and spans[-1].start > 0 and "\n" not in doc[spans[-1].start - 1].text:
+        spans.append(doc[spans[-1].start - 1].sent)  # the sentences before, in the paragraph
+    for span in spans:  # "Around the table on Thursday …": Thursday's meeting
+        day = _date(span, set(range(span.start, span.end)), published)
+        same = [d for d in meetings if day and d.date == day and len(day) == 10]
+        if same:
+            return same[-1]
+    near = [d for d in meetings[-6:] if sentence.start_char - d.sentence.end_char < 1500
+            and (gathering(d) or len(d.keys()) >= 2)]
+    return near[-1] if near else None
+
+
+def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft],
+                published: date | None = None, frames: list[EventDraft] | None = None) -> None:
+    """ "Among those present were Chile's Gabriel Boric, Colombia's Gustavo Petro …", "The
+    UAE was represented by …", "Pakistan's delegation was led by …": the people listed took
+    part in the talks or summit reported before (see ``summit_before``)."""
+    listed = ATTENDANCE.search(sentence.text)
+    delegation = DELEGATION.search(sentence.text)
+    if not (listed or delegation) or _unreal(sentence.root):
         return
-    summit = next((d for d in reversed(drafts[-3:]) if d.type == "Meeting"
-                   and d.trigger.root.pos_ in ("NOUN", "PROPN")), None)
-    people = [m for m in mentions if m.kind == "person" and not m.modifier]
-    if summit is None or len(people) < 2:
+    if any(s.sentence.start == sentence.start for d in drafts[-8:] for s in d.support):
+        return  # "The summit … was attended by X": already read as a joining
+    loose = listed is not None and listed.group(0).lower() == "present" and not delegation
+    summit = summit_before(sentence, drafts, published, nominal_only=loose) or summit_before(
+        sentence, frames or [], published, nominal_only=loose)
+    people = [m for m in mentions if m.kind == "person" and not m.modifier
+              and _listed_person(sentence.doc, m)]
+    if summit is None or len(people) < (1 if delegation else 2):
         return
+    if frames and summit in frames:  # "The GCC held its summit … X and Y also took part"
+        frames.remove(summit)
+        drafts.append(summit)
+    if delegation:  # "The Saudi side was headed by X": X acts for Saudi Arabia
+        sides = {m.key for m in mentions if m.kind == "state" and m.key
+                 and sentence.doc[m.start].idx - sentence.start_char < delegation.end()}
+        if len(sides) == 1:
+            side = next(iter(sides))
+            people = [m if m.affiliation else replace(m, affiliation=side) for m in people]
     for m in people:
         add_party(summit, m, "participant")
     summit.support.append(Support(sentence, sentence[:1], "kg.events.v1:attendance",
@@ -1080,7 +1197,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 root = _clause_root(trigger)
                 tokens = _clause_tokens(root, trigger)
                 added = [m for m in mentions if m.start in tokens and not m.modifier
-                         and not m.as_place and m.kind in ("person", "state", "organization")]
+                         and not m.as_place and m.kind in ("person", "state", "organization")
+                         and _listed_person(doc, m)]
                 for m in added:
                     add_party(previous, m, "mediator")
                 if any(fold(w.text) == "indirect" for t in target for w in t.children) or any(
@@ -1110,7 +1228,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     governor = _governing_verb(trigger)
     subjects_before = _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" \
         else set()
-    in_phrase = (trigger.dep_ == "pobj" and (trigger.head.lower_ in EVENT_PREPS or (
+    duration = trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
+        trigger.head.head.lower_ in DURATIONS and trigger.head.head.dep_ == "pobj" and \
+        trigger.head.head.head.lower_ in EVENT_PREPS  # "after four days of talks in Beijing"
+    in_phrase = duration or (trigger.dep_ == "pobj" and (trigger.head.lower_ in EVENT_PREPS or (
         kind == "Visit" and trigger.head.lower_ == "with") or (
         kind in CONTACT and trigger.head.lower_ == "for" and governor is not None
         and VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit")) and governor is not None)
@@ -1147,6 +1268,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens = _clause_tokens(root, trigger)
         tokens |= _listed_after(doc, trigger, mentions)
         tokens |= subjects_before
+        if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(
+                c.dep_ == "nsubj" and c.i < trigger.i for c in trigger.children):
+            # "X called on A and later met B": B parsed as the subject of "met"; X met B
+            tokens |= {t.i for c in trigger.head.children if c.dep_ == "nsubj"
+                       for t in c.subtree}
     if anaphoric and kind in CONTACT | {"Visit"}:
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
@@ -1155,23 +1281,38 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         events = [o for o in objects if _event_type(o) or o.lower_ in {"session", "round"}]
         referring = any(any(c.lower_ in {"the", "this", "that", "their"} or c.dep_ == "poss"
                             for c in o.children) and not any(
+            c.ent_type_ == "ORDINAL" for c in o.children) and not any(
             m.start in _own_phrase(o) or m.start in _listed_after(doc, o, mentions)
             for m in mentions) for o in events)
-        if referring or (lemma in ("attend", "join", "chair") and not events):
+        for_event = any(c.dep_ == "prep" and c.lower_ in {"for", "at"} and any(
+            _event_type(g) for g in c.children) for c in trigger.children)
+        if referring or (lemma in ("attend", "join", "chair") and not events and not for_event):
             nouns = {o.lower_ for o in events}
             # "the meeting", "the summit" refer back to an event named by a noun
             meetings = [d for d in earlier[-8:] if d.type in ("Meeting", "Mediation")
                         and d.trigger.root.pos_ in ("NOUN", "PROPN")]
+            if not meetings and referring:  # "X and Y met … The meeting was hosted by Z"
+                meetings = [d for d in earlier[-3:] if d.type == "Meeting"][-1:]
+            if any(o.lower_ in {"signing", "signature"} for o in objects):
+                meetings = [d for d in earlier[-8:] if d.type == "Agreement"][-1:]
             previous = next((d for d in reversed(meetings) if d.trigger.root.lower_ in nouns),
                             meetings[-1] if meetings else None)
+            if lemma == "attend" and not events and not objects and not any(
+                    c.dep_ == "prep" and any(_event_type(g) for g in c.children)
+                    for c in trigger.children):  # "attended as observers": the last gathering
+                previous = summit_before(sentence, earlier, published) or previous
             if previous is not None:
                 added = [m for m in mentions if m.start in tokens and not m.modifier
-                         and not m.as_place and m.kind in ("person", "state", "organization")]
+                         and not m.as_place and m.kind in ("person", "state", "organization")
+                         and _listed_person(doc, m)]
                 if JOINING[lemma] == "mediator":  # who hosted or chaired: the subject or agent
                     added = [m for m in added if _subject_of(doc, m, trigger)
                              or _in_agent_phrase(doc, m, set(JOINING))]
+                role = JOINING[lemma]
+                if previous.type == "Agreement" and role == "participant":
+                    role = "witness"  # "attended the signing": looked on
                 for m in added:
-                    add_party(previous, m, JOINING[lemma])
+                    add_party(previous, m, role)
                 what = "took part in" if JOINING[lemma] == "participant" else "led"
                 previous.support.append(Support(
                     sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
@@ -1292,15 +1433,24 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # them": the parties of the event just read — of the one that shares an actor
         # with this sentence when it names one ("Lula paid a state visit to China, during
         # which the two presidents held talks")
-        here = {mention_id(m) for m in mentions if not m.modifier and m.kind in (
-            "person", "state", "organization")} | {m.affiliation for m in mentions
+        count = _anaphor_count(verb)
+        aside = {t.i for t in verb.subtree if t.dep_ in ("relcl", "appos", "acl")
+                 for t in t.subtree}  # "a gathering that Beijing viewed …": not a party
+        said = [m for m in mentions if m.start not in aside]
+        here = {mention_id(m) for m in said if not m.modifier and m.kind in (
+            "person", "state", "organization")} | {m.affiliation for m in said
                                                    if m.affiliation}
-        candidates = [d for d in reversed(earlier[-6:]) if len(d.keys()) >= 2]
+        candidates = [d for d in reversed(earlier[-20:] if count else earlier[-6:])
+                      if len(d.keys()) >= 2]
+        if count:  # "the two men": an event of two, not one of three, in the last paragraphs
+            people = [d for d in candidates if sentence.start_char - d.sentence.end_char < 2500
+                      and len({mention_id(p.mention) for p in d.parties if p.role != "mediator"
+                               and p.mention.kind == "person"}) == count]
+            candidates = people or candidates[:6]
         if named_object:  # "Anwar spoke to both prime ministers": the others, just read
             here = set()
         previous = next((d for d in candidates if here & (d.keys() | {
-            p.mention.affiliation for p in d.parties})), candidates[0] if candidates and not
-            here else None)
+            p.mention.affiliation for p in d.parties})), candidates[0] if candidates else None)
         states = _plural_anaphor(verb) == "states"
         if previous is not None:
             for party in _the_ones_named(previous.parties, named_object or ""):
@@ -1473,7 +1623,8 @@ def _places_in(doc: Doc, start: int, end: int) -> list[Mention]:
 
 
 PLURAL_ANAPHOR = re.compile(
-    r"^(?:the two|both|the|their)\s+(?:sides?|leaders|ministers|countries|presidents|nations|"
+    r"^(?:the two|the three|the four|both|the|their|all three|all four)\s+"
+    r"(?:sides?|leaders|ministers|countries|presidents|nations|"
     r"delegations|parties|heads of state|officials|governments|neighbou?rs|men|prime ministers|"
     r"foreign ministers|premiers|heads of government)$|^they$", re.I)
 OBJECT_ANAPHOR = re.compile(
@@ -1507,6 +1658,16 @@ def _the_ones_named(parties: list[Party], words: str) -> list[Party]:
         return parties
     chosen = [p for p in parties if any(t in (p.mention.title or "").lower() for t in titles)]
     return chosen if len(chosen) >= 2 else parties
+
+
+def _anaphor_count(verb: Token) -> int | None:
+    """2 for "the two men", "both leaders"; 3 for "the three ministers"; else None."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for t in child.subtree:
+                if t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod":
+                    return 2 if t.lower_ == "both" else NUMBERS[t.lower_]
+    return None
 
 
 def _plural_anaphor(verb: Token) -> str | None:
@@ -1543,7 +1704,9 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
     for token in (doc[i] for i in sorted(tokens)):
         if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and token.head.lemma_.lower() in (
                 NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS
-                | {"speak", "talk", "converse", "agree"}) and token.i > token.head.i and not any(
+                | {"speak", "talk", "converse", "agree"}) and token.i > token.head.i and not (
+                token.lower_ == "on" and token.head.lemma_.lower() == "call"
+                and token.head.pos_ == "VERB") and not any(
                 p.lower_ in NOT_TOPICS or p.ent_type_ in ("DATE", "TIME")
                 for p in token.children if p.dep_ == "pobj"):  # not "on the sidelines of"
             out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")

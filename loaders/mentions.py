@@ -30,6 +30,7 @@ TITLE_WORDS = {
     "chief", "chiefs", "head", "heads", "secretary", "secretaries", "state", "general", "top",
     "diplomat", "diplomats", "envoy", "envoys", "special", "ambassador", "king", "crown",
     "prince", "sheikh", "emir", "sultan", "chancellor", "premier", "deputy", "first", "leader",
+    "sheikha", "queen", "princess",
     "leaders", "commander", "national", "security", "adviser", "advisor", "intelligence",
     "spy", "speaker", "representative", "high", "affairs", "interior", "counterpart",
     "counterparts", "colleague", "colleagues", "presidential", "army", "military", "staff",
@@ -185,6 +186,8 @@ class MentionFinder:
             span = _trim(ent)
             if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
                 continue
+            while kind == "person" and len(span) > 2 and fold(span[0].text) in TITLE_WORDS:
+                span = span[1:]  # "Sayyid Fahd bin Mahmoud": the title is no part of the name
             if kind == "organization" and (any(t.lower_ in EVENT_WORDS | DOCUMENT_WORDS
                                                for t in span) or _names_an_event(doc, span)):
                 continue  # "Consultative Meetings", "the Doha Forum" name events, not actors
@@ -207,10 +210,12 @@ class MentionFinder:
         found += self._datelines(doc, found)
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
+        found = _bracketed_acronyms(doc, found)
         found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
+        found = _roles_of_states(doc, found)
         found = resolve_people(doc, found, self.base, published)
-        return resolve_pronouns(doc, found)
+        return resolve_pronouns(doc, found, self.base)
 
     def _datelines(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """Capitalised cities opening a paragraph before a dash or colon ("ISTANBUL —"),
@@ -287,6 +292,9 @@ class MentionFinder:
         if mention.source.startswith("ner:") and mention.start >= 2 and before is not None and \
                 before.lower_ == "of" and doc[mention.start - 2].lower_ in PLACE_WORDS:
             return replace(mention, kind="place", as_place=True)  # "the desert city of Al-Ula"
+        if mention.source == "kb:capital" and mention.start >= 2 and before is not None and \
+                before.lower_ == "of" and doc[mention.start - 2].lower_ in PLACE_WORDS:
+            return replace(mention, as_place=True)  # "the Lao capital of Vientiane"
         if mention.source == "ner:PERSON" and (len(mention.text.split()) == 1 or before is not
                                                  None and before.lower_ == "at") and \
                 before is not None and before.lower_ in {"in", "at"} and not possessed:
@@ -310,6 +318,14 @@ class MentionFinder:
                 "member", "members", "summit", "summits", "countries", "states", "ministerial",
                 "leaders", "partners", "ministers", "officials", "colleagues"}:
             return replace(mention, modifier=True)  # "the 33 CELAC member states"
+        if mention.source.startswith("ner:") and (after and after[0].lower_ in DOCUMENT_NOUNS
+                                                  or doc[mention.end - 1].lower_ in
+                                                  DOCUMENT_NOUNS | PROGRAMME_NOUNS):
+            return replace(mention, modifier=True)  # "the AlUla declaration": a document's name
+        entry = self.base.get(mention.key) if mention.key else None
+        if entry is not None and entry.category in ("intergovernmental", "forum") and \
+                _members_of(doc, mention):
+            return replace(mention, modifier=True)  # "leaders of the six-nation GCC"
         if _dateline_country(doc, mention):
             return replace(mention, as_place=True, modifier=True)  # "KAZAN, Russia, Oct 23 -"
         if mention.source in ("kb:capital", "kb:seat") and is_locative:
@@ -805,14 +821,51 @@ def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):
 
 # ------------------------------------------------------------------------ coreference
 
-PRONOUNS = {"he", "she", "his", "her", "him"}
+PRONOUNS = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
+# Title words that say who is meant; "Sheikh" is left out ("Sheikh Hasina" is a woman).
+GENDER_TITLES = {
+    "female": {"ms", "mrs", "madam", "madame", "queen", "princess", "sheikha", "lady", "dame",
+               "chairwoman", "congresswoman", "spokeswoman", "businesswoman", "empress"},
+    "male": {"mr", "king", "prince", "emir", "sultan", "emperor"},
+}
 
 
-def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def person_gender(mentions: list[Mention], base: ActorBase) -> dict[str, str]:
+    """Person key -> "female" or "male", from the knowledge base or a title in the text."""
+    genders: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "person" or m.key is None:
+            continue
+        entry = base.get(m.key) if not m.key.startswith(("~", "?")) else None
+        words = {w.strip(".").lower() for w in (m.title or "").split()}
+        gender = entry.gender if entry is not None else None
+        gender = gender or next((g for g, titles in GENDER_TITLES.items() if words & titles),
+                                None)
+        if gender:
+            genders.setdefault(m.key, gender)
+    return genders
+
+
+def _objects_of(doc: Doc, pronoun: Token, mentions: list[Mention]) -> set[str]:
+    """Keys of the people a subject pronoun's verb takes as object: "he" is not them."""
+    if not pronoun.dep_.startswith("nsubj"):
+        return set()
+    verb = pronoun.head
+    heads = {c.i for c in verb.children if c.dep_ == "dobj"} | {
+        p.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+        for p in c.children if p.dep_ == "pobj"}
+    return {m.key for m in mentions if m.key and m.kind == "person"
+            and any(m.start <= i < m.end for i in heads)}
+
+
+def resolve_pronouns(doc: Doc, mentions: list[Mention],
+                     base: ActorBase | None = None) -> list[Mention]:
     """He, she, his, her: the person named before (a subject for a subject pronoun).
 
     Looks back within the sentence and the two before it; gives up when none is named.
+    A person known to be a man is not "she", nor a woman "he" (see ``person_gender``).
     """
+    genders = person_gender(mentions, base) if base is not None else {}
     people = [m for m in mentions if m.kind == "person" and not m.modifier]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     sentences = list(doc.sents)
@@ -821,10 +874,18 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for token in doc:
         if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i in taken:
             continue
+        gender = PRONOUNS[token.lower_]
         antecedent = None
+        # Women are marked and men mostly not: "she" is a woman named just before, if any.
+        first = sentences[max(0, index[token.i] - 2)].start
+        marked = gender == "female" and any(
+            first <= p.start < token.i and genders.get(p.key or "") == gender for p in people)
+        others = _objects_of(doc, token, mentions)  # "he received the Venezuelan president"
         for back in (1, 2):  # this sentence and the one before it, then one more
             first = sentences[max(0, index[token.i] - back)].start
-            before = [p for p in people if first <= p.start < token.i]
+            before = [p for p in people if first <= p.start < token.i
+                      and genders.get(p.key or "", "" if marked else gender) == gender
+                      and p.key not in others]
             if before:
                 subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")]
                 is_subject = token.dep_.startswith("nsubj")
@@ -835,7 +896,6 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         added.append(replace(antecedent, start=token.i, end=token.i + 1, text=token.text,
                              source="coref:pronoun", modifier=False))
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
-
 
 
 def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
@@ -879,7 +939,8 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
                            source=m.source + "+coref")
     if len(m.text.split()) == 1 or m.key is None:
         surname = _surname(m.text)
-        same = [f for f in full if f is not m and _surname(f.label) == surname]
+        same = [f for f in full if f is not m and _surname(f.label) == surname
+                and fold(f.text) != fold(m.text)]  # the same words again tell nothing
         if len(m.text.split()) >= 2:  # a full name: only an earlier spelling of the same name
             same = [f for f in same if f.start < m.start and name_key(f.label) == name_key(
                 m.text)]
@@ -889,8 +950,13 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
                            affiliation=m.affiliation or best.affiliation,
                            title=m.title or best.title, role_kind=m.role_kind or best.role_kind,
                            source=m.source + "+coref")
-        if not same and len(m.text.split()) == 1:  # "Abiy" for Abiy Ahmed, "Lula"
-            same = [f for f in full if fold(f.text.split()[0]) == fold(m.text)]
+        honorific, given = _honorific(m.text)
+        if not same and len(given.split()) == 1:  # "Abiy" for Abiy Ahmed, "Prince Mohammed"
+            same = [f for f in full if f is not m and fold(f.label.split()[0]) == fold(given)]
+            if len({f.label for f in same}) > 1 and honorific:
+                same = [f for f in same if honorific in fold(f.title or f.text)] or same
+            if len({f.label for f in same}) > 1:
+                same = [f for f in same if f.start < m.start][-1:]
             if len({f.label for f in same}) == 1:
                 best = same[0]
                 return replace(m, key=best.key, label=best.label,
@@ -907,6 +973,76 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
             return replace(m, key=entries[0].key, label=entries[0].label,
                            affiliation=m.affiliation or entries[0].state, source="kb:alias")
     return m
+
+
+ROLES_OF = re.compile(r"\b(leaders|presidents|prime ministers|premiers|foreign ministers|"
+                      r"defen[cs]e ministers|heads of state|heads of government) of(?: the)? $")
+
+
+def _roles_of_states(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the presidents of Guyana and Venezuela": each state's president, a role to resolve
+    to the person (who may be named elsewhere in the article) like "the Guyanese president".
+    """
+    result, role = [], None
+    for n, m in enumerate(mentions):
+        previous = mentions[n - 1] if n else None
+        before = doc[max(0, m.start - 6):m.start].text.lower() + " "
+        match = ROLES_OF.search(before) if m.kind == "state" and not m.modifier else None
+        if match:
+            role = match.group(1)
+        elif not (m.kind == "state" and role and previous is not None and all(
+                t.text in {",", "and"} for t in doc[previous.end:m.start])):
+            role = None
+        if role and m.kind == "state" and not m.as_place:
+            title = role[:-1] if role.endswith("s") and not role.startswith("heads") else role
+            result.append(replace(m, kind="role", title=title, role_kind=role_kind_of(title),
+                                  affiliation=m.key, key=None, source="rule:role-of"))
+            continue
+        result.append(m)
+    return result
+
+
+def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the Gulf Cooperation Council (GCC)": the acronym is read as the name before it."""
+    result = list(mentions)
+    for n in range(1, len(result)):
+        name, acronym = result[n - 1], result[n]
+        if acronym.start == name.end + 1 and doc[name.end].text == "(" and \
+                acronym.key == name.key and acronym.key is not None:
+            result[n] = replace(acronym, modifier=name.modifier, as_place=name.as_place)
+    return result
+
+
+DOCUMENT_NOUNS = {"declaration", "accord", "accords", "agreement", "treaty", "pact",
+                  "protocol", "communique", "communiqué", "charter", "memorandum", "process",
+                  "format", "initiative", "formula", "plan", "programme", "program"}
+PROGRAMME_NOUNS = {"strategy", "policy", "agenda", "vision", "project", "corridor", "road",
+                   "belt", "fund", "budget"}
+MEMBER_NOUNS = {"leader", "official", "member", "minister", "head", "representative",
+                "delegate", "envoy", "chief"}
+
+
+def _members_of(doc: Doc, mention: Mention) -> bool:
+    """ "Leaders and senior officials of the six-nation GCC": its members are meant."""
+    i = mention.start - 1
+    while i >= 0 and mention.start - i <= 5 and doc[i].lower_ != "of":
+        if doc[i].pos_ not in ("DET", "ADJ", "NUM", "PUNCT", "NOUN", "PROPN") or \
+                doc[i].is_sent_start:
+            return False
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in MEMBER_NOUNS
+
+
+HONORIFICS = ("crown prince", "prince", "sheikh", "king", "emir", "sultan", "sayyid")
+
+
+def _honorific(text: str) -> tuple[str, str]:
+    """ "Prince Mohammed" -> ("prince", "Mohammed"): a royal title before a given name."""
+    folded = fold(text)
+    for title in HONORIFICS:
+        if folded.startswith(title + " "):
+            return title, text[len(title) + 1:].strip()
+    return "", text
 
 
 def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,

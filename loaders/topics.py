@@ -80,7 +80,8 @@ def harvest_topics(doc: Doc, drafts: list[EventDraft], mentions: list[Mention]
     """Add to each event the topics its following sentences give it (in place)."""
     sentences = [s for s in doc.sents if s.text.strip()]
     names = mentions_text(doc, mentions)
-    people = mentions_text(doc, [m for m in mentions if m.kind == "person"])
+    people = mentions_text(doc, [m for m in mentions if m.kind == "person"
+                                 and not m.source.startswith("rule:role")])  # names, not roles
     states = {mention_id(m): m.affiliation for m in mentions if m.affiliation}  # anywhere
     position = {s.start: i for i, s in enumerate(sentences)}
     named_in: list[list[Mention]] = [[] for _ in sentences]  # the mentions of each sentence

@@ -368,9 +368,11 @@ def _roles(event: Event, *names: str, without: Iterable[str] = ()) -> list[Actor
 
 
 def predicted_parties(event: Event) -> list[Actor]:
-    """Every actor of an event except its mediators (participants, hosts, signatories…)."""
+    """Every actor of an event except its mediators and witnesses (participants, hosts,
+    signatories…): a witness looked on and is no party, as in ``kg query events``."""
     mediators = {a.key for a in _roles(event, "mediator")}
-    return [a for a in event.actors() if a.key not in mediators]
+    parties = {r.actor.key for r in event.roles if r.role not in ("mediator", "witness")}
+    return [a for a in event.actors() if a.key not in mediators and a.key in parties]
 
 
 def _affiliation_of(event: Event, actor: Actor, base: ActorBase) -> Actor | None:
