@@ -174,6 +174,12 @@ def _event_type(token: Token) -> str | None:
                                     and token.doc[token.i + 1].pos_ in ("ADJ", "PROPN")
                                     and token.i == token.sent.start):
             return None  # "Visiting Malaysian Prime Minister Anwar Ibrahim called on …"
+        if lemma in ("facilitate", "broker", "mediate") and any(
+                c.dep_ == "dobj" and not _event_type(c) and c.lower_ not in GATHERINGS
+                and c.ent_type_ == "" and not c.lower_.endswith(("deal", "agreement"))
+                for c in token.children) and not any(
+                t.lower_ in {"between", "among"} for t in token.subtree):
+            return None  # "undertook to facilitate humanitarian access": no mediation
         if lemma == "address":
             return "Meeting" if any(c.dep_ in ("dobj", "nsubjpass") and (
                 c.lower_ in NOUN_TRIGGERS or c.lower_ in GATHERINGS)
@@ -216,7 +222,7 @@ def _event_type(token: Token) -> str | None:
                     "session", "round", "summit", "forum", "conference"})
                 for c in token.children) and not (lemma == "join" and any(
                     c.dep_ == "prep" and c.lower_ in {"for", "at"} and any(
-                        g.lower_ in NOUN_TRIGGERS for g in c.children)
+                        g.lower_ in NOUN_TRIGGERS or g.lower_ in GATHERINGS for g in c.children)
                     for c in token.children)):  # "joined Biden for a summit at Camp David"
             return None  # "opened the session" adds to an event; "opened a bridge" is none
         if lemma == "gather" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at", "for"}
@@ -1190,9 +1196,26 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         target_type = next((_event_type(t) for t in target if _event_type(t)), None)
         if target_type in CONTACT and any(
                 any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
-                and not any(m.start in {x.i for x in t.subtree} for m in mentions)
-                for t in target):
+                and not any(m.start in {x.i for x in t.subtree} - {
+                    y.i for c in t.children if c.dep_ in ("relcl", "acl") for y in c.subtree}
+                    for m in mentions)
+                for t in target):  # "The talks, which opened on Monday, were facilitated by"
             previous = next((d for d in reversed(earlier) if d.type in CONTACT), None)
+            deal = next((d for d in reversed(earlier[-3:]) if d.type == "Agreement"
+                         and len(d.keys("participant")) >= 2), None)
+            if previous is None and deal is not None and any(
+                    t.dep_ == "nsubjpass" and _event_type(t) in CONTACT for t in target):
+                # "X and Y signed a deal … The talks were facilitated by Z": the talks of
+                # the deal's parties, with Z as mediator
+                talks = next(t for t in target if t.dep_ == "nsubjpass")
+                previous = EventDraft(type="Meeting", trigger=doc[talks.i:talks.i + 1],
+                                      sentence=sentence, rule=f"kg.events.v1:{lemma}",
+                                      confidence=0.7, location=deal.location)
+                for party in deal.parties:
+                    if party.role == "participant":
+                        add_party(previous, party.mention, "participant")
+                previous.date = _date(sentence, {t.i for t in sentence}, published)
+                earlier.append(previous)
             if previous is not None:
                 root = _clause_root(trigger)
                 tokens = _clause_tokens(root, trigger)
@@ -1285,7 +1308,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             m.start in _own_phrase(o) or m.start in _listed_after(doc, o, mentions)
             for m in mentions) for o in events)
         for_event = any(c.dep_ == "prep" and c.lower_ in {"for", "at"} and any(
-            _event_type(g) for g in c.children) for c in trigger.children)
+            _event_type(g) or g.lower_ in GATHERINGS for g in c.children)
+            for c in trigger.children)
         if referring or (lemma in ("attend", "join", "chair") and not events and not for_event):
             nouns = {o.lower_ for o in events}
             # "the meeting", "the summit" refer back to an event named by a noun

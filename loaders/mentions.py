@@ -318,9 +318,10 @@ class MentionFinder:
                 "member", "members", "summit", "summits", "countries", "states", "ministerial",
                 "leaders", "partners", "ministers", "officials", "colleagues"}:
             return replace(mention, modifier=True)  # "the 33 CELAC member states"
-        if mention.source.startswith("ner:") and (after and after[0].lower_ in DOCUMENT_NOUNS
-                                                  or doc[mention.end - 1].lower_ in
-                                                  DOCUMENT_NOUNS | PROGRAMME_NOUNS):
+        if (mention.source.startswith("ner:") or mention.source == "kb:capital") and (
+                after and after[0].lower_ in DOCUMENT_NOUNS
+                or mention.source.startswith("ner:")
+                and doc[mention.end - 1].lower_ in DOCUMENT_NOUNS | PROGRAMME_NOUNS):
             return replace(mention, modifier=True)  # "the AlUla declaration": a document's name
         entry = self.base.get(mention.key) if mention.key else None
         if entry is not None and entry.category in ("intergovernmental", "forum") and \
@@ -1015,6 +1016,7 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 DOCUMENT_NOUNS = {"declaration", "accord", "accords", "agreement", "treaty", "pact",
                   "protocol", "communique", "communiqué", "charter", "memorandum", "process",
+                  "roadmap",
                   "format", "initiative", "formula", "plan", "programme", "program"}
 PROGRAMME_NOUNS = {"strategy", "policy", "agenda", "vision", "project", "corridor", "road",
                    "belt", "fund", "budget"}
