@@ -79,6 +79,9 @@ def _relative(text: str, published: date) -> str | None:
             back = (published.weekday() - index) % 7
             if re.search(r"\blast\b", low) and back == 0:
                 back = 7
+            if re.search(r"\b(?:last|previous) week\b", low):
+                # "Wednesday last week": that weekday in the calendar week before this one
+                back = published.weekday() + 7 - index
             return (published - timedelta(days=back)).isoformat()
     if re.search(r"\b(last|past|previous) (week|weekend)\b", low):
         return (published - timedelta(days=7)).isoformat()[:7]  # within that month, at best

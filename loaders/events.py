@@ -448,6 +448,10 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
             "who", "which", "that"} for c in root.children):
         tokens.add(root.head.i)  # the relative pronoun stands for the noun it follows
         tokens.update(t.i for t in root.head.children if t.dep_ == "compound")
+        if root.head.dep_ == "pobj" and root.head.head.lower_ == "of":
+            person = root.head.head.head  # "Sadyr Japarov of Kyrgyzstan, who arrived …"
+            tokens.add(person.i)
+            tokens.update(t.i for t in person.children if t.dep_ == "compound")
     if root.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in root.children):
         head = root.head  # "X visited Sochi and held talks with Y": X is the subject of both
         for child in head.children:
@@ -532,9 +536,10 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
     """The list of actors right before a verb that the parse gave no subject among them:
     "On the sidelines of the Forum, Macron, Petro and Fernandez met Rodriguez", read
     linearly (the parser took the list for an apposition of "the Forum")."""
-    if any(c.dep_.startswith("nsubj") and any(m.start <= t.i < m.end for t in c.subtree
-                                              for m in mentions) for c in verb.children):
-        return set()
+    if any(c.dep_.startswith("nsubj") and (c.lower_ in {"who", "which", "that"} or any(
+            m.start <= t.i < m.end for t in c.subtree for m in mentions))
+            for c in verb.children):
+        return set()  # a subject of its own, or a relative pronoun standing for one
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     found = _named_leftwards(doc, verb, mentions, lambda t: t.text in {"'s", "’s", "and", ","}
                              or fold(t.text) in TITLE_WORDS_OF_LISTS or t.pos_ == "ADV")
@@ -851,6 +856,13 @@ def _split_topics(head: Token) -> list[str]:
             piece = re.sub(r"^(?:the|a|an|and|both)\s+", "", piece, flags=re.IGNORECASE)
             if len(piece) > 2 and piece.lower() not in {"it", "them", "this", "that", "issues"}:
                 topics.append(piece)
+    if len(items) == 2 and topics:
+        # "security and stability in the region": the pair as written, besides its items
+        words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl")]
+        whole = head.doc[words[0].i:words[-1].i + 1].text.strip(" ,;:“”\"'")
+        whole = re.sub(r"^(?:the|a|an|both)\s+", "", " ".join(whole.split()), flags=re.I)
+        if len(whole.split()) <= 7 and "," not in whole and whole not in topics:
+            topics.append(whole)
     return topics
 
 
@@ -1008,10 +1020,14 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 signed = next((d for d in reversed(drafts[-3:]) if d.type == "Agreement"), None)
                 if signed is not None:
                     signed.location = draft.location or signed.location
-                    signed.date = signed.date or draft.date
+                    signed.date = draft.date or signed.date  # the signing's own date first
                     signed.support.append(Support(sentence, draft.trigger, draft.rule,
                                                   "place and date of the agreement above"))
-            elif draft.location and draft.trigger.root.pos_ in ("NOUN", "PROPN"):
+            elif (draft.location or draft.date) and (
+                    draft.trigger.root.pos_ in ("NOUN", "PROPN") or any(
+                        c.dep_ == "nsubj" and c.lower_ in {"leaders", "ministers", "heads",
+                                                           "officials", "delegations"}
+                        for c in draft.trigger.root.children)):  # "Caribbean leaders met …"
                 # "their fifth consultative meeting at Dushanbe": a frame that a later
                 # sentence ("The summit was attended by …") fills; alone it is no event.
                 frames.append(draft)
@@ -1160,6 +1176,9 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
             people = [m if m.affiliation else replace(m, affiliation=side) for m in people]
     for m in people:
         add_party(summit, m, "participant")
+    if len(people) >= 2:  # "Leaders of the GCC held their summit … X and Y took part"
+        summit.parties[:] = [p for p in summit.parties
+                             if not (p.mention.kind == "organization" and p.mention.plural)]
     summit.support.append(Support(sentence, sentence[:1], "kg.events.v1:attendance",
                                   "present: " + ", ".join(m.label for m in people),
                                   len(people)))
@@ -1192,7 +1211,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                              for c in trigger.children
                              if c.i in {m.start for m in mentions}))
     if lemma in MEDIATION_VERBS:
-        target = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")]
+        target = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")] or [
+            c for c in trigger.head.children if c.dep_ == "nsubjpass"
+            and trigger.dep_ == "conj"]  # "The talks were convened by X and facilitated by Y"
         target_type = next((_event_type(t) for t in target if _event_type(t)), None)
         if target_type in CONTACT and any(
                 any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
@@ -1444,7 +1465,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         for party in previous.parties if previous else []:
             if party.role == "participant":
                 add_party(draft, party.mention, "participant")
-    if kind == "Visit" and nominal and not draft.keys("participant"):
+    if kind == "Visit" and nominal and not draft.keys("participant") and not any(
+            a.dep_ == "relcl" for a in trigger.ancestors):  # "…, who arrived for a visit"
         # "The Eritrean leader returned the gesture … with a three-day visit to Ethiopia":
         # the visitor is the sentence's subject, however the parser attached the visit
         subject = {t.i for c in sentence.root.children if c.dep_ == "nsubj" for t in c.subtree}

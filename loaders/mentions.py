@@ -207,9 +207,11 @@ class MentionFinder:
                                      source=f"ner:{ent.label_}"))
         found = [self._city_not_person(m) for m in found]
         found += _repeated_names(doc, found)
+        found += _listed_names(doc, found)
         found += self._datelines(doc, found)
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
+        found = [self._dateline_country(m) for m in found]
         found = _bracketed_acronyms(doc, found)
         found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
@@ -239,6 +241,15 @@ class MentionFinder:
             if _is_dateline(doc, mention):
                 extra.append(mention)
         return extra
+
+    def _dateline_country(self, mention: Mention) -> Mention:
+        """A dateline city with its country as affiliation ("KHUJAND, 31 March" -> Tajikistan):
+        events told in the country are placed there."""
+        if not mention.source.endswith("+dateline") or mention.kind != "place":
+            return mention
+        code = big_cities().get(fold(mention.text))
+        state = next((e for e in self.base.states() if e.iso2 == code), None) if code else None
+        return replace(mention, affiliation=state.key) if state else mention
 
     def _city_not_person(self, mention: Mention) -> Mention:
         """A one-word "person" or "organisation" the NER found that is a known city is a place:
@@ -326,7 +337,7 @@ class MentionFinder:
         entry = self.base.get(mention.key) if mention.key else None
         if entry is not None and entry.category in ("intergovernmental", "forum") and \
                 _members_of(doc, mention):
-            return replace(mention, modifier=True)  # "leaders of the six-nation GCC"
+            return replace(mention, plural=True)  # "leaders of the six-nation GCC": members
         if _dateline_country(doc, mention):
             return replace(mention, as_place=True, modifier=True)  # "KAZAN, Russia, Oct 23 -"
         if mention.source in ("kb:capital", "kb:seat") and is_locative:
@@ -427,9 +438,14 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
     """A place opening a paragraph before a dash, colon or date: "RIYADH:", "MOSCOW, Jan 11"."""
     opens = mention.start == 0 or "\n" in doc[mention.start - 1].text_with_ws or \
         doc[mention.start - 1].is_space
+    following = [t for t in doc[mention.end:mention.end + 8] if not t.is_space]
+    if opens and mention.text.istitle() and len(following) > 1 and following[0].text == "," \
+            and following[1].ent_type_ == "DATE":
+        return True  # "Hanoi, December 12 (VNA) –", "Khujand, 31 March 2025 –"
     if not opens or not mention.text.isupper() or len(mention.text) < 3:
         return False
-    following = [t for t in doc[mention.end:mention.end + 8] if not t.is_space]
+    if len(following) > 1 and following[0].text == "." and following[1].text in {"-", "–", "—"}:
+        return True  # "NUR-SULTAN. KAZINFORM –", the agency blanked
     if len(following) > 2 and following[0].text == "," and following[1].is_title:
         k = 1
         while k < len(following) and following[k].is_title:
@@ -1003,6 +1019,39 @@ def _roles_of_states(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return result
 
 
+def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """ "Mia Mottley of Barbados, Terrance Drew of St Kitts and Nevis and Keith Rowley of
+    Trinidad and Tobago": in a list of people each given with their country, a capitalised
+    name the NER missed is one more person."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    states = {m.start for m in found if m.kind == "state"}
+    listed = [m for m in found if m.kind == "person" and m.end + 1 < len(doc)
+              and doc[m.end].lower_ == "of" and (m.end + 1 in states or m.end + 2 in states)]
+    extra: list[Mention] = []
+    not_names = TITLE_WORDS | ORG_WORDS | PLACE_WORDS | VENUE_WORDS | {
+        "bank", "university", "port", "gulf", "sea", "island", "islands", "province", "state",
+        "people", "forces", "army", "navy", "government", "house", "court", "church"}
+    for token in doc:
+        end = token.i
+        while end < len(doc) and end - token.i < 3 and doc[end].is_title and \
+                doc[end].pos_ == "PROPN" and end not in taken:
+            end += 1
+        if end - token.i < 2 or end + 1 >= len(doc) or doc[end].lower_ != "of" or \
+                not (end + 1 in states or end + 2 in states) or \
+                doc[token.i - 1].lower_ not in {",", "and", "with", "by"} or \
+                any(fold(t.text) in not_names for t in doc[token.i:end]) or \
+                (any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in doc[token.i:end])
+                 and not doc[end].ent_type_) or \
+                not (any(abs(m.start - token.i) < 16 for m in listed + extra)
+                     or doc[token.i - 1].lower_ in {"with", "by"}):
+            continue  # "jointly with Roosevelt Skerrit of Dominica"
+        span = doc[token.i:end]
+        extra.append(Mention(span.start, span.end, span.text, "person", span.text,
+                             source="rule:listed"))
+        taken.update(range(span.start, span.end))
+    return extra
+
+
 def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "the Gulf Cooperation Council (GCC)": the acronym is read as the name before it."""
     result = list(mentions)
@@ -1010,7 +1059,8 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         name, acronym = result[n - 1], result[n]
         if acronym.start == name.end + 1 and doc[name.end].text == "(" and \
                 acronym.key == name.key and acronym.key is not None:
-            result[n] = replace(acronym, modifier=name.modifier, as_place=name.as_place)
+            result[n] = replace(acronym, modifier=name.modifier, as_place=name.as_place,
+                                plural=name.plural)
     return result
 
 

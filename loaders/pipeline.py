@@ -97,6 +97,7 @@ class EventComponent:
         drafts = date_lead_events(doc, drafts, doc._.published)
         drafts = merge_drafts(drafts, doc._.published)
         drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
+        drafts = place_in_dateline_city(doc, drafts, doc._.published)
         doc._.events = harvest_topics(doc, drafts, doc._.mentions or [])
         return doc
 
@@ -199,6 +200,29 @@ def place_lead_events(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:
         if draft.location is None and draft.type in LEAD_TYPES and \
                 draft.sentence.start <= paragraph_end:
             draft.location = dateline
+    return drafts
+
+
+def place_in_dateline_city(doc: Doc, drafts: list[EventDraft], published: date | None
+                           ) -> list[EventDraft]:
+    """Events of the story placed in the dateline's country happened in its city: "Xi
+    arrived in Kazakhstan" under "NUR-SULTAN —" was in Nur-Sultan. Background events (dated
+    days before publication) keep their country."""
+    dateline = next((m for m in doc._.mentions or [] if m.source.endswith("+dateline")), None)
+    if dateline is None:
+        return drafts
+    country = dateline.key if dateline.kind == "state" else dateline.affiliation
+    for draft in drafts:
+        place = draft.location
+        if place is None or country is None or place.kind != "state" or place.key != country \
+                or place.source.startswith(("kb:capital", "kb:seat")) or place is dateline:
+            continue
+        day = normalize_date(draft.date, published) if draft.date else None
+        recent = draft.date is None or draft.soft_date or (
+            published is not None and day is not None and len(draft.date) == 10
+            and abs((date.fromisoformat(draft.date) - published).days) <= 3)
+        if recent and draft.type in PLACED_TYPES:  # a visit "to Kazakhstan" stays there
+            draft.location = replace(dateline, as_place=True)
     return drafts
 
 
@@ -344,6 +368,12 @@ def _talks_of_a_mediation(a: EventDraft, b: EventDraft) -> bool:
     return len(sides) >= 2 and sides == met
 
 
+def _same_summit(a: EventDraft, b: EventDraft) -> bool:
+    """ "a Gulf summit in Al-Ula" and "Leaders … held their 41st summit": one summit a day."""
+    return a.type == b.type == "Meeting" and a.date is not None and a.date == b.date and \
+        len(a.date) == 10 and all(d.trigger.root.lower_ in {"summit", "summits"} for d in (a, b))
+
+
 def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> list[EventDraft]:
     """One draft per happening: the same type, shared parties, compatible date and place."""
     merged: list[EventDraft] = []
@@ -371,7 +401,7 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
             if shared >= min(2, len(other.keys()), len(draft.keys())) or (
                     draft.type in CONTACT and len(states_a) >= 2 and len(states_b) >= 2
                     and (states_a == states_b and state_level or covered)
-            ) or _talks_of_a_mediation(other, draft) or (
+            ) or _talks_of_a_mediation(other, draft) or _same_summit(other, draft) or (
                 draft.type in CONTACT and shared >= 1
                 and (_stands_for(draft, other) or _stands_for(other, draft))):
                 target = other

@@ -82,3 +82,6 @@ def test_dates_relative_and_absolute():
     assert normalize_date("on 9 November 2020") == "2020-11-09"
     assert normalize_date("in 2019") == "2019"
     assert normalize_date("two weeks", published) is None
+    # a weekday "last week" lies in the calendar week before, not in this one
+    assert normalize_date("Wednesday last week", date(2023, 12, 15)) == "2023-12-06"
+    assert normalize_date("last Wednesday", date(2023, 12, 15)) == "2023-12-13"
