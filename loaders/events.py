@@ -223,7 +223,8 @@ def _event_type(token: Token) -> str | None:
                 for c in token.children) and not (lemma == "join" and any(
                     c.dep_ == "prep" and c.lower_ in {"for", "at"} and any(
                         g.lower_ in NOUN_TRIGGERS or g.lower_ in GATHERINGS for g in c.children)
-                    for c in token.children)):  # "joined Biden for a summit at Camp David"
+                    for c in token.children)) and not (lemma == "join" and any(
+                    c.dep_ == "agent" for c in token.children)):  # "X was joined by Y"
             return None  # "opened the session" adds to an event; "opened a bridge" is none
         if lemma == "gather" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at", "for"}
                                          for c in token.children):
@@ -1007,7 +1008,9 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 continue
             same = next((d for d in sentence_events if (d.type == draft.type or _same_call(
                 d, draft)) and (d.keys() & draft.keys() or not draft.parties)
-                and not _other_subjects(d, draft, in_sentence)), None)
+                and not _other_subjects(d, draft, in_sentence)
+                and not (d.location and draft.location and fold(d.location.text) != fold(
+                    draft.location.text))), None)  # "…, a day after talks in Kyiv"
             if same is not None:
                 if draft.type == "PhoneCall":
                     same.type = "PhoneCall"  # a call called a conversation is still a call
@@ -1338,6 +1341,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                         and d.trigger.root.pos_ in ("NOUN", "PROPN")]
             if not meetings and referring:  # "X and Y met … The meeting was hosted by Z"
                 meetings = [d for d in earlier[-3:] if d.type == "Meeting"][-1:]
+            joined = {mention_id(m) for m in mentions if m.start in {
+                t.i for c in trigger.children if c.dep_ == "nsubjpass" for t in c.subtree}}
+            if lemma == "join" and joined:  # "Ramaphosa was joined by Sall and Hichilema"
+                meetings = [d for d in earlier[-4:] if d.type in CONTACT
+                            and joined & d.keys()][-1:] or meetings
             if any(o.lower_ in {"signing", "signature"} for o in objects):
                 meetings = [d for d in earlier[-8:] if d.type == "Agreement"][-1:]
             previous = next((d for d in reversed(meetings) if d.trigger.root.lower_ in nouns),
@@ -1358,6 +1366,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     role = "witness"  # "attended the signing": looked on
                 for m in added:
                     add_party(previous, m, role)
+                if lemma == "join" and joined:  # the mission's other meetings of those days
+                    for other in earlier[-4:]:
+                        if other is not previous and other.type in CONTACT and \
+                                joined & other.keys() and other.sentence == previous.sentence:
+                            for m in added:
+                                add_party(other, m, role)
                 what = "took part in" if JOINING[lemma] == "participant" else "led"
                 previous.support.append(Support(
                     sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
@@ -1426,7 +1440,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 lemma == "bring" and _subject_of(doc, m, verb)):
             role = "mediator"
         elif lemma in ("host", "receive", "convene") and not hyphened and (
-                _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"):
+                _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"
+                or _in_agent_phrase(doc, m, {"host", "receive", "convene"})):
             between = any(doc[j].lower_ == "between" for j in range(
                 trigger.i + 1, min(trigger.i + 4, len(doc))))
             role = "mediator" if between else "host"  # "X hosted talks between A and B"
@@ -1474,7 +1489,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if m.start in subject and not m.modifier and m.kind in ("person", "state"):
                 add_party(draft, m, "participant")
     named_object = _object_anaphor(verb)
-    if (_plural_anaphor(verb) or named_object) and earlier:
+    if _plural_anaphor(verb) or named_object and earlier:
         # "the two sides signed", "they agreed", "spoke to both prime ministers", "hosted
         # them": the parties of the event just read — of the one that shares an actor
         # with this sentence when it names one ("Lula paid a state visit to China, during
@@ -1498,8 +1513,14 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         previous = next((d for d in candidates if here & (d.keys() | {
             p.mention.affiliation for p in d.parties})), candidates[0] if candidates else None)
         states = _plural_anaphor(verb) == "states"
+        if previous is None and not count:
+            previous = _last_subjects(sentence, mentions_before=doc._.mentions or [])
+        group = any(t.lower_ in {"delegation", "members", "visitors", "group", "mission"}
+                    for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
         if previous is not None:
             for party in _the_ones_named(previous.parties, named_object or ""):
+                if group and party.role == "host":
+                    continue  # "the delegation", "its members": the visitors, not their host
                 mention = party.mention
                 if states and mention.kind == "person" and mention.affiliation:
                     mention = Mention(mention.start, mention.end, mention.text, "state",
@@ -1596,6 +1617,30 @@ LATER = re.compile(
     r"\b(?:the (?:following|next) (day|week|month|year)|the day after|"
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) "
     r"(day|week|month|year)s? later)\b", re.IGNORECASE)
+def _last_subjects(sentence: Span, mentions_before: list[Mention]) -> EventDraft | None:
+    """ "Ramaphosa and a group of African heads of state ended their mission … The delegation
+    was received by Putin": the people last told as a subject, when no event was read."""
+    doc = sentence.doc
+    for back in range(1, 4):
+        if sentence.start - back < 0:
+            break
+        earlier = doc[max(sentence.start - 1, 0)].sent
+        for _ in range(back - 1):
+            if earlier.start == 0:
+                break
+            earlier = doc[earlier.start - 1].sent
+        subject = {t.i for t in earlier.root.children if t.dep_ in ("nsubj", "nsubjpass")
+                   for t in t.subtree}
+        people = [m for m in mentions_before if m.start in subject and m.kind == "person"
+                  and not m.modifier]
+        if people:
+            group = EventDraft(type="Meeting", trigger=earlier[:1], sentence=earlier)
+            for m in people:
+                add_party(group, m, "participant")
+            return group
+    return None
+
+
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
 
@@ -1669,10 +1714,11 @@ def _places_in(doc: Doc, start: int, end: int) -> list[Mention]:
 
 
 PLURAL_ANAPHOR = re.compile(
-    r"^(?:the two|the three|the four|both|the|their|all three|all four)\s+"
+    r"^(?:the two|the three|the four|both|the|their|its|all three|all four)\s+"
     r"(?:sides?|leaders|ministers|countries|presidents|nations|"
     r"delegations|parties|heads of state|officials|governments|neighbou?rs|men|prime ministers|"
-    r"foreign ministers|premiers|heads of government)$|^they$", re.I)
+    r"foreign ministers|premiers|heads of government|delegation|group|mission|visitors|"
+    r"african leaders|arab leaders|european leaders|gulf leaders|members)$|^they$", re.I)
 OBJECT_ANAPHOR = re.compile(
     r"^(?:(?:the two|both)\s+(?:sides|leaders|ministers|presidents|men|prime ministers|"
     r"foreign ministers|premiers|heads of state|heads of government)|them)$", re.I)
