@@ -309,6 +309,8 @@ def _lemma_in(token: Token, words: set[str] | frozenset[str]) -> bool:
 
 def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
+    if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
+        return True  # "left without meeting Tchiani"
     chain = [token]
     complements = []  # heads reached through a complement: "hopes to meet", "denied that …"
     head = token

@@ -972,8 +972,8 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
             same = [f for f in full if f is not m and fold(f.label.split()[0]) == fold(given)]
             if len({f.label for f in same}) > 1 and honorific:
                 same = [f for f in same if honorific in fold(f.title or f.text)] or same
-            if len({f.label for f in same}) > 1:
-                same = [f for f in same if f.start < m.start][-1:]
+            if len({f.label for f in same}) > 1:  # "Mr Kim": the Kim the story is about,
+                same = [min(same, key=lambda f: f.start)]  # named first
             if len({f.label for f in same}) == 1:
                 best = same[0]
                 return replace(m, key=best.key, label=best.label,
@@ -1082,6 +1082,9 @@ def _members_of(doc: Doc, mention: Mention) -> bool:
                 doc[i].is_sent_start:
             return False
         i -= 1
+    if i >= 3 and doc[i].lower_ == "of" and doc[i - 1].lower_ in {"state", "government"} \
+            and doc[i - 2].lower_ == "of":
+        i -= 2  # "heads of state of the Economic Community of West African States"
     return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in MEMBER_NOUNS
 
 
