@@ -338,6 +338,15 @@ class MentionFinder:
         if entry is not None and entry.category in ("intergovernmental", "forum") and \
                 _members_of(doc, mention):
             return replace(mention, plural=True)  # "leaders of the six-nation GCC": members
+        city = " ".join(t.text for t in doc[max(0, mention.start - 3):mention.start - 1]
+                        if t.is_title) if mention.start >= 2 else ""
+        if mention.kind == "state" and before is not None and before.text == "," and city and \
+                any(fold(" ".join(city.split()[-n:])) in big_cities()
+                    and not any(e.type == "State" for e in self.base.lookup(
+                        " ".join(city.split()[-n:]))) for n in (1, 2)) and (
+                mention.end >= len(doc) or doc[mention.end].text in {",", ".", ";", ")"}
+                or doc[mention.end].is_space):
+            return replace(mention, as_place=True, modifier=True)  # "in New Delhi, India,"
         if _dateline_country(doc, mention):
             return replace(mention, as_place=True, modifier=True)  # "KAZAN, Russia, Oct 23 -"
         if mention.source in ("kb:capital", "kb:seat") and is_locative:
@@ -372,7 +381,8 @@ class MentionFinder:
 EVENT_WORDS = {"meeting", "meetings", "summit", "talks", "conference", "forum", "dialogue",
                "consultations", "session", "ministerial", "games", "festival", "week"}
 PLACE_WORDS = {"city", "town", "capital", "port", "resort", "region", "province", "island",
-               "coast", "village", "border", "enclave", "territory", "desert"}
+               "coast", "village", "border", "enclave", "territory", "desert", "shore",
+               "side", "bank", "mountains", "valley", "peninsula", "sea", "waters"}
 KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "uncle",
        "grandfather", "grandson", "predecessor", "successor", "widow", "family", "spouse"}
 DOCUMENT_WORDS = {"agreement", "treaty", "declaration", "accord", "accords", "memorandum",
