@@ -674,6 +674,12 @@ def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
                 head = head.head
                 if head == child:
                     return True
+            # "A delegation led by X flew to Niamey": X leads the subject
+            by = next((a for a in head.ancestors if a.lower_ == "by"), None)
+            if by is not None and by.head.lemma_.lower() in {"lead", "head"} and \
+                    by.head.head == child and child.lower_ in {
+                        "delegation", "team", "mission", "group", "side"}:
+                return True
     return False
 
 
@@ -1104,7 +1110,9 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"participants included|leaders included|(?:was|were) represented by|"
                         r"also (?:took part|attended|participated)|took part as well|"
                         r"among them were|among those (?:taking part|attending)|"
-                        r"attended as (?:observers?|guests?))\b", re.IGNORECASE)
+                        r"attended as (?:observers?|guests?)|sent (?:their |its )?(?:envoys?|"
+                        r"delegations?|(?:foreign |prime |deputy )?ministers?))\b",
+                        re.IGNORECASE)
 # "Pakistan's delegation was led by X", "The Afghan side was headed by Y": one person is
 # enough, the delegation's state is the rest.
 DELEGATION = re.compile(r"\b(?:delegation|side|team|delegates|negotiators)\b[^.;]{0,60}?"

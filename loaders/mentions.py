@@ -215,6 +215,7 @@ class MentionFinder:
         found = _bracketed_acronyms(doc, found)
         found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
+        found = _delegation_heads(doc, found)
         found = _roles_of_states(doc, found)
         found = resolve_people(doc, found, self.base, published)
         return resolve_pronouns(doc, found, self.base)
@@ -329,6 +330,8 @@ class MentionFinder:
                 "member", "members", "summit", "summits", "countries", "states", "ministerial",
                 "leaders", "partners", "ministers", "officials", "colleagues"}:
             return replace(mention, modifier=True)  # "the 33 CELAC member states"
+        if mention.source == "kb:capital" and after and after[0].lower_ in EVENT_WORDS:
+            return replace(mention, as_place=True, modifier=True)  # "the Nairobi meeting"
         if (mention.source.startswith("ner:") or mention.source == "kb:capital") and (
                 after and after[0].lower_ in DOCUMENT_NOUNS
                 or mention.source.startswith("ner:")
@@ -1060,6 +1063,28 @@ def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
                              source="rule:listed"))
         taken.update(range(span.start, span.end))
     return extra
+
+
+def _delegation_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the Saudi team, headed by Mohammed Al Jaber": an unaffiliated person at the head of
+    a state's delegation acts for that state."""
+    states = {i: m.key for m in mentions if m.kind == "state" and m.key
+              for i in range(m.start, m.end)}
+    result = []
+    for m in mentions:
+        by = doc[m.start - 1] if m.start > 0 else None
+        while by is not None and by.i > 0 and fold(by.text) in TITLE_WORDS:
+            by = doc[by.i - 1]  # "headed by national security adviser X"
+        verb = by.head if by is not None and by.lower_ == "by" else None
+        group = verb.head if verb is not None and verb.lemma_.lower() in {"head", "lead"} \
+            else None
+        if m.kind == "person" and not m.affiliation and group is not None and \
+                group.lower_ in {"delegation", "team", "side", "mission", "negotiators"}:
+            sides = {states[c.i] for c in group.children if c.i in states}
+            if len(sides) == 1:
+                m = replace(m, affiliation=sides.pop())
+        result.append(m)
+    return result
 
 
 def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:

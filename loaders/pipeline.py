@@ -96,6 +96,7 @@ class EventComponent:
         drafts = date_paragraph_events(drafts, doc._.published)
         drafts = date_lead_events(doc, drafts, doc._.published)
         drafts = merge_drafts(drafts, doc._.published)
+        drafts = drop_headline_only(doc, drafts)
         drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
         drafts = place_in_dateline_city(doc, drafts, doc._.published)
         doc._.events = harvest_topics(doc, drafts, doc._.mentions or [])
@@ -366,6 +367,21 @@ def _talks_of_a_mediation(a: EventDraft, b: EventDraft) -> bool:
     sides = {_state_of(p.mention) for p in mediation.parties if p.role == "participant"}
     met = {_state_of(p.mention) for p in meeting.parties if p.role == "participant"}
     return len(sides) >= 2 and sides == met
+
+
+def drop_headline_only(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:
+    """A headline's event that the article's body never tells again is left out: headlines
+    squeeze ("Sudan's warring sides sign truce at Saudi-U.S. brokered talks") and the body
+    says who did what. Articles without a body keep their events."""
+    first = next(iter(doc.sents), None)
+    if first is None or "\n" not in first.text_with_ws + doc[first.end - 1].whitespace_ and \
+            not (first.end < len(doc) and "\n" in doc[first.end - 1].text_with_ws):
+        return drafts
+    body = [d for d in drafts if d.sentence.start >= first.end]
+    if not body:
+        return drafts
+    return [d for d in drafts if d.sentence.start >= first.end or any(
+        s.sentence.start >= first.end for s in d.support)]
 
 
 def _same_summit(a: EventDraft, b: EventDraft) -> bool:
