@@ -1081,7 +1081,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
         if not sentence_events:
             _attendance(sentence, in_sentence, drafts, published, frames)
         _topic_sentence(sentence, drafts, sentence_events)
-    return [d for d in drafts if _complete(d)]
+    return [d for d in drafts if is_complete(d)]
 
 
 def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bool:
@@ -1902,7 +1902,8 @@ def _text_after(token: Token) -> list[str]:
     return out
 
 
-def _complete(draft: EventDraft) -> bool:
+def is_complete(draft: EventDraft) -> bool:
+    """Enough parties for the type: two for a meeting, call or agreement."""
     parties = draft.keys("participant", "host", "mediator")
     if draft.type in CONTACT | {"Agreement"}:
         return len(parties) >= 2

@@ -32,6 +32,7 @@ from loaders.events import (
     Support,
     _set_apart,
     add_party,
+    is_complete,
     mention_id,
     paragraph_dates_before,
     read_events,
@@ -440,7 +441,7 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
     for draft in merged:
         _name_the_states(draft, merged)
         _most_specific(draft)
-    return merged
+    return [d for d in merged if is_complete(d)]  # "the US President": one party, not two
 
 
 def _name_the_states(draft: EventDraft, drafts: list[EventDraft]) -> None:
