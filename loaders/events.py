@@ -663,6 +663,14 @@ def _venue_owner(doc: Doc, mention: Mention) -> bool:
     return before in {"at", "in"} and any(t.lower_ in VENUES for t in after[1:])
 
 
+def _as_observer(doc: Doc, mention: Mention) -> bool:
+    """ "with the World Bank as an observer": an onlooker, no party."""
+    after = [t.lower_ for t in doc[mention.end:mention.end + 3]]
+    return bool(after) and after[0] == "as" and any(
+        w in {"observer", "observers", "guest", "guests", "witness", "witnesses"}
+        for w in after[1:])
+
+
 def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubj",) and mention.start <= child.i < mention.end + 8:
@@ -995,7 +1003,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 offered = {"Meeting": "meeting", "PhoneCall": "phone call",
                            "Visit": "visit"}[kind]
                 kind = "Proposal"  # "expressed his willingness to meet Assad"
-            draft = _read_trigger(doc, token, kind, sentence, in_sentence, published, drafts)
+            draft = _read_trigger(doc, token, kind, sentence, in_sentence, published, drafts,
+                                  sentence_events)
             if draft is not None and kind == "Proposal" and offered:
                 draft.topics = [offered]
             if draft is None:
@@ -1199,7 +1208,8 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
 
 def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   mentions: list[Mention], published: date | None,
-                  earlier: list[EventDraft]) -> EventDraft | None:
+                  earlier: list[EventDraft],
+                  this_sentence: list[EventDraft] | None = None) -> EventDraft | None:
     lemma = trigger.lemma_.lower()
     # "held talks", "signed a deal": the noun decides the type, the verb carries the clause.
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
@@ -1443,12 +1453,20 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # "met at Anwar's official residence": the owner hosted the others' talks
             role = "mediator" if kind in CONTACT else "host"
         elif m.start >= 3 and doc[m.start - 2].lower_ == "presence" or (
-                m.start >= 4 and doc[m.start - 3].lower_ == "presence") or _in_attendance(doc, m):
+                m.start >= 4 and doc[m.start - 3].lower_ == "presence") or _in_attendance(
+                doc, m) or _as_observer(doc, m):
             role = "witness"  # "signed … in the presence of President Trump"
         elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)) or (
                 lemma == "bring" and _subject_of(doc, m, verb)):
             role = "mediator"
+        elif lemma in ("host", "receive", "convene") and not hyphened and any(
+                c.dep_ == "agent" for c in trigger.children):
+            # "… opened talks, hosted by Mnuchin": the agent hosts; for talks among others
+            # ("host", "convene") that is mediating; the others take part
+            agent = _in_agent_phrase(doc, m, {"host", "receive", "convene"})
+            role = ("host" if lemma == "receive" or kind != "Meeting" else "mediator") \
+                if agent else "participant"
         elif lemma in ("host", "receive", "convene") and not hyphened and (
                 _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"
                 or _in_agent_phrase(doc, m, {"host", "receive", "convene"})):
@@ -1511,8 +1529,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         here = {mention_id(m) for m in said if not m.modifier and m.kind in (
             "person", "state", "organization")} | {m.affiliation for m in said
                                                    if m.affiliation}
-        candidates = [d for d in reversed(earlier[-20:] if count else earlier[-6:])
-                      if len(d.keys()) >= 2]
+        told = [*earlier, *(d for d in this_sentence or [] if d.trigger.start < trigger.i)]
+        candidates = [d for d in reversed(told[-20:] if count else told[-6:])
+                      if len(d.keys()) >= 2]  # "received Li, and the two sides agreed"
         if count:  # "the two men": an event of two, not one of three, in the last paragraphs
             people = [d for d in candidates if sentence.start_char - d.sentence.end_char < 2500
                       and len({mention_id(p.mention) for p in d.parties if p.role != "mediator"
