@@ -25,7 +25,8 @@ VERB_TRIGGERS = {
     "meet": "Meeting", "confer": "Meeting", "negotiate": "Meeting",
     "receive": "Meeting", "host": "Meeting", "convene": "Meeting", "attend": "Meeting",
     "chair": "Meeting", "gather": "Meeting", "sit": "Meeting", "welcome": "Meeting",
-    "greet": "Meeting",
+    "greet": "Meeting", "dine": "Meeting", "lunch": "Meeting", "breakfast": "Meeting",
+    "shake": "Meeting",
     "join": "Meeting", "open": "Meeting", "moderate": "Meeting",
     "visit": "Visit", "arrive": "Visit", "travel": "Visit", "land": "Visit", "fly": "Visit",
     "call": "PhoneCall", "phone": "PhoneCall", "telephone": "PhoneCall", "dial": "PhoneCall",
@@ -184,6 +185,11 @@ def _event_type(token: Token) -> str | None:
             return "Meeting" if any(c.dep_ in ("dobj", "nsubjpass") and (
                 c.lower_ in NOUN_TRIGGERS or c.lower_ in GATHERINGS)
                 for c in token.children) else None  # "addressed the business summit"
+        if lemma in ("dine", "lunch", "breakfast"):
+            return "Meeting" if _has_with(token) else None  # "flew to Florida to dine with"
+        if lemma == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands"
+                                    for c in token.children):
+            return "Meeting"  # "Trump and Kim shook hands at the Capella hotel"
         if lemma in ("warn", "threaten") and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in ONLOOKERS for c in token.children):
             return None  # "analysts had warned that …": a comment, no one's threat
@@ -239,6 +245,8 @@ def _event_type(token: Token) -> str | None:
         if word in ("call", "conversation", "talks", "talk", "discussion", "conference",
                     "summit", "meeting") and _phone_context(token):
             return "PhoneCall"
+        if word == "call" and any(c.lower_ in {"courtesy", "farewell"} for c in token.children):
+            return "Meeting"  # "paid a courtesy call on the General Secretary": in person
         if word in ("call", "phone") and not _phone_context(token) and not any(
                 c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in token.children):
             return None
@@ -320,6 +328,9 @@ def _unreal(token: Token) -> bool:
         if head.dep_ == "relcl":
             break  # "Petro, who spoke with Maduro, is expected …": a clause of its own
         low, high = sorted((head.i, head.head.i))
+        if head.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in {"but", "yet"}
+                                       for c in head.head.children if c.i < head.i):
+            break  # "did not meet Moon, but he telephoned Abe": a clause of its own
         if any(t.text == ";" for t in head.doc[low:high]):
             break  # "X brought A and B together; the two leaders called for …": two clauses
         if head.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pobj", "dobj", "nsubj",
@@ -455,8 +466,12 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
             person = root.head.head.head  # "Sadyr Japarov of Kyrgyzstan, who arrived …"
             tokens.add(person.i)
             tokens.update(t.i for t in person.children if t.dep_ == "compound")
-    if root.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in root.children):
+    purpose = root.dep_ in ("xcomp", "advcl") or root.dep_ == "pobj" and root.head.lower_ == "to"
+    if (root.dep_ == "conj" or purpose and root.pos_ == "VERB") and not any(
+            c.dep_.startswith("nsubj") for c in root.children):
         head = root.head  # "X visited Sochi and held talks with Y": X is the subject of both
+        if head.lower_ == "to" and head.dep_ == "prep":
+            head = head.head  # "flew to Florida to dine with Trump", parsed as a preposition
         for child in head.children:
             if child.dep_.startswith("nsubj"):
                 tokens.update(t.i for t in child.subtree)
@@ -1578,7 +1593,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                        and e.start in tokens and re.search(
                            r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day",
                            e.text.lower())), None)
-    draft.topics = _topics(trigger, tokens, kind)
+    draft.topics = [t for t in _topics(trigger, tokens, kind) if t.lower() != "hands"]
     if kind == "Threat" and _threat_of_force(trigger):
         draft.topics = [_verb_phrase(trigger)]  # "strike Syrian forces by air or by land"
     kinds_of_visit = [t.text for t in trigger.children if t.i < trigger.i and t.lower_ in {
@@ -1715,6 +1730,11 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
     verb = _clause_root(trigger)
     subjects = [p for p in draft.parties if _subject_of(doc, p.mention, verb)]
     others = [p for p in draft.parties if p not in subjects and p.role == "participant"]
+    if len(subjects) >= 2 and len(others) == 1 and any(
+            t.lower_ in {"separately", "separate"} for t in draft.sentence):
+        # "Aliyev and Pashinyan held separate talks with Trump": one meeting each
+        return [replace(draft, parties=[subject, *others], support=list(draft.support),
+                        topics=list(draft.topics)) for subject in subjects]
     if not subjects or len(others) < 2:
         return [draft]
     pieces = []
@@ -1827,7 +1847,9 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                 NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS
                 | {"speak", "talk", "converse", "agree"}) and token.i > token.head.i and not (
                 token.lower_ == "on" and token.head.lemma_.lower() == "call"
-                and token.head.pos_ == "VERB") and not any(
+                and (token.head.pos_ == "VERB" or any(
+                    c.lower_ in {"courtesy", "farewell"} for c in token.head.children))
+                ) and not any(
                 p.lower_ in NOT_TOPICS or p.ent_type_ in ("DATE", "TIME")
                 for p in token.children if p.dep_ == "pobj"):  # not "on the sidelines of"
             out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")

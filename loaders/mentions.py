@@ -311,6 +311,13 @@ class MentionFinder:
                                                  None and before.lower_ == "at") and \
                 before is not None and before.lower_ in {"in", "at"} and not possessed:
             return replace(mention, kind="place", as_place=True)  # "in eastern Ladakh"
+        if mention.source.startswith("ner:") and before is not None and mention.start >= 2 and \
+                before.lower_ == "on" and \
+                doc[mention.start - 2].lower_ in VENUE_WORDS | PLACE_WORDS:
+            return replace(mention, kind="place", as_place=True)  # "the Capella hotel on Sentosa"
+        if mention.source.startswith("ner:") and before is not None and before.lower_ in {
+                "aboard", "onboard"}:
+            return replace(mention, kind="place", as_place=True)  # "aboard Air Force One"
         if mention.source == "kb:demonym" and before is not None and before.lower_ in {
                 "south", "north", "latin", "central", "east", "west", "southeast", "sub"}:
             return replace(mention, kind="place", key=None, modifier=True)  # "South American"
@@ -357,6 +364,8 @@ class MentionFinder:
         if mention.source == "kb:capital" and mention.start >= 2 and before is not None and \
                 before.text == "," and doc[mention.start - 2].lower_ in {"capital", "city"}:
             return replace(mention, as_place=True)  # "Oman's capital, Muscat"
+        if mention.source.startswith("ner:") and after and after[0].lower_ in VENUE_WORDS:
+            return replace(mention, kind="place", as_place=True)  # "at the Capella hotel"
         if mention.kind == "state" and mention.source == "kb:demonym":
             if any(t.lower_ in PLACE_WORDS for t in doc[mention.end:mention.end + 3]):
                 return replace(mention, modifier=True)  # "the Russian city of Kazan"

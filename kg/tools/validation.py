@@ -43,7 +43,7 @@ RECORDS_DIR = Path(__file__).resolve().parents[2] / "tests" / "validation"
 CATEGORIES: tuple[str, ...] = (
     "meetings", "calls", "visits", "mediation", "agreements", "proposals", "threats",
     "negation_future", "coreference", "titles_roles", "dates", "locations",
-    "multi_sentence", "boilerplate",
+    "multi_sentence", "summits", "boilerplate",
 )
 MATCH_THRESHOLD = 0.5
 # Lower-case particles that may open a surname ("al-Sudani", "bin Salman", "von der Leyen").
