@@ -584,6 +584,41 @@ def explain_draft(draft: EventDraft) -> str:
     return "; ".join(parts + [f for f in facts if f])
 
 
+def visits_abroad(events: list[Event], base: ActorBase) -> list[Event]:
+    """A person who met others in another country's city visited that country: "In Kabul,
+    Esper held talks with Ghani" is also Esper's visit to Afghanistan. Read only where the
+    article tells of no visit by that person on that date; the rule is named so that
+    ``kg explain`` shows the visit was inferred."""
+    told = {(r.actor.key, e.date) for e in events if e.type == "Visit" for r in e.roles
+            if r.role == "participant"}
+    inferred: list[Event] = []
+    for event in events:
+        place = event.location
+        if event.type != "Meeting" or place is None or place.country is None:
+            continue
+        country = base.get(place.country)
+        for role in event.roles:
+            actor = role.actor
+            home = role.affiliation.key if role.affiliation else actor.affiliation
+            if role.role != "participant" or actor.type != "Person" or home is None or \
+                    home == place.country or (actor.key, event.date) in told or country is None:
+                continue
+            if base.get(home) is None or base.get(home).type != "State":
+                continue
+            told.add((actor.key, event.date))
+            host = _actor_from_entry(country)
+            provenance = replace(event.provenance, extractor="kg.events.v1:visit-abroad",
+                                 confidence=round(event.provenance.confidence - 0.1, 2),
+                                 matched=f"{actor.label} met others in {place.label}, "
+                                         f"{country.label}: a visit")
+            inferred.append(Event(type="Visit", roles=(
+                Role(actor=actor, role="participant", title=role.title,
+                     affiliation=role.affiliation, name=role.name),
+                Role(actor=host, role="host")), provenance=provenance, date=event.date,
+                location=place))
+    return inferred
+
+
 def _one_per_key(events: list[Event]) -> list[Event]:
     """Events of one article that are one happening by their key (same type, parties and
     date) become one: the first one's place and titles, every source and topic."""
@@ -658,7 +693,10 @@ def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:
         events.append(Event(type=draft.type, roles=tuple(roles),  # type: ignore[arg-type]
                             provenance=main, date=draft.date, location=location,
                             topics=tuple(draft.topics), also=also))
-    events = _one_per_key(events)
+    events = _one_per_key(events + visits_abroad(events, base))
+    for event in events:
+        for role in event.roles:
+            actors.setdefault(role.actor.key, role.actor)
     for actor in list(actors.values()):
         if actor.affiliation and actor.affiliation not in actors:
             entry = base.get(actor.affiliation)
