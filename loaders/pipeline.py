@@ -615,7 +615,7 @@ def visits_abroad(events: list[Event], base: ActorBase) -> list[Event]:
                 Role(actor=actor, role="participant", title=role.title,
                      affiliation=role.affiliation, name=role.name),
                 Role(actor=host, role="host")), provenance=provenance, date=event.date,
-                location=place))
+                location=place, topics=event.topics))  # what the talks there were about
     return inferred
 
 
