@@ -205,6 +205,9 @@ def _event_type(token: Token) -> str | None:
                                 for c in token.children):
                 return "PhoneCall"  # "Netanyahu and Trump spoke on Sunday": leaders' calls
             return None
+        if lemma == "call" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so" and \
+                token.doc[token.i - 1].text in {"-", "–"}:
+            return None  # "the so-called Mexico Agreement"
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children) \
                 and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children) and not any(
                     t.lower_ == "to" for t in token.doc[token.i:token.i + 12]):
@@ -1559,8 +1562,15 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         states = _plural_anaphor(verb) == "states"
         if previous is None and not count:
             previous = _last_subjects(sentence, mentions_before=doc._.mentions or [])
-        group = any(t.lower_ in {"delegation", "members", "visitors", "group", "mission"}
+        group = any(t.lower_ in {"delegation", "delegations", "members", "visitors", "group",
+                                 "mission", "negotiators", "teams"}
                     for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+        when = _date(sentence, {t.i for t in sentence}, published)
+        if group and previous is not None and previous.rule and when and not (
+                previous.date and (previous.date.startswith(when)
+                                   or when.startswith(previous.date))):
+            # "in March the delegations signed …": another round, other people
+            previous = _last_subjects(sentence, mentions_before=doc._.mentions or [])
         if previous is not None:
             for party in _the_ones_named(previous.parties, named_object or ""):
                 if group and party.role == "host":

@@ -67,7 +67,7 @@ ROLE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bnational security advis"), "national_security_adviser"),
     (re.compile(r"\b(prime minister|premier|chancellor)\b"), "head_of_government"),
     (re.compile(r"\bleaders?\b"), "leader"),
-    (re.compile(r"\b(president|king|emir|sultan|crown prince|head of state)\b"),
+    (re.compile(r"\b(president|king|emir|sultan|crown prince|head of state|monarch|queen)\b"),
      "head_of_state"),
     (re.compile(r"\b(envoy|representative|negotiator|mediator)\b"), "envoy"),
     (re.compile(r"\bsecretary.general\b"), "secretary_general"),
@@ -337,6 +337,11 @@ class MentionFinder:
                 "member", "members", "summit", "summits", "countries", "states", "ministerial",
                 "leaders", "partners", "ministers", "officials", "colleagues"}:
             return replace(mention, modifier=True)  # "the 33 CELAC member states"
+        if after and after[0].text in {"Agreement", "Agreements", "Accord", "Accords",
+                                       "Declaration", "Treaty", "Protocol", "Memorandum"} and \
+                mention.kind in ("state", "place") and (mention.start == 0 or doc[
+                    mention.start - 1].lower_ in {"the", "so-called", "called", "a", "'s"}):
+            return replace(mention, modifier=True)  # "the so-called Mexico Agreement": a title
         if mention.source == "kb:capital" and after and after[0].lower_ in EVENT_WORDS:
             return replace(mention, as_place=True, modifier=True)  # "the Nairobi meeting"
         if (mention.source.startswith("ner:") or mention.source == "kb:capital") and (
