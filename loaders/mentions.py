@@ -30,7 +30,7 @@ TITLE_WORDS = {
     "chief", "chiefs", "head", "heads", "secretary", "secretaries", "state", "general", "top",
     "diplomat", "diplomats", "envoy", "envoys", "special", "ambassador", "king", "crown",
     "prince", "sheikh", "emir", "sultan", "chancellor", "premier", "deputy", "first", "leader",
-    "sheikha", "queen", "princess",
+    "sheikha", "queen", "princess", "datuk", "dato", "seri",
     "leaders", "commander", "national", "security", "adviser", "advisor", "intelligence",
     "spy", "speaker", "representative", "high", "affairs", "interior", "counterpart",
     "counterparts", "colleague", "colleagues", "presidential", "army", "military", "staff",
@@ -186,6 +186,8 @@ class MentionFinder:
             span = _trim(ent)
             if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
                 continue
+            if any(t.lower_ in {"order", "medal", "prize", "award"} for t in span):
+                continue  # "the José Martí Order", "the Order of Zayed": an honour, no one
             while kind == "person" and len(span) > 2 and fold(span[0].text) in TITLE_WORDS:
                 span = span[1:]  # "Sayyid Fahd bin Mahmoud": the title is no part of the name
             if kind == "organization" and (any(t.lower_ in EVENT_WORDS | DOCUMENT_WORDS
