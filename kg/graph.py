@@ -150,7 +150,10 @@ SCHEMA = Schema(
             Property("affiliation", "STRING", _iri(KG.affiliation)),
         )),
         RelationshipType("AFFILIATED_WITH", "Actor", "Actor", _iri(KG.affiliation)),
-        RelationshipType("LOCATED_IN", "Event", "Place", _iri(KG.location)),
+        # How many articles place the event there: reports may disagree.
+        RelationshipType("LOCATED_IN", "Event", "Place", _iri(KG.location), (
+            Property("support", "INT64"),
+        )),
         RelationshipType("ABOUT", "Event", "Topic", _iri(KG.topic)),
         RelationshipType("MENTIONED_IN", "Event", "Mention", _iri(KG.mention)),
         RelationshipType("FROM", "Mention", "Article", _iri(KG.article)),
@@ -219,11 +222,12 @@ VALUES_QUERY = f"""SELECT ?node ?key ?value WHERE {{
   FILTER (isLiteral(?value))
 }}"""
 
-LINKS_QUERY = f"""SELECT ?start ?key ?end WHERE {{
+# Each link with the number of article graphs stating it.
+LINKS_QUERY = f"""SELECT ?start ?key ?end (COUNT(DISTINCT ?g) AS ?support) WHERE {{
   VALUES ?key {{ {_LINK_PREDICATES} }}
-  ?start ?key ?end .
+  GRAPH ?g {{ ?start ?key ?end }}
   FILTER (isIRI(?end))
-}}"""
+}} GROUP BY ?start ?key ?end"""
 
 # The participation join of the catalogue queries: one row per title and affiliation.
 PARTICIPATIONS_QUERY = _PREFIX + """SELECT ?part ?event ?agent ?role ?title ?affiliation WHERE {
@@ -345,7 +349,8 @@ def _links(store: Store, label_of: Mapping[str, str]) -> Iterable[Relationship]:
                 continue
             if (rel.type, start, end) not in seen:
                 seen.add((rel.type, start, end))
-                yield Relationship(f"{start} {rel.type} {end}", rel.type, start, end, {})
+                props = {p.name: int(row[p.name]) for p in rel.properties}
+                yield Relationship(f"{start} {rel.type} {end}", rel.type, start, end, props)
 
 
 def _participations(store: Store, label_of: Mapping[str, str]) -> list[Relationship]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -87,7 +88,9 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
     """Nest the flat rows of the ``events`` query into one object per event.
 
     Events come in reading order: by their first source's article and position in it
-    (the order annotators and readers meet them), then newest first.
+    (the order annotators and readers meet them), then newest first. An event that
+    reports place differently is located where most of them place it; on a tie, in a
+    place inside a country (a city or venue rather than a country), then the first IRI.
 
     Examples
     --------
@@ -97,16 +100,17 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
     [('Meeting', ['Hulusi Akar'])]
     """
     events: dict[str, dict] = {}
+    places: dict[str, dict[str, tuple]] = defaultdict(dict)
     for row in rows:
+        if row.get("location"):
+            places[row["event"]][row["location"]] = (
+                -int(row.get("locationSupport") or 1), row.get("locationCountry") is None,
+                row["location"], row.get("locationLabel") or row["location"])
         event = events.get(row["event"])
         if event is None:
-            location = None
-            if row.get("location"):
-                location = {"id": row["location"],
-                            "label": row.get("locationLabel") or row["location"]}
             event = events[row["event"]] = {
                 "id": row["event"], "type": row["type"], "date": row.get("date"),
-                "location": location, "participants": [], "mediators": [], "hosts": [],
+                "location": None, "participants": [], "mediators": [], "hosts": [],
                 "witnesses": [],
                 "topics": [], "confidence": None, "extractor": None,
                 "sources": [],
@@ -133,6 +137,9 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
                                            or confidence > event["confidence"]):
                 event["confidence"] = confidence
                 event["extractor"] = row.get("extractor")
+    for key, found in places.items():
+        *_, iri, label = min(found.values())
+        events[key]["location"] = {"id": iri, "label": label}
     return sorted(events.values(), key=_feed_order)
 
 

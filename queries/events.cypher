@@ -30,7 +30,11 @@ WHERE actorFilter IS NULL OR EXISTS {
        WHERE any(name IN home.names + home.aliases WHERE (' ' + lower(name) + ' ') CONTAINS word)
      }
 }
-OPTIONAL MATCH (e)-[:LOCATED_IN]->(place:Place)
+// Reports may place one event differently: each place with the number of articles
+// giving it and its country; the CLI keeps one (see events.rq).
+OPTIONAL MATCH (e)-[located:LOCATED_IN]->(place:Place)
+OPTIONAL MATCH (place)-[:IN_COUNTRY]->(country:Actor)
+WITH e, place, located.support AS support, min(country.iri) AS placeCountry
 // One row per participation, per topic label and per source, as the SPARQL UNION gives.
 UNWIND ['participation', 'topic', 'source'] AS part
 OPTIONAL MATCH (actor:Actor)-[p:PARTICIPANT]->(e) WHERE part = 'participation'
@@ -38,13 +42,14 @@ OPTIONAL MATCH (affiliation:Actor) WHERE affiliation.iri = p.affiliation
 OPTIONAL MATCH (e)-[:ABOUT]->(t:Topic) WHERE part = 'topic'
 UNWIND coalesce(t.names, [NULL]) AS topic
 OPTIONAL MATCH (e)-[:MENTIONED_IN]->(m:Mention)-[:FROM]->(a:Article) WHERE part = 'source'
-WITH e, place, p, actor, affiliation, topic, m, a
+WITH e, place, support, placeCountry, p, actor, affiliation, topic, m, a
 WHERE actor IS NOT NULL OR topic IS NOT NULL OR m IS NOT NULL
 RETURN DISTINCT e.iri AS event, e.type AS type, e.date AS date,
-       place.iri AS location, place.label AS locationLabel,
+       place.iri AS location, place.label AS locationLabel, support AS locationSupport,
+       placeCountry AS locationCountry,
        p.role AS role, actor.iri AS actor, actor.label AS actorLabel, actor.type AS actorType,
        p.title AS title, affiliation.iri AS affiliation, affiliation.label AS affiliationLabel,
        topic, a.sourceId AS article, a.title AS articleTitle, a.url AS url,
        a.published AS published, m.sentence AS evidence, m.startChar AS `start`,
        m.endChar AS `end`, m.confidence AS confidence, m.extractor AS extractor
-ORDER BY coalesce(date, ''), event, role, actor, title, affiliation, topic, article, `start`
+ORDER BY coalesce(date, ''), event, location, role, actor, title, affiliation, topic, article, `start`

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import networkx as nx
@@ -12,10 +13,19 @@ from kg.errors import QueryError
 from kg.graph import SCHEMA, Node, fingerprint, project, to_networkx, write_graphml
 from kg.query import run_query
 from kg.store import Store
-from kg.types import Article
+from kg.types import Article, Event, Extraction, Place, Provenance, Role
 from queries import HERE as QUERIES
 from queries import catalogue, parse_header
-from tests.graph_fixtures import XSS_LABEL, extractions, fill
+from tests.graph_fixtures import (
+    HALDORSEN,
+    KENYA,
+    KIBET,
+    NORWAY,
+    OSLO,
+    XSS_LABEL,
+    extractions,
+    fill,
+)
 
 # Parameters each catalogue query is run with, on every engine.
 PARAMETERS: dict[str, list[dict[str, str]]] = {
@@ -251,3 +261,32 @@ def test_graphml_round_trip(store: Store, tmp_path: Path) -> None:
     assert back.nodes["https://w3id.org/geokg/id/actor/coastal-forum"]["label"] == XSS_LABEL
     assert back.nodes["https://w3id.org/geokg/id/actor/norway"]["labels"] == "Actor; State"
     assert "<script>" not in target.read_text("utf-8")  # escaped as XML text
+
+
+def _placed(article_id: str, place: Place) -> Extraction:
+    article = Article(text="(text)", id=article_id, published=date(2024, 3, 5))
+    sentence = f"Ingrid Haldorsen met Amani Kibet in {place.label}."
+    meeting = Event("Meeting", (Role(HALDORSEN, "participant"), Role(KIBET, "participant")),
+                    Provenance(article.source_id, sentence, 0, len(sentence), "met", 17, 20,
+                               "kg.events.v1:meet", 0.9),
+                    date="2024-03-04", location=place)
+    return Extraction(article, (meeting,), actors=(NORWAY, KENYA))
+
+
+@pytest.mark.parametrize("lang", ["sparql", "cypher"])
+def test_an_event_placed_differently_is_where_most_reports_place_it(lang: str) -> None:
+    bergen = Place("bergen", "Bergen", country="norway")
+    country = Place("norway", "Norway")
+
+    def location(*placed: tuple[str, Place]) -> str:
+        store = Store()
+        for article_id, place in placed:
+            store.add(_placed(article_id, place))
+        [event] = run_query(store, "events", lang=lang).records()
+        return event["location"]["label"]
+
+    assert location(("a", OSLO), ("b", bergen), ("c", bergen)) == "Bergen"
+    assert location(("a", bergen), ("b", OSLO), ("c", OSLO)) == "Oslo"
+    # On a tie, a place inside a country, whichever article came first.
+    assert location(("a", country), ("b", OSLO)) == "Oslo"
+    assert location(("a", OSLO), ("b", country)) == "Oslo"
