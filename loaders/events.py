@@ -345,7 +345,8 @@ def _unreal(token: Token) -> bool:
                          "nsubjpass", "compound", "conj", "attr", "prep", "pcomp"):
             if head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in UNREAL_NOUNS:
                 return True  # "the idea of holding meetings"
-            if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on", "for") \
+            if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on", "for",
+                                                            "before", "after") \
                     and not (
                     head.lower_ == "of" and (head.head.lower_ in NOUN_TRIGGERS or head.head.lower_
                                              in {"round", "rounds", "series", "session"}
@@ -451,8 +452,12 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
                     token.dep_ == "ccomp" and VERB_TRIGGERS.get(trigger.lemma_.lower()) in (
                         "Proposal", "Threat"))):
             # another clause; one with its own subject even when it hangs from the trigger:
-            # "received Daglo, a day after Burhan declined to attend"
-            if trigger not in token.subtree and token.lemma_.lower() not in TOPIC_VERBS:
+            # "received Daglo, a day after Burhan declined to attend"; but "talks that were
+            # mediated by Qatar" says who mediated them
+            brokered = token.dep_ == "relcl" and token.head.i == trigger.i and lemma in (
+                MEDIATION_VERBS | {"host", "convene", "chair"}) and any(
+                c.dep_ == "agent" for c in token.children)
+            if trigger not in token.subtree and lemma not in TOPIC_VERBS and not brokered:
                 out.update(t.i for t in token.subtree)
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
                 and trigger not in token.subtree:
@@ -815,11 +820,32 @@ def _reported_date(trigger: Token, published: date | None) -> str | None:
     return None
 
 
+DASHES = {"-", "–", "—", "--"}
+
+
+def _in_dateline(ent: Span) -> bool:
+    """ "JEDDAH, May 21 (Reuters) - …": the day of the report, not of what it tells."""
+    sentence = ent.sent
+    if ent.start - sentence.start > 4:
+        return False
+    depth = 0
+    for token in ent.doc[ent.end:min(ent.end + 6, sentence.end)]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+        elif depth == 0 and token.text in DASHES:
+            return True
+        elif depth == 0 and token.is_alpha:
+            return False
+    return False
+
+
 def _date(sentence: Span, tokens: set[int], published: date | None) -> str | None:
     """The first date of the clause; a date without a year lies in the year the paragraph
     has just named ("… visit to China in October 2022. During that trip, on October 31 …")."""
     for ent in sentence.ents:
-        if ent.label_ != "DATE" or ent.start not in tokens:
+        if ent.label_ != "DATE" or ent.start not in tokens or _in_dateline(ent):
             continue
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"since", "until", "by", "till"}:
             continue  # "the first visit since 2015" is not in 2015
@@ -839,6 +865,28 @@ def _date(sentence: Span, tokens: set[int], published: date | None) -> str | Non
             value = normalize_date(ent.text, published, year=_narrative_year(ent))
             if value:
                 return value
+    return None
+
+
+def _when_date(root: Token, published: date | None) -> str | None:
+    """ "Talks ended on Tuesday, when the fourth round concluded"; "dates back to March 23,
+    2015, when the three leaders signed": a *when* clause happened at the date it tells of,
+    or at the first date of the clause it hangs from."""
+    if not any(c.lower_ == "when" and c.dep_ == "advmod" for c in root.children):
+        return None
+    head = root.head
+    own = {t.i for t in root.subtree}
+    if root.dep_ == "relcl" and head.ent_type_ == "DATE":
+        dates = [e for e in head.doc.ents if e.start <= head.i < e.end]
+    elif root.dep_ == "advcl":
+        dates = [e for e in head.doc.ents if e.label_ == "DATE" and e.start not in own
+                 and head.left_edge.i <= e.start <= head.right_edge.i]
+    else:
+        return None
+    for ent in dates:
+        value = normalize_date(ent.text, published, year=_narrative_year(ent))
+        if value:
+            return value
     return None
 
 
@@ -1081,8 +1129,9 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                     if token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
                         draft.topics += [t for t in _topics(token, {x.i for x in sentence})
                                          if t not in draft.topics]
-            if draft.type in CONTACT and draft.location is None:
-                # "visited Sochi and held talks with Putin": the talks were in Sochi
+            if draft.type in CONTACT | {"Mediation"} and draft.location is None:
+                # "visited Sochi and held talks with Putin": the talks were in Sochi; "China
+                # brokered talks when Raisi visited Beijing": so was the mediation
                 draft.location = next((v.location for v in sentence_events if v.type == "Visit"
                                        and v.location and v.keys() & draft.keys()), None)
             if draft.date is None:
@@ -1602,9 +1651,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
             doc, sentence, mentions, topic_tokens, earlier)
-    draft.date = _date(sentence, tokens, published) or _reported_date(trigger, published)
+    draft.date = _date(sentence, tokens, published) or _when_date(root, published) or \
+        _reported_date(trigger, published)
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
-                       and e.start in tokens and re.search(
+                       and e.start in tokens and not _in_dateline(e) and re.search(
                            r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day",
                            e.text.lower())), None)
     draft.topics = [t for t in _topics(trigger, tokens, kind) if t.lower() != "hands"]

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from loaders.actors import ActorBase, ActorEntry
+from loaders.dates import MONTHS
 
 MentionKind = str  # "person", "state", "organization", "place", "role"
 
@@ -186,6 +187,8 @@ class MentionFinder:
             span = _trim(ent)
             if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
                 continue
+            if GROUP_OF_LEADERS.fullmatch(span.text.lower()):
+                continue  # "the Heads of State addressed the press": the leaders, no body
             if any(t.lower_ in {"order", "medal", "prize", "award"} for t in span):
                 continue  # "the José Martí Order", "the Order of Zayed": an honour, no one
             while kind == "person" and len(span) > 2 and fold(span[0].text) in TITLE_WORDS:
@@ -448,14 +451,15 @@ def country_of_city(name: str, base: ActorBase) -> ActorEntry | None:
 
 
 def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
-    """Surnames (and given names used alone) of people named in full, where the NER missed
-    them: "Ruto and Abiy agreed" after "William Ruto" and "Abiy Ahmed"."""
+    """Surnames (and given or middle names used alone) of people named in full, where the
+    NER missed them: "Ruto and Abiy agreed" after "William Ruto" and "Abiy Ahmed";
+    "Suluhu" after "Samia Suluhu Hassan"."""
     names: set[str] = set()
     for m in found:
         if m.kind == "person" and len(m.text.split()) >= 2:
             words = [w for w in m.text.split() if fold(w) not in _PARTICLES
                      and fold(w) not in TITLE_WORDS]  # not "Sheikh" of "Sheikh Tamim"
-            names.update({words[0], words[-1]} if words else set())
+            names.update(words)
             if words and re.match(r"(?i)^(?:al|el|ad|as)-\w", words[-1]):
                 names.add(words[-1].split("-", 1)[1])  # "Burhan" of "al-Burhan"
     for n, m in enumerate(found):  # the NER also calls "Maduro" an organisation at times
@@ -471,13 +475,22 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     return extra
 
 
+def _opens_a_date(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` start with a date, tagged or not: "Feb 24", "3 March"."""
+    if tokens and tokens[0].ent_type_ == "DATE":
+        return True
+    words = [t.lower_.rstrip(".") for t in tokens[:2]]
+    return len(words) == 2 and (words[0] in MONTHS and words[1].isdigit()
+                                or words[0].isdigit() and words[1] in MONTHS)
+
+
 def _is_dateline(doc: Doc, mention: Mention) -> bool:
     """A place opening a paragraph before a dash, colon or date: "RIYADH:", "MOSCOW, Jan 11"."""
     opens = mention.start == 0 or "\n" in doc[mention.start - 1].text_with_ws or \
         doc[mention.start - 1].is_space
     following = [t for t in doc[mention.end:mention.end + 8] if not t.is_space]
     if opens and mention.text.istitle() and len(following) > 1 and following[0].text == "," \
-            and following[1].ent_type_ == "DATE":
+            and _opens_a_date(following[1:]):
         return True  # "Hanoi, December 12 (VNA) –", "Khujand, 31 March 2025 –"
     if not opens or not mention.text.isupper() or len(mention.text) < 3:
         return False
@@ -490,7 +503,7 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
         if k < len(following) and following[k].text == ",":
             following = following[k:]  # "KAZAN, Russia, Oct 23 -": the country between
     return len(following) > 0 and (following[0].text in {"-", "–", "—", ":", "("} or (
-        following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"))
+        following[0].text == "," and _opens_a_date(following[1:])))
 
 
 # A short name shared by two states means the one the article names in full:
@@ -952,6 +965,10 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
+GROUP_OF_LEADERS = re.compile(r"(?:the )?heads? of (?:state|government|delegations?)"
+                              r"(?: and (?:of )?government)?")
+
+
 def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
                    published: date | None) -> list[Mention]:
     """Point surname-only mentions, spelling variants and role mentions at one person.
@@ -1011,6 +1028,14 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
                 same = [f for f in same if honorific in fold(f.title or f.text)] or same
             if len({f.label for f in same}) > 1:  # "Mr Kim": the Kim the story is about,
                 same = [min(same, key=lambda f: f.start)]  # named first
+            if len({f.label for f in same}) == 1:
+                best = same[0]
+                return replace(m, key=best.key, label=best.label,
+                               affiliation=m.affiliation or best.affiliation,
+                               title=m.title or best.title, source=m.source + "+coref")
+        if not same and len(given.split()) == 1:  # "President Suluhu" after "Samia Suluhu
+            same = [f for f in full if f is not m and f.start < m.start  # Hassan"
+                    and fold(given) in {fold(w) for w in f.text.split()[1:-1]}]
             if len({f.label for f in same}) == 1:
                 best = same[0]
                 return replace(m, key=best.key, label=best.label,

@@ -525,17 +525,32 @@ def _title(mention: Mention, actor: Actor, base: ActorBase, when: object) -> str
     return posts[-1].role if posts else title
 
 
-def _name_as_written(mention: Mention, actor: Actor) -> str | None:
+def full_names(mentions: list[Mention]) -> dict[str, str]:
+    """The fullest name the article writes each known person by: "Marcelo Ebrard Casaubon"
+    for every "Ebrard" of the story, "Volodymyr Zelensky" for every "Zelensky"."""
+    names: dict[str, str] = {}
+    for m in mentions:
+        text = " ".join(m.text.split())
+        if m.kind != "person" or m.key is None or len(text.split()) < 2 or \
+                "coref" in m.source or not m.source.startswith(("kb:", "ner:")):
+            continue
+        if len(text.split()) > len(names.get(m.key, "").split()):
+            names[m.key] = text
+    return names
+
+
+def _name_as_written(mention: Mention, actor: Actor, written: dict[str, str]) -> str | None:
     """The actor's name as the article writes it, when the text names it in full.
 
     States and organisations by a name, alias or acronym (not a demonym or a capital);
-    people by a full name spelled otherwise than the label (Berdymukhamedov).
+    people by the fullest name the article gives them, when spelled otherwise than the
+    label (Berdymukhamedov).
     """
     text = " ".join(mention.text.split())
     if actor.type == "Person":
-        if mention.source not in ("kb:alias", "kb:sound") or len(text.split()) < 2:
-            return None
-    elif mention.source not in ("kb:name", "kb:alias", "kb:acronym"):
+        text = written.get(actor.key, "")
+        return text if text and text != actor.label else None
+    if mention.source not in ("kb:name", "kb:alias", "kb:acronym"):
         return None
     return text if text != actor.label else None
 
@@ -643,6 +658,7 @@ def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:
     events: list[Event] = []
     actors: dict[str, Actor] = {}
     places: dict[str, Place] = {}
+    written = full_names(doc._.mentions or [])
     for draft in doc._.events or []:
         roles = []
         for party in draft.parties:
@@ -654,7 +670,7 @@ def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:
                 affiliation = _actor_from_entry(entry) if entry else actors.get(actor.affiliation)
                 if affiliation is not None:
                     actors.setdefault(affiliation.key, affiliation)
-            name = _name_as_written(party.mention, actor)
+            name = _name_as_written(party.mention, actor, written)
             title = _title(party.mention, actor, base, draft.date or doc._.published)
             roles.append(Role(actor=actor, role=party.role,  # type: ignore[arg-type]
                               title=title, affiliation=affiliation, name=name))
