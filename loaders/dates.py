@@ -35,6 +35,7 @@ _PATTERNS = [
     (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"), "md"),
     (re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\s*,?\s*\d)"), "dm"),
     (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), "my"),
+    (re.compile(rf"\b(last|past|this)\s+{_MONTH}(?!\s*,?\s*\d)"), "lm"),
     (re.compile(rf"\b(?:in|of)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"), "y"),
     (re.compile(rf"^\s*(?:early\s+|late\s+)?{_YEAR}\s*$"), "y"),
     (re.compile(rf"^\s*(?:in\s+)?(?:early\s+|late\s+|mid-?\s*)?{_MONTH}\s*$"), "m"),
@@ -123,6 +124,8 @@ def normalize_date(text: str, published: date | None = None, year: int | None = 
     '2022-10-31'
     >>> normalize_date("in late June this year", date(2023, 12, 12))
     '2023-06'
+    >>> normalize_date("last August", date(2021, 6, 29))
+    '2020-08'
     """
     for pattern, kind in _PATTERNS:
         match = pattern.search(text.lower())
@@ -149,6 +152,13 @@ def normalize_date(text: str, published: date | None = None, year: int | None = 
                 _before(_safe(published.year, month, day), published)  # type: ignore[union-attr]
         elif kind == "my":
             return f"{int(g[1]):04d}-{_month(g[0]):02d}"
+        elif kind == "lm":  # "last August": the latest August before this month
+            if published is None:
+                continue
+            month = _month(g[1])
+            in_year = published.year if g[0] == "this" or month < published.month else \
+                published.year - 1
+            return f"{in_year:04d}-{month:02d}"
         elif kind == "m":  # "in early July": the last July before publication
             month = _month(g[0])
             relative = g[1] if len(g) > 1 else None

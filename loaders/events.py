@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from loaders.dates import YEAR, normalize_date
+from loaders.mentions import EVENT_WORDS, Mention, fold
 from loaders.mentions import TITLE_WORDS as TITLE_WORDS_OF_LISTS
-from loaders.mentions import Mention, fold
 
 CONTACT = {"Meeting", "PhoneCall"}
 # lemma -> event type, for verbs
@@ -407,6 +407,10 @@ def _clause_root(trigger: Token) -> Token:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "advcl", "acl", "pcomp",
                                                                "amod"):
             return token
+        if token.pos_ == "VERB" and token.dep_ == "advcl" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in token.children):
+            return token  # "… a year after Albanese travelled to Port Moresby": its own clause,
+            # its subject named ("after the two countries' ministers met": the clause above)
         if token.dep_ in ("ROOT",) or token.head is token:
             return token
         if token.dep_ in ("conj",) and token.pos_ in ("VERB", "AUX"):
@@ -1714,10 +1718,14 @@ def _acting_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Me
 
 
 def _event_name(sidelines: Token) -> range:
-    """The tokens of "the sidelines of the BRICS summit (in Kazan)", up to the summit."""
+    """The tokens of "the sidelines of the BRICS summit (in Kazan)", up to the summit, or
+    through the body whose meeting it is: "the meeting of the Council of Heads of State"."""
     names = [p for of in sidelines.children if of.lower_ == "of" for p in of.children
              if p.dep_ == "pobj"]
     end = names[0].i if names else sidelines.i
+    if names and names[0].lower_ in GATHERINGS | EVENT_WORDS:
+        end = max([end] + [c.right_edge.i for c in names[0].children
+                           if c.dep_ == "prep" and c.lower_ == "of"])
     return range(sidelines.i, end + 1)
 
 

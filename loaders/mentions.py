@@ -966,7 +966,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
 
 
 GROUP_OF_LEADERS = re.compile(r"(?:the )?heads? of (?:state|government|delegations?)"
-                              r"(?: and (?:of )?government)?")
+                              r"(?: and (?:of )?government)?(?: of(?: the)?)?")
 
 
 def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
@@ -1195,13 +1195,18 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
         return replace(m, kind="person", key=best.key, label=best.label,
                        source="rule:role+coref")
     if m.title and m.affiliation and published is not None and "crown prince" in fold(m.title):
-        princes = [p for p in base.people() if any(
-            "crown prince" in fold(post.role) and post.of == m.affiliation
-            and post.held_on(published) for post in p.posts)]
+        posts = [(p, post) for p in base.people() for post in p.posts
+                 if "crown prince" in fold(post.role) and post.of == m.affiliation
+                 and post.held_on(published)]
+        princes = [p for p, _ in posts]
+        if len(princes) > 1:  # "Abu Dhabi's crown prince", not Dubai's
+            princes = [p for p, post in posts if " of " in post.role
+                       and fold(post.role.split(" of ", 1)[1]) in fold(m.text)]
         if len(princes) == 1:
             return replace(m, kind="person", key=princes[0].key, label=princes[0].label,
                            source="rule:role+kb")
-    if m.role_kind and m.affiliation and published is not None:
+    if m.role_kind and m.affiliation and published is not None and \
+            "crown prince" not in fold(m.title or ""):  # no head of state's heir is the head
         holders = [h for kind in sorted(kinds) for h in
                    base.post_holders(kind, m.affiliation, published)][:1] \
             if m.role_kind == "leader" else base.post_holders(m.role_kind, m.affiliation, published)

@@ -19,6 +19,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 from thinc.api import Config
 
 from kg.errors import Errors, ExtractionError, KGError
@@ -97,6 +98,7 @@ class EventComponent:
         drafts = date_paragraph_events(drafts, doc._.published)
         drafts = date_lead_events(doc, drafts, doc._.published)
         drafts = merge_drafts(drafts, doc._.published)
+        drafts = meetings_of_mediations(drafts)
         drafts = drop_headline_only(doc, drafts)
         drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
         drafts = place_in_dateline_city(doc, drafts, doc._.published)
@@ -232,6 +234,12 @@ def load_config(path: Path = CONFIG_PATH) -> Config:
     return Config().from_disk(path)
 
 
+# Trigger verbs the statistical lemmatiser gets wrong ("dined" -> "din").
+LEMMA_EXCEPTIONS = {"dined": "dine", "dining": "dine"}
+# "U.Khurelsukh", "V.Putin" (initials written close, as state agencies do): two tokens.
+INITIAL_BEFORE_NAME = r"(?<=\b[A-Z]\.)(?=[A-Z][a-z])"
+
+
 @cache
 def build_pipeline(model: str | None = None) -> Language:
     """The statistical pipeline with our components added, as the config says.
@@ -258,6 +266,12 @@ def build_pipeline(model: str | None = None) -> Language:
             raise ExtractionError(Errors.E201.format(name=wanted, reason=reason))
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        [*nlp.Defaults.infixes, INITIAL_BEFORE_NAME]).finditer
+    if "attribute_ruler" in nlp.pipe_names:  # the lemmatiser keeps lemmas already set
+        ruler = nlp.get_pipe("attribute_ruler")
+        for form, lemma in LEMMA_EXCEPTIONS.items():
+            ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})
     components = config["components"]
     for name in components["order"]:
         settings = dict(components.get(name, {}))
@@ -440,6 +454,45 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
         _name_the_states(draft, merged)
         _most_specific(draft)
     return [d for d in merged if is_complete(d)]  # "the US President": one party, not two
+
+
+GATHERING_NOUNS = {"talks", "meeting", "meetings", "session", "sessions", "round", "rounds",
+                   "summit", "conference"}  # not "negotiations", a process
+AT_A_DISTANCE = {"indirect", "proximity", "shuttle", "virtual"}
+
+
+def _mediated_gathering(draft: EventDraft) -> bool:
+    """Whether a mediation is of talks the sides held together ("a session brokered by
+    Iraq was held in Baghdad", "Qatar mediated talks between A and B"), not at a distance
+    ("indirect talks") or of a deal or a relationship."""
+    nouns = []
+    for trigger in [draft.trigger.root, *(s.trigger.root for s in draft.support)]:
+        nouns += [trigger] if trigger.lower_ in GATHERING_NOUNS else []
+        nouns += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
+                  and c.lower_ in GATHERING_NOUNS]
+        if trigger.dep_ in ("acl", "relcl") and trigger.head.lower_ in GATHERING_NOUNS:
+            nouns.append(trigger.head)
+    return bool(nouns) and not any(c.lower_ in AT_A_DISTANCE for n in nouns
+                                   for c in n.children)
+
+
+def meetings_of_mediations(drafts: list[EventDraft]) -> list[EventDraft]:
+    """A mediation of talks the sides held face to face is also their meeting, with the
+    mediators at the table (as "the meeting was mediated by Shoigu" is read); rule
+    ``mediated-talks``, so that ``kg explain`` tells it was inferred."""
+    out = []
+    for draft in drafts:
+        out.append(draft)
+        sides = draft.keys("participant")
+        if draft.type != "Mediation" or len(sides) < 2 or not draft.keys("mediator") or \
+                not _mediated_gathering(draft) or any(
+                d.type == "Meeting" and sides <= d.keys() and d.date == draft.date
+                for d in drafts):
+            continue
+        out.append(replace(draft, type="Meeting", parties=list(draft.parties),
+                           topics=list(draft.topics), support=list(draft.support),
+                           rule="kg.events.v1:mediated-talks"))
+    return out
 
 
 def _name_the_states(draft: EventDraft, drafts: list[EventDraft]) -> None:
