@@ -187,6 +187,9 @@ def _event_type(token: Token) -> str | None:
                 for c in token.children) else None  # "addressed the business summit"
         if lemma in ("dine", "lunch", "breakfast"):
             return "Meeting" if _has_with(token) else None  # "flew to Florida to dine with"
+        if lemma == "put" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "forward"
+                                  for c in token.children):
+            return "Proposal"  # "put forward a plan"
         if lemma == "shake" and any(c.dep_ == "dobj" and c.lower_ == "hands"
                                     for c in token.children):
             return "Meeting"  # "Trump and Kim shook hands at the Capella hotel"
@@ -394,6 +397,13 @@ def _unreal(token: Token) -> bool:
     if token.i >= 2 and doc[token.i - 1].lower_ == "to" and (
             _lemma_in(doc[token.i - 2], UNREAL_HEADS | {"yet"})):
         return True  # "hopes to meet", read without the parse
+    if token.pos_ in ("NOUN", "PROPN"):  # "put forward a plan based on a ceasefire": proposed
+        for above in token.ancestors:
+            if above.pos_ == "VERB" and above.lemma_.lower() in ("put", "propose") and \
+                    _event_type(above) == "Proposal" and token.i > above.i and any(
+                    c.dep_ == "dobj" and c is not token and c.i < token.i
+                    for c in above.children):
+                return True
     return False
 
 
@@ -672,6 +682,16 @@ def _plural_role_people(mention: Mention, mentions: list[Mention]) -> list[Menti
                 and head in (m.title or "").lower() and m.key:
             found.setdefault(m.key, m)
     return list(found.values()) if len(found) >= 2 else []
+
+
+PRESENCE_OF = re.compile(r"\bpresence of (?:the |his |her |their )?(?:(?:[A-Z][\w.'’-]*|of|the|"
+                         r"and|'s|’s),? )*$")
+
+
+def _in_presence_of(doc: Doc, mention: Mention) -> bool:
+    """ "signed … in the presence of U.S. Secretary of State Marco Rubio": an onlooker."""
+    start = max(doc[mention.start].sent.start, mention.start - 10)
+    return bool(PRESENCE_OF.search(doc[start:mention.start].text_with_ws))
 
 
 def _in_attendance(doc: Doc, mention: Mention) -> bool:
@@ -1087,6 +1107,9 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             used_triggers.update(t.i for t in draft.trigger)
             if draft.date is None:
                 draft.date = _after_previous(sentence, [*drafts, *sentence_events])
+            there = _at_that_event(sentence, drafts) if draft.date is None else None
+            if there is not None:  # "At that summit, Sisi put forward a vision"
+                draft.date, draft.location = there.date, draft.location or there.location
             if draft.type == "Visit" and draft.trigger.root.pos_ == "VERB" and any(
                     p.role == "host" and p.mention.kind == "person" for p in draft.parties):
                 # "Fernández visited Lula in Curitiba": a visit to a person is a meeting too
@@ -1526,8 +1549,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         if _venue_owner(doc, m):
             # "met at Anwar's official residence": the owner hosted the others' talks
             role = "mediator" if kind in CONTACT else "host"
-        elif m.start >= 3 and doc[m.start - 2].lower_ == "presence" or (
-                m.start >= 4 and doc[m.start - 3].lower_ == "presence") or _in_attendance(
+        elif _in_presence_of(doc, m) or _in_attendance(
                 doc, m) or _as_observer(doc, m):
             role = "witness"  # "signed … in the presence of President Trump"
         elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
@@ -1759,6 +1781,21 @@ def _last_subjects(sentence: Span, mentions: list[Mention]) -> EventDraft | None
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+
+
+def _at_that_event(sentence: Span, earlier: list[EventDraft]) -> EventDraft | None:
+    """The gathering a sentence opens by pointing back to: "At that summit, …", "During the
+    meeting, …"; the last such event told before, if it is dated."""
+    words = [t for t in sentence if not t.is_space][:4]
+    if len(words) < 3 or words[0].lower_ not in {"at", "during"} or \
+            words[1].lower_ not in {"that", "this", "the"}:
+        return None
+    noun = words[2]
+    if noun.lower_ not in GATHERINGS and NOUN_TRIGGERS.get(noun.lower_) not in CONTACT:
+        return None
+    return next((d for d in reversed(earlier) if d.type in CONTACT and d.date and noun.lower_ in
+                 {d.trigger.root.lower_, *(c.lower_ for c in d.trigger.root.children)}),
+                None)  # "the summit", "hosted a summit"
 
 
 def _after_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:

@@ -211,7 +211,7 @@ class MentionFinder:
                 found.append(Mention(span.start, span.end, span.text, kind, span.text,
                                      source=f"ner:{ent.label_}"))
         found = [self._city_not_person(m) for m in found]
-        found += _repeated_names(doc, found)
+        found = _joined_names(found + _repeated_names(doc, found))
         found += _listed_names(doc, found)
         found += self._datelines(doc, found)
         found.sort(key=lambda m: m.start)
@@ -465,6 +465,9 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     for n, m in enumerate(found):  # the NER also calls "Maduro" an organisation at times
         if m.source.startswith("ner:") and m.kind != "person" and m.text in names:
             found[n] = replace(m, kind="person", source="doc:name")
+        elif m.source.startswith("kb:") and m.kind == "organization" and m.text in names and \
+                m.start > 0 and doc[m.start - 1].text in names:  # "Kayikwamba Wagner"
+            found[n] = replace(m, kind="person", key=None, label=m.text, source="doc:name")
     taken = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for token in doc:
@@ -473,6 +476,19 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         extra.append(Mention(token.i, token.i + 1, token.text, "person", token.text,
                              source="doc:name"))
     return extra
+
+
+def _joined_names(found: list[Mention]) -> list[Mention]:
+    """Names read word by word that stand side by side are one: "Kayikwamba" "Wagner"."""
+    out: list[Mention] = []
+    for m in sorted(found, key=lambda m: (m.start, m.end)):
+        last = out[-1] if out else None
+        if last is not None and last.end == m.start and m.source == last.source == "doc:name":
+            text = f"{last.text} {m.text}"
+            out[-1] = replace(last, end=m.end, text=text, label=text)
+        else:
+            out.append(m)
+    return out
 
 
 def _opens_a_date(tokens: list[Token]) -> bool:

@@ -497,14 +497,16 @@ def meetings_of_mediations(drafts: list[EventDraft]) -> list[EventDraft]:
 
 def _name_the_states(draft: EventDraft, drafts: list[EventDraft]) -> None:
     """ "Saudi Arabia and its allies … at a Gulf summit": a state's person who met the
-    others that same day, in the same place, stands for the state at the summit."""
+    others, proposed or signed something that same day in the same place, stands for the
+    state at the summit."""
     if draft.type not in CONTACT or not draft.date or len(draft.date) < 10:
         return
     present = {p.mention.affiliation for p in draft.parties if p.mention.kind == "person"}
     for party in [p for p in draft.parties if p.mention.kind == "state"
                   and p.mention.key not in present and p.role != "mediator"]:
         people = {mention_id(q.mention): q.mention for other in drafts if other is not draft
-                  and other.type in CONTACT | {"Visit"} and other.date == draft.date
+                  and other.type in CONTACT | {"Visit", "Proposal", "Agreement"}
+                  and other.date == draft.date
                   and (other.location is None or draft.location is None
                        or mention_id(other.location) == mention_id(draft.location))
                   for q in other.parties if q.mention.kind == "person" and q.role != "mediator"
