@@ -756,6 +756,19 @@ def _location(doc: Doc, mentions: list[Mention], tokens: set[int],
     return found
 
 
+def _nested_clauses(root: Token, trigger: Token) -> set[int]:
+    """Tokens of clauses that describe a noun of the clause ("a plan to build a port in
+    Somaliland", "envoys who had flown in from Doha"): where they place things is not where
+    the event was. Clauses describing the event's own noun ("talks, held in Doha") count."""
+    out: set[int] = set()
+    for token in root.subtree:
+        if token.pos_ == "VERB" and token.dep_ in ("acl", "relcl", "xcomp") and \
+                token.head.pos_ in ("NOUN", "PROPN") and token.head != trigger and \
+                trigger not in token.subtree:
+            out.update(t.i for t in token.subtree)
+    return out
+
+
 def _where(doc: Doc, root: Token, mentions: list[Mention]) -> Mention | None:
     """ "flew to Asmara, where he held talks": the place a "where" clause hangs on."""
     clause = root
@@ -824,8 +837,9 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
 
 
 def _reported_date(trigger: Token, published: date | None) -> str | None:
-    """ "Sheinbaum said on Monday that she had agreed with Trump, in a call that morning":
-    an undated event told in a dated report happened by the report's day."""
+    """ "Sheinbaum said on Monday that she had agreed with Trump, in a call that morning";
+    "… agreed to set aside the dispute, Erdogan said late on Wednesday": an undated event
+    told in a dated report happened by the report's day."""
     head = trigger
     for _ in range(6):
         if head.head is head:
@@ -833,7 +847,7 @@ def _reported_date(trigger: Token, published: date | None) -> str | None:
         head = head.head
         if head.lemma_.lower() in REPORTING and head.pos_ == "VERB":
             for child in head.children:
-                if child.dep_ in ("prep", "npadvmod", "advmod") and child.i < trigger.i:
+                if child.dep_ in ("prep", "npadvmod", "advmod"):
                     for ent in head.doc.ents:
                         if ent.label_ == "DATE" and child.left_edge.i <= ent.start <= \
                                 child.right_edge.i:
@@ -1661,8 +1675,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                       source="rule:anaphor")
                 add_party(draft, mention, "participant" if party.role == "host"
                           else party.role)
+    nested = _nested_clauses(root, trigger)  # "a plan to build a port in Somaliland"
     if kind == "Visit":
-        draft.location = _location(doc, mentions, tokens, towards=True) or next(
+        draft.location = _location(doc, mentions, tokens - nested, towards=True) or next(
             (replace(m, as_place=True) for m in mentions if m.start in tokens
              and (m.kind == "place" or m.source in ("kb:capital", "kb:seat"))
              and doc[m.end - 1].dep_ == "dobj" and doc[m.end - 1].head == trigger), None)
@@ -1672,7 +1687,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if visited and visited[0].mention.source == "kb:capital":
                 draft.location = replace(visited[0].mention, as_place=True)  # "visited Athens"
     else:
-        draft.location = _location(doc, mentions, tokens - topic_tokens,
+        draft.location = _location(doc, mentions, tokens - topic_tokens - nested,
                                    towards=lemma == "welcome")
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(

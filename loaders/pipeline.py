@@ -131,7 +131,8 @@ LEAD_TYPES = {"Meeting", "PhoneCall", "Visit", "Agreement", "Mediation"}
 
 def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
                      ) -> list[EventDraft]:
-    """Undated events of the lead paragraph happened on the publication date (news style).
+    """Undated events of the lead paragraph happened on the story's day (news style): the
+    day the lead tells ("… agreed on Wednesday"), or else the publication date.
 
     Only the first sentences of the article, only events that happened (not proposals
     or threats), and only when the article has a publication date.
@@ -140,9 +141,13 @@ def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
         return drafts
     content = [s for s in doc.sents if sum(t.is_alpha for t in s) >= 4]  # no dateline bits
     lead_end = content[min(LEAD_SENTENCES, len(content)) - 1].end if content else 0
+    told = [d.date for d in sorted(drafts, key=lambda d: d.sentence.start)
+            if d.date and not d.soft_date and len(d.date) == 10 and d.sentence.start < lead_end
+            and 0 <= (published - date.fromisoformat(d.date)).days <= 7]
+    day = told[0] if told else published.isoformat()
     for draft in drafts:
         if draft.date is None and draft.type in LEAD_TYPES and draft.sentence.start < lead_end:
-            draft.date = published.isoformat()
+            draft.date = day
             draft.soft_date = True
             draft.confidence -= 0.1
     return drafts
