@@ -694,6 +694,14 @@ def _in_presence_of(doc: Doc, mention: Mention) -> bool:
     return bool(PRESENCE_OF.search(doc[start:mention.start].text_with_ws))
 
 
+def _visitors_other_than(doc: Doc, m: Mention, verb: Token, mentions: list[Mention],
+                         tokens: set[int]) -> bool:
+    """Whether the clause's subject is a person other than ``m`` (who is then met)."""
+    subjects = {mention_id(x) for x in mentions if x.start in tokens and x.kind == "person"
+                and _subject_of(doc, x, verb)}
+    return bool(subjects) and mention_id(m) not in subjects
+
+
 def _in_attendance(doc: Doc, mention: Mention) -> bool:
     """ "…, with Treasury Secretary Mnuchin and the World Bank's president in attendance":
     onlookers, listed after "with" and before "in attendance" or "looking on"."""
@@ -1598,6 +1606,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 role = "participant"  # the visitor named again ("a Japanese leader")
             else:
                 role = "host" if m.kind != "person" or visitors else "participant"
+        elif kind == "Visit" and nominal and m.kind == "person" and verb is not trigger and \
+                m.start > verb.i and _visitors_other_than(doc, m, verb, mentions, tokens):
+            role = "host"  # "Faye held talks with Ghazouani on his first trip abroad"
         elif kind == "Visit" and nominal and m.start > trigger.i and m.kind != "person":
             if doc[m.start - 1].lower_ not in {"to", "of"} or doc[m.start - 1].lower_ == "of":
                 continue

@@ -210,7 +210,7 @@ class MentionFinder:
             elif kind is not None:
                 found.append(Mention(span.start, span.end, span.text, kind, span.text,
                                      source=f"ner:{ent.label_}"))
-        found = [self._city_not_person(m) for m in found]
+        found = [self._city_not_person(_region_not_person(doc, m)) for m in found]
         found = _joined_names(found + _repeated_names(doc, found))
         found += _listed_names(doc, found)
         found += self._datelines(doc, found)
@@ -476,6 +476,15 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         extra.append(Mention(token.i, token.i + 1, token.text, "person", token.text,
                              source="doc:name"))
     return extra
+
+
+def _region_not_person(doc: Doc, mention: Mention) -> Mention:
+    """ "security in the Sahel": a "person" the NER found after "in the" is a place."""
+    if mention.source != "ner:PERSON" or mention.start < 2 or \
+            doc[mention.start - 1].lower_ != "the" or \
+            doc[mention.start - 2].lower_ not in {"in", "across", "of", "to", "from", "at"}:
+        return mention
+    return replace(mention, kind="place", source=mention.source + "+place")
 
 
 def _joined_names(found: list[Mention]) -> list[Mention]:
