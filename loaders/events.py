@@ -359,8 +359,9 @@ def _unreal(token: Token) -> bool:
                 "xcomp", "ccomp", "dobj", "pobj", "acl", "nsubj", "nsubjpass"))
             if head.dep_ in ("advcl", "prep"):
                 through = False  # "Speaking by phone, they agreed", "agreed … in a meeting"
-                circumstance = circumstance or (head.dep_ == "prep" and head.lower_ in (
-                    "in", "at", "during"))
+                circumstance = circumstance or (head.dep_ == "prep" and (
+                    head.lower_ in ("in", "at", "during") or head.lower_ in ("before", "after")
+                    and len(chain) > 1 and chain[-2].dep_ == "pobj"))  # "… after talks": held
             head = head.head
             chain.append(head)
             if through:
@@ -1332,6 +1333,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   earlier: list[EventDraft],
                   this_sentence: list[EventDraft] | None = None) -> EventDraft | None:
     lemma = trigger.lemma_.lower()
+    if kind == "Meeting" and lemma in ("host", "convene", "hold") and any(
+            t.lower_ in {"indirect", "proximity", "shuttle"} and t.head.lower_ in {"talks",
+                                                                               "negotiations"}
+            for c in trigger.children if c.dep_ == "dobj" for t in c.subtree):
+        kind = "Mediation"  # "Turkey hosted two rounds of indirect talks between A and B"
     # "held talks", "signed a deal": the noun decides the type, the verb carries the clause.
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
         nouns = [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
@@ -1589,7 +1595,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"
                 or _in_agent_phrase(doc, m, {"host", "receive", "convene"})):
             between = any(doc[j].lower_ == "between" for j in range(
-                trigger.i + 1, min(trigger.i + 4, len(doc))))
+                trigger.i + 1, min(trigger.i + 4, len(doc)))) or kind == "Meeting" and any(
+                t.lower_ == "between" for c in trigger.children if c.dep_ == "dobj"
+                for t in c.subtree)  # "hosted two rounds of talks between A and B"
             role = "mediator" if between else "host"  # "X hosted talks between A and B"
             if kind == "PhoneCall" and role == "host":
                 role = "participant"  # "received a phone call from X": no one hosts a call

@@ -503,25 +503,37 @@ def meetings_of_mediations(drafts: list[EventDraft]) -> list[EventDraft]:
 def _name_the_states(draft: EventDraft, drafts: list[EventDraft]) -> None:
     """ "Saudi Arabia and its allies … at a Gulf summit": a state's person who met the
     others, proposed or signed something that same day in the same place, stands for the
-    state at the summit."""
+    state at the summit; "talks brokered by Turkey" and "Erdogan hosted them": Erdogan
+    mediated."""
     if draft.type not in CONTACT or not draft.date or len(draft.date) < 10:
         return
     present = {p.mention.affiliation for p in draft.parties if p.mention.kind == "person"}
     for party in [p for p in draft.parties if p.mention.kind == "state"
-                  and p.mention.key not in present and p.role != "mediator"]:
+                  and p.mention.key not in present]:
         people = {mention_id(q.mention): q.mention for other in drafts if other is not draft
                   and other.type in CONTACT | {"Visit", "Proposal", "Agreement"}
                   and other.date == draft.date
                   and (other.location is None or draft.location is None
                        or mention_id(other.location) == mention_id(draft.location))
-                  for q in other.parties if q.mention.kind == "person" and q.role != "mediator"
+                  for q in other.parties if q.mention.kind == "person"
+                  and (q.role != "mediator" or party.role == "mediator")
                   and q.mention.affiliation == party.mention.key}
         if len(people) == 1:
             add_party(draft, next(iter(people.values())), party.role)
 
 
 def _most_specific(draft: EventDraft) -> None:
-    """Drop a state that takes part through a person named for it; mediators stay mediators."""
+    """Drop a state that takes part through a person named for it; mediators stay mediators,
+    and the host of talks a state of theirs brokered mediated them ("talks brokered by
+    Turkey", "Erdogan hosted Abiy and Hassan Sheikh")."""
+    brokers = {p.mention.key for p in draft.parties
+               if p.role == "mediator" and p.mention.kind == "state"}
+    sides = {p.mention.affiliation or p.mention.key for p in draft.parties
+             if p.role == "participant"} - brokers - {None}
+    if draft.type in CONTACT and len(sides) >= 2:
+        for party in [p for p in draft.parties if p.role == "host"
+                      and p.mention.kind == "person" and p.mention.affiliation in brokers]:
+            add_party(draft, party.mention, "mediator")
     person_states = {p.mention.affiliation for p in draft.parties
                      if p.mention.kind == "person" and p.mention.affiliation}
     mediators = draft.keys("mediator")
