@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from loaders.dates import YEAR, normalize_date
-from loaders.mentions import EVENT_WORDS, Mention, fold
+from loaders.mentions import EVENT_WORDS, Mention, big_cities, fold
 from loaders.mentions import TITLE_WORDS as TITLE_WORDS_OF_LISTS
 
 CONTACT = {"Meeting", "PhoneCall"}
@@ -259,11 +259,24 @@ def _event_type(token: Token) -> str | None:
             return None  # "held a video call on Monday, their second conversation this month"
         if token.dep_ in ("compound", "amod") and token.head.lower_ in NOUN_TRIGGERS:
             return None  # "phone" in "phone calls": the call is the trigger
+        if word in ("round", "rounds"):  # "The third round opened in Havana"
+            ordinal = any(c.dep_ in ("amod", "nummod") and (c.ent_type_ == "ORDINAL" or c.lower_
+                          in {"new", "fresh", "another", "next", "latest", "first", "final"})
+                          for c in token.children)
+            told_of = any(c.lower_ == "of" for c in token.children)  # "… of talks", "of fighting"
+            return "Meeting" if ordinal and not told_of and _round_of_talks_told(token) else None
         if word == "meet" and token.i > 0 and token.doc[token.i - 1].lower_ not in {
                 "rare", "first", "landmark", "historic", "trilateral", "bilateral"}:
             return None
         return NOUN_TRIGGERS.get(word)
     return None
+
+
+def _round_of_talks_told(token: Token) -> bool:
+    """Whether the text before a bare "round" spoke of talks, negotiations or a process."""
+    doc = token.doc
+    before = doc[max(0, token.i - 400):token.i]
+    return any(t.lower_ in {"talks", "negotiations", "process", "dialogue"} for t in before)
 
 
 def _phone_context(token: Token) -> bool:
@@ -385,8 +398,9 @@ def _unreal(token: Token) -> bool:
             if child.lower_ == "yet" and t.lemma_.lower() in ("have", "be") | VERB_TRIGGERS.keys():
                 return True  # "have yet to sign"
     for t in complements:
-        if _lemma_in(t, UNREAL_HEADS) and t.pos_ in ("VERB", "ADJ", "AUX"):
-            return True
+        if _lemma_in(t, UNREAL_HEADS) and t.pos_ in ("VERB", "ADJ", "AUX") and not (
+                t.lemma_.lower() in ("resume", "continue") and t.tag_ in ("VBD", "VBZ", "VBP")):
+            return True  # "agreed to resume talks"; but "they resumed talks" did
     for t in chain[1:]:
         if t.lower_ in UNREAL_NOUNS:
             return True
@@ -662,7 +676,9 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
         words = words[1:]
     if words[:1] != ["as"]:
         return False
-    return bool(set(words[1:3]) & {"mediator", "mediators", "broker", "facilitator", "go-between"})
+    return bool(set(words[1:3]) & {"mediator", "mediators", "broker", "facilitator",
+                                   "facilitators", "go-between", "intermediary", "guarantor",
+                                   "guarantors"})  # "with Venezuela acting as guarantor"
 
 
 VENUES = {"residence", "palace", "office", "home", "house", "villa", "retreat", "estate",
@@ -813,6 +829,22 @@ def _only_place(doc: Doc, sentence: Span, mentions: list[Mention], topic_tokens:
            and mention_id(d.location) != mention_id(places[0]) for d in earlier[-3:]):
         return None  # another event of the sentence is elsewhere
     return replace(places[0], as_place=True)
+
+
+def _city_ending_topic(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Mention | None:
+    """ "signed an agreement on power exports in Addis Ababa", "talks on the dam in Cairo":
+    a city closing what the event was about is, as annotators read it, where it was (a
+    country there stays a topic: "security in the Sahel", "cooperation in Africa")."""
+    for m in mentions:
+        if m.start not in tokens or m.start == 0 or doc[m.start - 1].lower_ not in {"in", "at"}:
+            continue
+        city = m.source in ("kb:capital", "kb:seat") or m.kind == "place" and \
+            fold(m.text) in big_cities()  # a city of the world, not "Central Asia"
+        after = doc[m.end] if m.end < len(doc) else None
+        if city and (after is None or after.is_punct or after.ent_type_ == "DATE"
+                     or after.lower_ in {"on", "last", "this", "in", "and"}):
+            return replace(m, as_place=True)
+    return None
 
 
 PLACE_NOUNS = {"city", "town", "resort", "capital", "port", "village", "region", "province",
@@ -1359,8 +1391,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                              for c in trigger.children)
                  and not any(c.dep_ in ("amod", "compound", "nmod", "poss")
                              for c in trigger.children
-                             if c.i in {m.start for m in mentions}))
-    if lemma in MEDIATION_VERBS:
+                             if c.i in {m.start for m in mentions})
+                 and not (trigger.lower_ in ("round", "rounds") and any(
+                     c.ent_type_ == "ORDINAL" for c in trigger.children)))  # "the third
+    if lemma in MEDIATION_VERBS:  # round": a new one
         target = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")] or [
             c for c in trigger.head.children if c.dep_ == "nsubjpass"
             and trigger.dep_ == "conj"]  # "The talks were convened by X and facilitated by Y"
@@ -1694,6 +1728,21 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                       source="rule:anaphor")
                 add_party(draft, mention, "participant" if party.role == "host"
                           else party.role)
+    if kind == "Meeting" and not draft.keys("participant") and earlier and (
+            trigger.lower_ in ("round", "rounds") or _generic_subject(verb)):
+        # "The third round opened in Havana", "Officials met in Cairo in August": another
+        # session of the talks the story follows (its first), between the same sides
+        process = next((d for d in earlier if d.type in ("Meeting", "Mediation", "Agreement")
+                        and len({_side(p.mention) for p in d.parties
+                                 if p.role == "participant"} - {None}) >= 2), None)
+        for party in process.parties if process else []:
+            mention = party.mention  # the sides, not the people of that day
+            if mention.kind == "person" and mention.affiliation:
+                mention = Mention(mention.start, mention.end, mention.text, "state",
+                                  mention.affiliation, key=mention.affiliation,
+                                  source="rule:anaphor")
+            if party.role in ("participant", "mediator"):
+                add_party(draft, mention, party.role)
     nested = _nested_clauses(root, trigger)  # "a plan to build a port in Somaliland"
     if kind == "Visit":
         draft.location = _location(doc, mentions, tokens - nested, towards=True) or next(
@@ -1710,7 +1759,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                    towards=lemma == "welcome")
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
-            doc, sentence, mentions, topic_tokens, earlier)
+            doc, sentence, mentions, topic_tokens, earlier) or _city_ending_topic(
+            doc, mentions, tokens & topic_tokens - nested)
     draft.date = _date(sentence, tokens, published) or _when_date(root, published) or \
         _reported_date(trigger, published)
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
@@ -1789,6 +1839,21 @@ LATER = re.compile(
     r"\b(?:the (?:following|next) (day|week|month|year)|the day after|"
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) "
     r"(day|week|month|year)s? later)\b", re.IGNORECASE)
+
+
+GENERIC_SIDES = {"officials", "negotiators", "delegations", "envoys", "experts",
+                 "diplomats", "delegates", "mediators"}
+
+
+def _generic_subject(verb: Token) -> bool:
+    """ "Officials met in Cairo in August": a subject that names no one."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.lower_ in GENERIC_SIDES and not any(
+        c.dep_ in ("poss", "amod", "compound", "prep") for c in s.children) for s in subjects)
+
+
+def _side(mention: Mention) -> str | None:
+    return mention.key if mention.kind == "state" else mention.affiliation or mention_id(mention)
 
 
 def _last_subjects(sentence: Span, mentions: list[Mention]) -> EventDraft | None:

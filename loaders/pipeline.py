@@ -38,7 +38,14 @@ from loaders.events import (
     paragraph_dates_before,
     read_events,
 )
-from loaders.mentions import Mention, MentionFinder, country_of_city, fold, name_key
+from loaders.mentions import (
+    TITLE_WORDS,
+    Mention,
+    MentionFinder,
+    country_of_city,
+    fold,
+    name_key,
+)
 from loaders.topics import harvest_topics
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
@@ -602,7 +609,10 @@ def full_names(mentions: list[Mention]) -> dict[str, str]:
     for every "Ebrard" of the story, "Volodymyr Zelensky" for every "Zelensky"."""
     names: dict[str, str] = {}
     for m in mentions:
-        text = " ".join(m.text.split())
+        words = m.text.split()
+        while len(words) > 2 and fold(words[0]) in TITLE_WORDS:
+            words = words[1:]  # "Crown Prince Mohammed bin Salman": the name, not the title
+        text = " ".join(words)
         if m.kind != "person" or m.key is None or len(text.split()) < 2 or \
                 "coref" in m.source or not m.source.startswith(("kb:", "ner:")):
             continue
