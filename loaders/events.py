@@ -774,8 +774,9 @@ def _location(doc: Doc, mentions: list[Mention], tokens: set[int],
     found = _first_location(doc, mentions, tokens, towards)
     if found is None:
         return None
-    following = [m for m in mentions if m.start == found.end + 1 and
-                 doc[found.end].lower_ == "in" and (m.kind == "place" or m.as_place)]
+    gap = 2 if found.end + 1 < len(doc) and doc[found.end + 1].lower_ == "the" else 1
+    following = [m for m in mentions if m.start == found.end + gap and found.end < len(doc)
+                 and doc[found.end].lower_ == "in" and (m.kind == "place" or m.as_place)]
     if following and found.source.startswith("ner:"):
         return following[0]
     return found

@@ -216,7 +216,7 @@ class MentionFinder:
         found += self._datelines(doc, found)
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
-        found = [self._dateline_country(m) for m in found]
+        found = [self._dateline_country(self._capital_named(doc, m)) for m in found]
         found = _bracketed_acronyms(doc, found)
         found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
@@ -262,6 +262,22 @@ class MentionFinder:
         return any(fold(" ".join(words[-n:])) in big_cities() and not any(
             e.type == "State" for e in self.base.lookup(" ".join(words[-n:])))
             for n in (1, 2)) if words and mention.start >= 2 else False
+
+    def _capital_named(self, doc: Doc, mention: Mention) -> Mention:
+        """ "the Cuban capital", "Venezuela's capital": that state's capital, a place."""
+        end = mention.end
+        if end < len(doc) and doc[end].text in _POSSESSIVE:
+            end += 1
+        if mention.kind != "state" or mention.key is None or end >= len(doc) or \
+                doc[end].lower_ != "capital" or (end + 1 < len(doc) and doc[end + 1].lower_ in {
+                    "city", "region", "district", "markets", "flows", "investment"}):
+            return mention
+        entry = self.base.get(mention.key)
+        if entry is None or not entry.capitals:
+            return mention
+        return Mention(mention.start, end + 1, doc[mention.start:end + 1].text, "state",
+                       entry.capitals[0], key=entry.key, source="rule:capital-of",
+                       as_place=True)  # as "Havana" is read: the state's seat, as a place
 
     def _city_not_person(self, mention: Mention) -> Mention:
         """A one-word "person" or "organisation" the NER found that is a known city is a place:

@@ -639,13 +639,14 @@ def _name_as_written(mention: Mention, actor: Actor, written: dict[str, str]) ->
 
 def _place(mention: Mention, base: ActorBase) -> Place:
     entry = base.get(mention.key) if mention.key else None
+    written = mention.label if mention.source == "rule:capital-of" else mention.text
     if entry is not None and entry.type == "State" and mention.as_place:
-        label = _place_label(mention.text)
+        label = _place_label(written)
         return Place(key=slugify(label), label=label, country=entry.key)
     if entry is not None and entry.type == "State":
         return Place(key=slugify(entry.label), label=entry.label, country=entry.key,
                      qid=entry.qid)
-    label = _place_label(mention.text)
+    label = _place_label(written)
     state = country_of_city(label, base)  # a city of the world: its country
     return Place(key=slugify(label), label=label, country=state.key if state else None)
 
