@@ -242,6 +242,11 @@ def _event_type(token: Token) -> str | None:
             return None
         if lemma == "hold" and not any(c.dep_ == "dobj" for c in token.children):
             return None
+        if lemma == "lead" and any(c.dep_ == "dobj" and c.lower_ in {"delegation", "mission"}
+                                   for c in token.children) and any(
+                p.dep_ == "prep" and p.lower_ == "to" for c in [token, *token.children]
+                for p in c.children):
+            return "Visit"  # "led a delegation to Washington"
         return VERB_TRIGGERS.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
         word = token.lower_
@@ -1166,6 +1171,10 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             there = _at_that_event(sentence, drafts) if draft.date is None else None
             if there is not None:  # "At that summit, Sisi put forward a vision"
                 draft.date, draft.location = there.date, draft.location or there.location
+            trip = _during_that_trip(sentence, drafts) if draft.type != "Visit" else None
+            if trip is not None:  # "In talks during that trip, Marcos and Xi agreed …"
+                draft.date = draft.date or trip.date
+                draft.location = draft.location or trip.location
             if draft.type == "Visit" and draft.trigger.root.pos_ == "VERB" and any(
                     p.role == "host" and p.mention.kind == "person" for p in draft.parties):
                 # "Fernández visited Lula in Curitiba": a visit to a person is a meeting too
@@ -1896,6 +1905,17 @@ def _at_that_event(sentence: Span, earlier: list[EventDraft]) -> EventDraft | No
     return next((d for d in reversed(earlier) if d.type in CONTACT and d.date and noun.lower_ in
                  {d.trigger.root.lower_, *(c.lower_ for c in d.trigger.root.children)}),
                 None)  # "the summit", "hosted a summit"
+
+
+def _during_that_trip(sentence: Span, earlier: list[EventDraft]) -> EventDraft | None:
+    """The visit a sentence places itself in: "during that trip", "during the visit"."""
+    for token in sentence:
+        if token.lower_ in {"trip", "visit", "stay", "tour"} and token.head.lower_ in {
+                "during", "on"} and any(c.dep_ == "det" and c.lower_ in {"that", "this", "the"}
+                                        for c in token.children):
+            return next((d for d in reversed(earlier) if d.type == "Visit"
+                         and (d.date or d.location)), None)
+    return None
 
 
 def _after_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:
