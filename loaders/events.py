@@ -745,12 +745,22 @@ def _venue_owner(doc: Doc, mention: Mention) -> bool:
     return before in {"at", "in"} and any(t.lower_ in VENUES for t in after[1:])
 
 
+OBSERVERS = {"observer", "observers", "guest", "guests", "witness", "witnesses"}
+
+
 def _as_observer(doc: Doc, mention: Mention) -> bool:
-    """ "with the World Bank as an observer": an onlooker, no party."""
+    """ "with the World Bank as an observer", "with the ambassadors of the United States and
+    China sitting in as observers": onlookers, no party."""
     after = [t.lower_ for t in doc[mention.end:mention.end + 3]]
-    return bool(after) and after[0] == "as" and any(
-        w in {"observer", "observers", "guest", "guests", "witness", "witnesses"}
-        for w in after[1:])
+    if bool(after) and after[0] == "as" and any(w in OBSERVERS for w in after[1:]):
+        return True
+    sentence = doc[mention.start].sent
+    rest = doc[mention.end:min(sentence.end, mention.end + 10)]
+    tail = re.match(r"^(?:\s*(?:and|,|the|[A-Z][\w.'’-]*))*\s*(?:sitting|looking|taking "
+                    r"part|present|attending)?\s*(?:in|on)?\s*as (?:an? )?(?:observers?|"
+                    r"guests?|witness(?:es)?)\b", rest.text)
+    before = [t.lower_ for t in doc[max(sentence.start, mention.start - 10):mention.start]]
+    return bool(tail) and "with" in before
 
 
 def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:

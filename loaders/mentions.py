@@ -187,6 +187,11 @@ class MentionFinder:
             span = _trim(ent)
             if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
                 continue
+            if len(span) == 1 and span.end < len(doc) and doc[span.end].text == "-" and \
+                    not span[0].whitespace_ and span[0].is_title and \
+                    doc[span.end].whitespace_ == "" and span.end + 1 < len(doc) and \
+                    doc[span.end + 1].is_lower:
+                continue  # "Front-line commanders": half of a word, no one
             if GROUP_OF_LEADERS.fullmatch(span.text.lower()):
                 continue  # "the Heads of State addressed the press": the leaders, no body
             if any(t.lower_ in {"order", "medal", "prize", "award"} for t in span):
