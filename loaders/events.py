@@ -400,6 +400,10 @@ def _unreal(token: Token) -> bool:
                 return True
             if child.dep_ == "det" and child.lower_ == "no":
                 return True
+            if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in {
+                    "nobody", "none", "neither"} or any(
+                    g.dep_ == "det" and g.lower_ in {"no", "neither"} for g in child.children)):
+                return True  # "No Lebanese official met an Israeli counterpart"
             if child.lower_ == "yet" and t.lemma_.lower() in ("have", "be") | VERB_TRIGGERS.keys():
                 return True  # "have yet to sign"
     for t in complements:
@@ -761,6 +765,24 @@ def _as_observer(doc: Doc, mention: Mention) -> bool:
                     r"guests?|witness(?:es)?)\b", rest.text)
     before = [t.lower_ for t in doc[max(sentence.start, mention.start - 10):mention.start]]
     return bool(tail) and "with" in before
+
+
+def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
+    """A body named as the "of" of a title or of a gathering: "the First Secretary of the
+    Central Committee of the Communist Party", "a summit of the Quad grouping". The body is
+    whose post or meeting it is, not a party of its own."""
+    token = doc[mention.end - 1]
+    while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
+        token = token.head
+    for _ in range(3):
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            return False
+        owner = token.head.head
+        if fold(owner.text) in TITLE_WORDS_OF_LISTS and owner.tag_ in ("NN", "NNP") or \
+                owner.lower_ in GATHERINGS | {"meeting", "summit"}:  # not "leaders of the EU"
+            return True
+        token = owner  # "of the Central Committee of the Communist Party"
+    return False
 
 
 def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
@@ -1618,6 +1640,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             continue
         if m.start in topic_tokens or m.start in sidelines or m.start in described:
             continue  # "on the sidelines of the BRICS summit" names no party
+        if m.kind == "organization" and _of_a_title_or_gathering(doc, m):
+            continue  # "Secretary of the Central Committee", "a summit of the Quad grouping"
         if m.kind == "state" and m.start > 1 and doc[m.start - 1].lower_ == "from" and any(
                 t.lower_ in {"way", "back", "returning", "return", "en"}
                 for t in doc[max(m.start - 5, 0):m.start - 1]):
