@@ -1285,8 +1285,40 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             drafts.append(draft)
         if not sentence_events:
             _attendance(sentence, in_sentence, drafts, published, frames)
+            _mediator_sentence(sentence, in_sentence, drafts)
         _topic_sentence(sentence, drafts, sentence_events)
     return [d for d in drafts if is_complete(d)]
+
+
+AS_MEDIATOR = re.compile(r"\bas (?:an? |the |their )?(?:mediators?|facilitators?|go-between|"
+                         r"intermediar(?:y|ies))\b", re.I)
+
+
+def _mediator_sentence(sentence: Span, mentions: list[Mention], drafts: list[EventDraft]
+                       ) -> None:
+    """ "Turkish intelligence chief Ibrahim Kalin sat in alongside Qatari officials as a
+    mediator": the subject of a sentence that tells no event of its own mediated the last
+    meeting told, when it is near."""
+    if not AS_MEDIATOR.search(sentence.text) or _unreal(sentence.root):
+        return
+    subject = {t.i for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")
+               for t in c.subtree}
+    people = [m for m in mentions if m.start in subject and not m.modifier
+              and m.kind in ("person", "state", "organization")]
+    years = {YEAR.search(e.text).group(1) for e in  # type: ignore[union-attr]
+             [*paragraph_dates_before(sentence.doc, sentence.start),
+              *(e for e in sentence.ents if e.label_ == "DATE" and YEAR.search(e.text))]}
+    near = [d for d in drafts[-4:] if sentence.start_char - d.sentence.end_char < 900
+            and (not years or (d.date or "")[:4] in years)]  # not a story of other years
+    last = next((d for d in reversed(near) if d.type in CONTACT), None) or next(
+        (d for d in reversed(near) if d.type == "Mediation"), None)
+    if last is None or not people:
+        return
+    for m in people:
+        add_party(last, m, "mediator")
+    last.support.append(Support(sentence, sentence[:1], "kg.events.v1:mediator",
+                                "mediator of the event above: "
+                                + ", ".join(m.label for m in people)))
 
 
 def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bool:
@@ -1854,7 +1886,8 @@ def _acting_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Me
     named = [m for m in mentions if (m.start in listed if listed else m.kind != "person")
              and m.kind in ("state", "organization", "person") and not m.modifier
              and not m.as_place and m.start not in ids and sentence.start <= m.start < sentence.end
-             and mention_id(m) not in {mention_id(x) for x in mediators}]
+             and mention_id(m) not in {mention_id(x) for x in mediators}
+             and not _companion(doc, m)]  # "sat in alongside Qatari officials": co-mediators
     if not named:
         return None
     draft = EventDraft(type="Mediation", trigger=doc[trigger.i:trigger.i + 1], sentence=sentence,
@@ -1865,6 +1898,12 @@ def _acting_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Me
         add_party(draft, m, "participant")
     draft.date = _date(sentence, {t.i for t in governor.subtree}, published)
     return draft
+
+
+def _companion(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is in an "alongside …" or "together with …" phrase."""
+    return any(a.dep_ == "prep" and a.lower_ in {"alongside", "beside", "besides"}
+               for a in doc[mention.start].ancestors)
 
 
 def _event_name(sidelines: Token) -> range:
