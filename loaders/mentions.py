@@ -222,6 +222,7 @@ class MentionFinder:
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
         found = [self._dateline_country(self._capital_named(doc, m)) for m in found]
+        found = [_armed_forces(doc, m) for m in found]
         found = _bracketed_acronyms(doc, found)
         found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
@@ -497,6 +498,33 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         extra.append(Mention(token.i, token.i + 1, token.text, "person", token.text,
                              source="doc:name"))
     return extra
+
+
+ARMED_FORCES = {"army", "military", "navy", "forces", "armed forces", "air force"}
+
+
+def _armed_forces(doc: Doc, mention: Mention) -> Mention:
+    """ "Sudan's army", "the Thai army", "the Pakistani military": the state's armed forces,
+    an organisation of that state (named as written), not the state."""
+    if mention.kind != "state" or mention.key is None or mention.as_place:
+        return mention
+    end = mention.end
+    if end < len(doc) and doc[end].text in _POSSESSIVE:
+        end += 1
+    for words in (2, 1):
+        if end + words > len(doc):
+            continue
+        noun = doc[end + words - 1]
+        phrase = doc[end:end + words].text.lower()
+        if phrase in ARMED_FORCES and noun.dep_ not in ("compound", "amod") and (
+                phrase != "forces" or doc[end - 1].lower_ == "armed"):
+            start = mention.start
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].ent_type_ == "ORG":
+                start -= 1  # "the Royal Cambodian Armed Forces"
+            text = doc[start:end + words].text
+            return Mention(start, end + words, text, "organization", text,
+                           source="rule:armed-forces", affiliation=mention.key)
+    return mention
 
 
 def _region_not_person(doc: Doc, mention: Mention) -> Mention:

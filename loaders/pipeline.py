@@ -375,6 +375,12 @@ def _distinct(draft: EventDraft) -> bool:
     return any(t.lower_ in EARLIER_WORDS for t in first) or _set_apart(draft) or bilateral
 
 
+def _stands_for_a_state(mention: Mention) -> bool:
+    """A state or body that a report may name for the state's leaders ("Thailand and
+    Cambodia met"); not a person, and not the armed forces, whose commanders meet apart."""
+    return mention.kind != "person" and mention.source != "rule:armed-forces"
+
+
 def _stands_for(a: EventDraft, b: EventDraft) -> bool:
     """Every side of ``a`` is in ``b``, a state counting as any of its people there:
     "Saudi crown prince receives Iran's minister" and "MBS received Amir-Abdollahian"."""
@@ -436,9 +442,10 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
                 continue
             state_level = any(all(p.mention.kind != "person" for p in d.parties)
                               for d in (other, draft))
-            covered = (states_b <= states_a and all(p.mention.kind != "person"
+            covered = (states_b <= states_a and all(_stands_for_a_state(p.mention)
                                                     for p in draft.parties)) or (
-                states_a <= states_b and all(p.mention.kind != "person" for p in other.parties))
+                states_a <= states_b and all(_stands_for_a_state(p.mention)
+                                             for p in other.parties))
             if shared >= min(2, len(other.keys()), len(draft.keys())) or (
                     draft.type in CONTACT and len(states_a) >= 2 and len(states_b) >= 2
                     and (states_a == states_b and state_level or covered)
