@@ -940,6 +940,9 @@ def _reported_date(trigger: Token, published: date | None) -> str | None:
 DASHES = {"-", "–", "—", "--"}
 
 
+THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b", re.I)
+
+
 def _in_dateline(ent: Span) -> bool:
     """ "JEDDAH, May 21 (Reuters) - …": the day of the report, not of what it tells."""
     sentence = ent.sent
@@ -964,8 +967,15 @@ def _date(sentence: Span, tokens: set[int], published: date | None) -> str | Non
     for ent in sentence.ents:
         if ent.label_ != "DATE" or ent.start not in tokens or _in_dateline(ent):
             continue
-        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"since", "until", "by", "till"}:
-            continue  # "the first visit since 2015" is not in 2015
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"since", "until", "by", "till",
+                                                                "before", "after"}:
+            continue  # "the first visit since 2015", "the summit before Monday's": not then
+        if THAT_TIME.search(ent.text):  # "earlier that month": the month the paragraph told
+            told = paragraph_dates_before(ent.doc, ent.start)
+            value = normalize_date(told[-1].text, published) if told else None
+            if value:
+                return value[:4] if "year" in ent.text.lower() else value[:7]
+            continue
         text = ent.text
         after = ent.doc[ent.end:ent.end + 2]
         if len(after) == 2 and after[0].text == "," and YEAR.fullmatch(after[1].text):
@@ -997,7 +1007,9 @@ def _when_date(root: Token, published: date | None) -> str | None:
         dates = [e for e in head.doc.ents if e.start <= head.i < e.end]
     elif root.dep_ == "advcl":
         dates = [e for e in head.doc.ents if e.label_ == "DATE" and e.start not in own
-                 and head.left_edge.i <= e.start <= head.right_edge.i]
+                 and head.left_edge.i <= e.start <= head.right_edge.i and not (
+                     e.start > 0 and head.doc[e.start - 1].lower_ in {"before", "after",
+                                                                      "since", "until"})]
     else:
         return None
     for ent in dates:
