@@ -680,7 +680,11 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     if after[:1] in (["auspices"], ["mediation"]) or after[:1] in (["-"], ["–"]) and \
             after[1:2] and after[1].endswith(("brokered", "mediated", "hosted", "sponsored")):
         return True
-    words = [t.lower_ for t in doc[mention.end:mention.end + 4]]
+    following = list(doc[mention.end:mention.end + 10])
+    while following and (following[0].lower_ in {"and", ",", "the"} or following[0].is_title
+                         and following[0].lower_ not in {"acting", "serving", "as"}):
+        following = following[1:]  # "with Cuba and Norway acting as guarantors"
+    words = [t.lower_ for t in following[:4]]
     if words[:1] == ["acting"] or words[:1] == ["serving"]:
         words = words[1:]
     if words[:1] != ["as"]:
@@ -1799,7 +1803,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         group = any(t.lower_ in {"delegation", "delegations", "members", "visitors", "group",
                                  "mission", "negotiators", "teams"}
                     for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
-        when = _date(sentence, {t.i for t in sentence}, published) if group else None
+        sides = any(t.lower_ in {"two", "both"} for c in verb.children
+                    if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+        when = _date(sentence, {t.i for t in sentence}, published) if group and not sides \
+            else None  # "delegations from the two sides" are those sides, whatever the date
         if previous is not None and previous.rule and when and not (
                 previous.date and (previous.date.startswith(when)
                                    or when.startswith(previous.date))):
@@ -2081,7 +2088,10 @@ PLURAL_ANAPHOR = re.compile(
     r"(?:sides?|leaders|ministers|countries|presidents|nations|"
     r"delegations|parties|heads of state|officials|governments|neighbou?rs|men|prime ministers|"
     r"foreign ministers|premiers|heads of government|delegation|group|mission|visitors|"
-    r"african leaders|arab leaders|european leaders|gulf leaders|members)$|^they$", re.I)
+    r"african leaders|arab leaders|european leaders|gulf leaders|members)$|^they$|"
+    r"^(?:the )?(?:delegations|negotiators|envoys|representatives|officials|teams) "
+    r"(?:from|of) (?:the two|both|the) (?:sides|countries|parties|warring parties|"
+    r"governments)$", re.I)  # "Delegations from the two sides held talks"
 OBJECT_ANAPHOR = re.compile(
     r"^(?:(?:the two|both)\s+(?:sides|leaders|ministers|presidents|men|prime ministers|"
     r"foreign ministers|premiers|heads of state|heads of government)|them)$", re.I)

@@ -222,7 +222,7 @@ class MentionFinder:
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
         found = [self._dateline_country(self._capital_named(doc, m)) for m in found]
-        found = [_armed_forces(doc, m) for m in found]
+        found = self._one_armed_force([_armed_forces(doc, m) for m in found])
         found = _bracketed_acronyms(doc, found)
         found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
@@ -268,6 +268,28 @@ class MentionFinder:
         return any(fold(" ".join(words[-n:])) in big_cities() and not any(
             e.type == "State" for e in self.base.lookup(" ".join(words[-n:])))
             for n in (1, 2)) if words and mention.start >= 2 else False
+
+    def _one_armed_force(self, found: list[Mention]) -> list[Mention]:
+        """ "Sudan's army" and "the Sudanese Armed Forces (SAF)" in one story: one actor,
+        under the fullest name the story gives."""
+        states: dict[int, str] = {}
+        for n, m in enumerate(found):
+            if m.kind != "organization" or not ARMY_WORDS.search(m.text):
+                continue
+            first = m.text.split()[0] if m.text.split() else ""
+            entry = self.base.by_demonym(first) or next(
+                (e for e in self.base.lookup(first.rstrip("'s’")) if e.type == "State"), None)
+            state = m.affiliation or (entry.key if entry else None)
+            if state:
+                states[n] = state
+        for state in set(states.values()):
+            group = [n for n, s in states.items() if s == state]
+            name = max((found[n].text for n in group),
+                       key=lambda t: (not re.search(r"['’]s\b", t), len(t)))
+            key = next((found[n].key for n in group if found[n].key), None)
+            for n in group:
+                found[n] = replace(found[n], label=name, affiliation=state, key=key)
+        return found
 
     def _capital_named(self, doc: Doc, mention: Mention) -> Mention:
         """ "the Cuban capital", "Venezuela's capital": that state's capital, a place."""
@@ -501,6 +523,7 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 
 ARMED_FORCES = {"army", "military", "navy", "forces", "armed forces", "air force"}
+ARMY_WORDS = re.compile(r"\b(?:army|armed forces|military|defen[cs]e forces?)\b", re.I)
 
 
 def _armed_forces(doc: Doc, mention: Mention) -> Mention:
