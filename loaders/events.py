@@ -102,6 +102,7 @@ GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "a
                    "proposal", "idea", "issue", "issues", "matters", "way", "ways", "views"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 MEDIATION_VERBS = {"mediate", "broker", "facilitate"}
+AT_A_DISTANCE = {"indirect", "proximity", "shuttle"}  # talks whose sides never sat together
 # Verbs that add someone to an event already read: "joined the talks", "chaired the session",
 # "The meeting was hosted by the UAE" (a third party that hosts others' talks mediates them).
 JOINING = {"attend": "participant", "join": "participant", "chair": "mediator",
@@ -1456,7 +1457,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   this_sentence: list[EventDraft] | None = None) -> EventDraft | None:
     lemma = trigger.lemma_.lower()
     if kind == "Meeting" and lemma in ("host", "convene", "hold") and any(
-            t.lower_ in {"indirect", "proximity", "shuttle"} and t.head.lower_ in {"talks",
+            t.lower_ in AT_A_DISTANCE and t.head.lower_ in {"talks",
                                                                                "negotiations"}
             for c in trigger.children if c.dep_ == "dobj" for t in c.subtree):
         kind = "Mediation"  # "Turkey hosted two rounds of indirect talks between A and B"

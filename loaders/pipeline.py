@@ -28,6 +28,7 @@ from loaders.actors import ActorBase, ActorEntry, slugify
 from loaders.clean import blank_boilerplate
 from loaders.dates import normalize_date
 from loaders.events import (
+    AT_A_DISTANCE,
     CONTACT,
     EventDraft,
     Support,
@@ -477,7 +478,6 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
 
 GATHERING_NOUNS = {"talks", "meeting", "meetings", "session", "sessions", "round", "rounds",
                    "summit", "conference"}  # not "negotiations", a process
-AT_A_DISTANCE = {"indirect", "proximity", "shuttle", "virtual"}
 
 
 def _mediated_gathering(draft: EventDraft) -> bool:
