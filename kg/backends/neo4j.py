@@ -187,8 +187,10 @@ def _relationship_statement(rel_type: str) -> str:
     spec = SCHEMA.relationship_type(rel_type)
     match = (f"UNWIND $rows AS row MATCH (s:{spec.start} {{iri: row.source}}) "
              f"MATCH (t:{spec.end} {{iri: row.target}}) ")
-    if spec.properties:
+    if any(p.name == "id" for p in spec.properties):  # several between one pair of nodes
         return match + f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(t) SET r += row.props"
+    if spec.properties:  # one per pair, its properties kept up to date ("support")
+        return match + f"MERGE (s)-[r:{rel_type}]->(t) SET r += row.props"
     return match + f"MERGE (s)-[:{rel_type}]->(t)"
 
 
