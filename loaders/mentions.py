@@ -32,6 +32,7 @@ TITLE_WORDS = {
     "diplomat", "diplomats", "envoy", "envoys", "special", "ambassador", "king", "crown",
     "prince", "sheikh", "emir", "sultan", "chancellor", "premier", "deputy", "first", "leader",
     "sheikha", "queen", "princess", "datuk", "dato", "seri",
+    "samdech", "moha", "borvor", "thipadei", "techo", "akka", "sena", "padei",  # Khmer
     "leaders", "commander", "national", "security", "adviser", "advisor", "intelligence",
     "spy", "speaker", "representative", "high", "affairs", "interior", "counterpart",
     "counterparts", "colleague", "colleagues", "presidential", "army", "military", "staff",
@@ -192,6 +193,8 @@ class MentionFinder:
                     doc[span.end].whitespace_ == "" and span.end + 1 < len(doc) and \
                     doc[span.end + 1].is_lower:
                 continue  # "Front-line commanders": half of a word, no one
+            if kind == "organization" and MEDIA.search(span.text):
+                continue  # "Al Masirah TV broadcast footage of …": who reports, no party
             if GROUP_OF_LEADERS.fullmatch(span.text.lower()):
                 continue  # "the Heads of State addressed the press": the leaders, no body
             if any(t.lower_ in {"order", "medal", "prize", "award"} for t in span):
@@ -265,9 +268,18 @@ class MentionFinder:
     def _after_a_city(self, doc: Doc, mention: Mention) -> bool:
         """Whether a city of the world (not a state) comes right before ", <mention>"."""
         words = [t.text for t in doc[max(0, mention.start - 3):mention.start - 1] if t.is_title]
-        return any(fold(" ".join(words[-n:])) in big_cities() and not any(
-            e.type == "State" for e in self.base.lookup(" ".join(words[-n:])))
-            for n in (1, 2)) if words and mention.start >= 2 else False
+        if words and mention.start >= 2 and any(
+                fold(" ".join(words[-n:])) in big_cities() and not any(
+                    e.type == "State" for e in self.base.lookup(" ".join(words[-n:])))
+                for n in (1, 2)):
+            return True
+        start = mention.start - 1  # "talks in Rimbo, Sweden": a place the NER knows, after "in"
+        while start > 0 and doc[start - 1].ent_type_ in ("GPE", "LOC", "FAC") and \
+                doc[start - 1].is_title:
+            start -= 1
+        place = doc[start:mention.start - 1].text
+        return start < mention.start - 1 and start > 0 and doc[start - 1].lower_ in {
+            "in", "at", "near", "outside"} and not self.base.lookup(place)
 
     def _one_armed_force(self, found: list[Mention]) -> list[Mention]:
         """ "Sudan's army" and "the Sudanese Armed Forces (SAF)" in one story: one actor,
@@ -513,9 +525,11 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
                 m.start > 0 and doc[m.start - 1].text in names:  # "Kayikwamba Wagner"
             found[n] = replace(m, kind="person", key=None, label=m.text, source="doc:name")
     taken = {i for m in found for i in range(m.start, m.end)}
+    ends = {m.end for m in found if m.kind == "person"}
     extra = []
     for token in doc:
-        if token.i in taken or token.text not in names or token.pos_ != "PROPN":
+        if token.i in taken or token.text not in names or token.pos_ != "PROPN" or \
+                token.i in ends:  # "Asad Majeed Khan": the rest of a name, not another one
             continue
         extra.append(Mention(token.i, token.i + 1, token.text, "person", token.text,
                              source="doc:name"))
@@ -1062,6 +1076,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
+MEDIA = re.compile(r"\b(?:TV|Television|Radio|News Agency|News|Times|Post|Channel|Gazette|"
+                   r"Tribune|Herald|Journal|Broadcasting|Press)$")
 GROUP_OF_LEADERS = re.compile(r"(?:the )?heads? of (?:state|government|delegations?)"
                               r"(?: and (?:of )?government)?(?: of(?: the)?)?")
 
