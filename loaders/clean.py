@@ -63,9 +63,9 @@ def boilerplate_lines(text: str) -> list[tuple[int, int]]:
 
 
 # News-agency credits inside a dateline: "ISTANBUL (AP) —", "MOSCOW, January 11. /TASS/."
-AGENCY = re.compile(r"\((?:AP|AFP|Reuters|dpa(?:/\w+)?|Xinhua|SPA|WAM|IRNA|ANI|PTI|UPI|[A-Z]{2,8}"
-                    r"|[A-Z][a-z]+)\)(?=\s*[-–—:])"
-                    r"|\((?:AP|AFP|Reuters|dpa(?:/\w+)?|Xinhua|SPA|WAM|IRNA|ANI|PTI|UPI)\)"
+_AGENCIES = r"AP|AFP|Reuters|dpa(?:/\w+)?|Xinhua|SPA|WAM|IRNA|ANI|PTI|UPI"
+AGENCY = re.compile(rf"\((?:{_AGENCIES}|[A-Z]{{2,8}}|[A-Z][a-z]+)\)(?=\s*[-–—:])"
+                    rf"|\((?:{_AGENCIES})\)"
                     r"|/(?:TASS|AFP|Xinhua)/\.?"
                     r"|(?m:^[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?[.,] ?[A-Z]{3,12}(?= [-–—]))")
 # (the last: "NUR-SULTAN. KAZINFORM –", the agency after a dateline city)
@@ -82,7 +82,7 @@ def blank_boilerplate(text: str) -> str:
         chars[start:end] = " " * (end - start)
     for match in AGENCY.finditer(text):
         found = match.group(0)
-        if found[0].isupper() and found[:1] != "(":  # keep the city, blank the agency
+        if found[0].isupper():  # "NUR-SULTAN. KAZINFORM": keep the city, blank the agency
             start = match.start() + max(found.rfind(" "), found.rfind("."), found.rfind(",")) + 1
             chars[start:match.end()] = " " * (match.end() - start)
             continue

@@ -943,6 +943,14 @@ def _reported_date(trigger: Token, published: date | None) -> str | None:
 
 
 DASHES = {"-", "–", "—", "--"}
+# A date after these words is a reference point, not when something happened: "since 2015",
+# "until 2019"; an event's own date is not one "before Monday's" or "after 2020" either.
+REFERENCE_WORDS = {"since", "until", "by", "till"}
+EVENT_REFERENCE_WORDS = REFERENCE_WORDS | {"before", "after"}
+
+
+def _reference_point(ent: Span, words: set[str]) -> bool:
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in words
 
 
 THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b", re.I)
@@ -972,8 +980,7 @@ def _date(sentence: Span, tokens: set[int], published: date | None) -> str | Non
     for ent in sentence.ents:
         if ent.label_ != "DATE" or ent.start not in tokens or _in_dateline(ent):
             continue
-        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"since", "until", "by", "till",
-                                                                "before", "after"}:
+        if _reference_point(ent, EVENT_REFERENCE_WORDS):
             continue  # "the first visit since 2015", "the summit before Monday's": not then
         if THAT_TIME.search(ent.text):  # "earlier that month": the month the paragraph told
             told = paragraph_dates_before(ent.doc, ent.start)
@@ -1012,9 +1019,8 @@ def _when_date(root: Token, published: date | None) -> str | None:
         dates = [e for e in head.doc.ents if e.start <= head.i < e.end]
     elif root.dep_ == "advcl":
         dates = [e for e in head.doc.ents if e.label_ == "DATE" and e.start not in own
-                 and head.left_edge.i <= e.start <= head.right_edge.i and not (
-                     e.start > 0 and head.doc[e.start - 1].lower_ in {"before", "after",
-                                                                      "since", "until"})]
+                 and head.left_edge.i <= e.start <= head.right_edge.i
+                 and not _reference_point(e, EVENT_REFERENCE_WORDS)]
     else:
         return None
     for ent in dates:
@@ -1031,8 +1037,7 @@ def paragraph_dates_before(doc: Doc, index: int) -> list[Span]:
     while start > 0 and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
     return [e for e in doc.ents if e.label_ == "DATE" and start <= e.start < index
-            and YEAR.search(e.text) and (e.start == 0 or doc[e.start - 1].lower_ not in {
-                "since", "until", "by", "till"})]
+            and YEAR.search(e.text) and not _reference_point(e, REFERENCE_WORDS)]
 
 
 def _narrative_year(ent: Span) -> int | None:
@@ -1457,8 +1462,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   this_sentence: list[EventDraft] | None = None) -> EventDraft | None:
     lemma = trigger.lemma_.lower()
     if kind == "Meeting" and lemma in ("host", "convene", "hold") and any(
-            t.lower_ in AT_A_DISTANCE and t.head.lower_ in {"talks",
-                                                                               "negotiations"}
+            t.lower_ in AT_A_DISTANCE and t.head.lower_ in {"talks", "negotiations"}
             for c in trigger.children if c.dep_ == "dobj" for t in c.subtree):
         kind = "Mediation"  # "Turkey hosted two rounds of indirect talks between A and B"
     # "held talks", "signed a deal": the noun decides the type, the verb carries the clause.
@@ -1818,10 +1822,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 if group and party.role == "host":
                     continue  # "the delegation", "its members": the visitors, not their host
                 mention = party.mention
-                if states and mention.kind == "person" and mention.affiliation:
-                    mention = Mention(mention.start, mention.end, mention.text, "state",
-                                      mention.affiliation, key=mention.affiliation,
-                                      source="rule:anaphor")
+                if states:
+                    mention = _as_its_state(mention)
                 add_party(draft, mention, "participant" if party.role == "host"
                           else party.role)
     if kind == "Meeting" and not draft.keys("participant") and earlier and (
@@ -1832,13 +1834,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                         and len({_side(p.mention) for p in d.parties
                                  if p.role == "participant"} - {None}) >= 2), None)
         for party in process.parties if process else []:
-            mention = party.mention  # the sides, not the people of that day
-            if mention.kind == "person" and mention.affiliation:
-                mention = Mention(mention.start, mention.end, mention.text, "state",
-                                  mention.affiliation, key=mention.affiliation,
-                                  source="rule:anaphor")
-            if party.role in ("participant", "mediator"):
-                add_party(draft, mention, party.role)
+            if party.role in ("participant", "mediator"):  # the sides, not that day's people
+                add_party(draft, _as_its_state(party.mention), party.role)
     nested = _nested_clauses(root, trigger)  # "a plan to build a port in Somaliland"
     if kind == "Visit":
         draft.location = _location(doc, mentions, tokens - nested, towards=True) or next(
@@ -1955,8 +1952,23 @@ def _generic_subject(verb: Token) -> bool:
         c.dep_ in ("poss", "amod", "compound", "prep") for c in s.children) for s in subjects)
 
 
+def state_of(mention: Mention) -> str | None:
+    """The state an actor mention stands for or belongs to."""
+    return mention.key if mention.kind == "state" else mention.affiliation
+
+
 def _side(mention: Mention) -> str | None:
-    return mention.key if mention.kind == "state" else mention.affiliation or mention_id(mention)
+    """The side a mention takes in talks: its state, or itself when it has none (a movement)."""
+    side = state_of(mention)
+    return side if mention.kind == "state" else side or mention_id(mention)
+
+
+def _as_its_state(mention: Mention) -> Mention:
+    """A person mention read as the state it acts for ("the two countries": theirs)."""
+    if mention.kind != "person" or not mention.affiliation:
+        return mention
+    return Mention(mention.start, mention.end, mention.text, "state", mention.affiliation,
+                   key=mention.affiliation, source="rule:anaphor")
 
 
 def _last_subjects(sentence: Span, mentions: list[Mention]) -> EventDraft | None:

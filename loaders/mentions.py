@@ -1141,14 +1141,9 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
                 same = [f for f in same if honorific in fold(f.title or f.text)] or same
             if len({f.label for f in same}) > 1:  # "Mr Kim": the Kim the story is about,
                 same = [min(same, key=lambda f: f.start)]  # named first
-            if len({f.label for f in same}) == 1:
-                best = same[0]
-                return replace(m, key=best.key, label=best.label,
-                               affiliation=m.affiliation or best.affiliation,
-                               title=m.title or best.title, source=m.source + "+coref")
-        if not same and len(given.split()) == 1:  # "President Suluhu" after "Samia Suluhu
-            same = [f for f in full if f is not m and f.start < m.start  # Hassan"
-                    and fold(given) in {fold(w) for w in f.text.split()[1:-1]}]
+            if not same:  # a middle name: "President Suluhu" after "Samia Suluhu Hassan"
+                same = [f for f in full if f is not m and f.start < m.start
+                        and fold(given) in {fold(w) for w in f.text.split()[1:-1]}]
             if len({f.label for f in same}) == 1:
                 best = same[0]
                 return replace(m, key=best.key, label=best.label,

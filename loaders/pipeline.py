@@ -38,6 +38,7 @@ from loaders.events import (
     mention_id,
     paragraph_dates_before,
     read_events,
+    state_of,
 )
 from loaders.mentions import (
     TITLE_WORDS,
@@ -195,11 +196,11 @@ def place_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
     lead = next((d for d in drafts if d.date and d.location and d.type in LEAD_TYPES), None)
     if lead is None:
         return drafts
-    sides = lead.keys() | {_state_of(p.mention) for p in lead.parties} - {None}
+    sides = lead.keys() | {state_of(p.mention) for p in lead.parties} - {None}
     for draft in drafts:
         if draft.location is None and draft.type in PLACED_TYPES and draft is not lead and (
                 draft.date is None or draft.soft_date or draft.date == lead.date):
-            mine = draft.keys() | {_state_of(p.mention) for p in draft.parties} - {None}
+            mine = draft.keys() | {state_of(p.mention) for p in draft.parties} - {None}
             if len(mine & sides) >= 2:
                 draft.location = lead.location
     return drafts
@@ -313,12 +314,6 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
 # ------------------------------------------------------------------- merging drafts
 
 
-def _state_of(mention: Mention) -> str | None:
-    if mention.kind == "state":
-        return mention.key
-    return mention.affiliation
-
-
 NEAR = 2  # sentences apart: an undated report this close tells of the same happening
 STORY_DAYS = 31  # days before publication that a story's own events fall in
 
@@ -397,8 +392,8 @@ def _talks_of_a_mediation(a: EventDraft, b: EventDraft) -> bool:
     if types != {"Meeting", "Mediation"}:
         return False
     mediation, meeting = (a, b) if a.type == "Mediation" else (b, a)
-    sides = {_state_of(p.mention) for p in mediation.parties if p.role == "participant"}
-    met = {_state_of(p.mention) for p in meeting.parties if p.role == "participant"}
+    sides = {state_of(p.mention) for p in mediation.parties if p.role == "participant"}
+    met = {state_of(p.mention) for p in meeting.parties if p.role == "participant"}
     return len(sides) >= 2 and sides == met
 
 
@@ -437,8 +432,8 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
             if here and there and here != there:
                 continue
             shared = len(other.keys() & draft.keys())
-            states_a = {_state_of(p.mention) for p in other.parties} - {None}
-            states_b = {_state_of(p.mention) for p in draft.parties} - {None}
+            states_a = {state_of(p.mention) for p in other.parties} - {None}
+            states_b = {state_of(p.mention) for p in draft.parties} - {None}
             if _distinct(other) or _distinct(draft):
                 continue
             state_level = any(all(p.mention.kind != "person" for p in d.parties)
@@ -616,15 +611,14 @@ def full_names(mentions: list[Mention]) -> dict[str, str]:
     for every "Ebrard" of the story, "Volodymyr Zelensky" for every "Zelensky"."""
     names: dict[str, str] = {}
     for m in mentions:
+        if m.kind != "person" or m.key is None or "coref" in m.source or \
+                not m.source.startswith(("kb:", "ner:")):
+            continue
         words = m.text.split()
         while len(words) > 2 and fold(words[0]) in TITLE_WORDS:
             words = words[1:]  # "Crown Prince Mohammed bin Salman": the name, not the title
-        text = " ".join(words)
-        if m.kind != "person" or m.key is None or len(text.split()) < 2 or \
-                "coref" in m.source or not m.source.startswith(("kb:", "ner:")):
-            continue
-        if len(text.split()) > len(names.get(m.key, "").split()):
-            names[m.key] = text
+        if len(words) >= 2 and len(words) > len(names.get(m.key, "").split()):
+            names[m.key] = " ".join(words)
     return names
 
 
