@@ -67,8 +67,8 @@ _AGENCIES = r"AP|AFP|Reuters|dpa(?:/\w+)?|Xinhua|SPA|WAM|IRNA|ANI|PTI|UPI"
 AGENCY = re.compile(rf"\((?:{_AGENCIES}|[A-Z]{{2,8}}|[A-Z][a-z]+)\)(?=\s*[-–—:])"
                     rf"|\((?:{_AGENCIES})\)"
                     r"|/(?:TASS|AFP|Xinhua)/\.?"
-                    r"|(?m:^[A-Z][A-Z-]+(?: [A-Z][A-Z-]+)?[.,] ?[A-Z]{3,12}(?= [-–—]))")
-# (the last: "NUR-SULTAN. KAZINFORM –", the agency after a dateline city)
+                    r"|(?m:^[A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)?[.,] ?[A-Z]{3,12}(?= [-–—]))")
+# (the last: "NUR-SULTAN. KAZINFORM –", "Tehran, IRNA –", the agency after a dateline city)
 
 
 def blank_boilerplate(text: str) -> str:

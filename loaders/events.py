@@ -325,7 +325,8 @@ def _threat_of_force(token: Token) -> bool:
     return (token.pos_ == "VERB" and _lemma_in(token, THREAT_VERBS)
             and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could"}
                     for c in token.children)
-            and not any(c.dep_ == "neg" for c in token.children)
+            and not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ == "have"
+                        for c in token.children)  # "would have struck diplomats as fanciful"
             and not any(c.dep_ == "dobj" and c.lower_ in NOUN_TRIGGERS for c in token.children)
             and not (token.dep_ == "ccomp" and any(  # "Analysts warned that Iran would …"
                 c.dep_ == "nsubj" and c.lemma_.lower() in ONLOOKERS for c in token.head.children)))
@@ -834,7 +835,26 @@ def _nested_clauses(root: Token, trigger: Token) -> set[int]:
                 token.head.pos_ in ("NOUN", "PROPN") and token.head != trigger and \
                 trigger not in token.subtree:
             out.update(t.i for t in token.subtree)
-    return out
+    return out | _reference_clauses(root, trigger)
+
+
+def _apart_in_time(first: Token, second: Token) -> bool:
+    """Whether one of two triggers is told only as a point of reference for the other:
+    "hosted the summit, the first since the leaders gathered in Chengdu"."""
+    return first.i in _reference_clauses(first.sent.root, second) or \
+        second.i in _reference_clauses(second.sent.root, first)
+
+
+def _reference_clauses(root: Token, trigger: Token,
+                       words: set[str] | None = None) -> set[int]:
+    """Tokens of clauses that only give a point of reference: "the first summit since the
+    leaders gathered in Chengdu in 2019" (not when or where this one was); ``words`` open
+    them (by default, since, until, by, till, before and after)."""
+    words = EVENT_REFERENCE_WORDS if words is None else words
+    return {t.i for token in root.subtree if token.pos_ in ("VERB", "AUX")
+            and trigger not in token.subtree and any(
+                c.dep_ == "mark" and c.lower_ in words for c in token.children)
+            for t in token.subtree}
 
 
 def _where(doc: Doc, root: Token, mentions: list[Mention]) -> Mention | None:
@@ -949,8 +969,20 @@ REFERENCE_WORDS = {"since", "until", "by", "till"}
 EVENT_REFERENCE_WORDS = REFERENCE_WORDS | {"before", "after"}
 
 
-def _reference_point(ent: Span, words: set[str]) -> bool:
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in words
+def _reference_point(ent: Span, words: set[str], trigger: Token | None = None) -> bool:
+    """Whether a date only marks a point others are measured from: "since 2015", or
+    inside a clause "since he took office in 2014" (one that does not hold ``trigger``)."""
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in words:
+        return True
+    for head in (ent.root, *ent.root.ancestors):
+        if trigger is not None and (head == trigger or head.is_ancestor(trigger)):
+            return False
+        if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in words
+                                                for c in head.children):
+            return True
+        if head.dep_ == "pcomp" and head.head.lower_ in words:
+            return True  # "since returning to office in December 2022"
+    return False
 
 
 THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b", re.I)
@@ -974,19 +1006,20 @@ def _in_dateline(ent: Span) -> bool:
     return False
 
 
-def _date(sentence: Span, tokens: set[int], published: date | None) -> str | None:
-    """The first date of the clause; a date without a year lies in the year the paragraph
-    has just named ("… visit to China in October 2022. During that trip, on October 31 …")."""
+def _date(sentence: Span, tokens: set[int], published: date | None,
+          trigger: Token | None = None) -> str | None:
+    """The first date of the clause (of ``trigger``'s, when given); a date without a year
+    lies in the year the paragraph has just named ("… visit to China in October 2022.
+    During that trip, on October 31 …")."""
     for ent in sentence.ents:
         if ent.label_ != "DATE" or ent.start not in tokens or _in_dateline(ent):
             continue
-        if _reference_point(ent, EVENT_REFERENCE_WORDS):
+        if _reference_point(ent, EVENT_REFERENCE_WORDS, trigger):
             continue  # "the first visit since 2015", "the summit before Monday's": not then
-        if THAT_TIME.search(ent.text):  # "earlier that month": the month the paragraph told
-            told = paragraph_dates_before(ent.doc, ent.start)
-            value = normalize_date(told[-1].text, published) if told else None
+        if THAT_TIME.search(ent.text):  # "earlier that month": the month the story told
+            value = _that_time(ent.text, ent.doc, ent.start, published)
             if value:
-                return value[:4] if "year" in ent.text.lower() else value[:7]
+                return value
             continue
         text = ent.text
         after = ent.doc[ent.end:ent.end + 2]
@@ -995,6 +1028,22 @@ def _date(sentence: Span, tokens: set[int], published: date | None) -> str | Non
         value = normalize_date(text, published, year=_narrative_year(ent))
         if value:
             return value
+    dated = {i for e in sentence.ents if e.label_ == "DATE" for i in range(e.start, e.end)}
+    for token in sentence:  # "Xi called Marcos by phone that month", which the NER left out
+        if token.i in tokens and token.i not in dated and token.i + 1 < sentence.end and \
+                THAT_TIME.fullmatch(f"{token.lower_} {token.nbor().lower_}"):
+            value = _that_time(f"{token.lower_} {token.nbor().lower_}", sentence.doc,
+                               token.i, published)
+            if value:
+                return value
+    for found in SAME_DAY.finditer(sentence.text):  # "held talks the same day"
+        at = sentence.char_span(found.start(), found.end(), alignment_mode="expand")
+        if at is not None and at.start in tokens:
+            told = (normalize_date(e.text, published) for e in reversed(
+                _dates_told_before(sentence.doc, at.start)) if not SAME_DAY.search(e.text))
+            value = next((v for v in told if v), None)
+            if value:
+                return value
     comma = next((t.i for t in sentence[:14] if t.text == ","), None)
     for ent in sentence.ents:  # a fronted date covers the sentence: "On July 24, …, where …"
         fronted = comma is not None and sentence[0].pos_ == "ADP" and ent.end <= comma and \
@@ -1005,6 +1054,36 @@ def _date(sentence: Span, tokens: set[int], published: date | None) -> str | Non
             if value:
                 return value
     return None
+
+
+def _that_time(text: str, doc: Doc, index: int, published: date | None) -> str | None:
+    """ "that month", "On December 24 that year", "In November of that year": within the
+    year (or month) of the last date told before, in this paragraph or the one before."""
+    told = paragraph_dates_before(doc, index) or paragraph_dates_before(
+        doc, _paragraph_start(doc, index) - 1)
+    value = normalize_date(told[-1].text, published) if told else None
+    if not value:
+        return None
+    if "year" not in text.lower():
+        return value[:7]
+    rest = re.sub(r"\b(?:of|in|on)\s*$", "", THAT_TIME.sub("", text).strip()).strip()
+    own = normalize_date(rest, None, year=int(value[:4])) if rest else None
+    return own or value[:4]
+
+
+def _dates_told_before(doc: Doc, index: int) -> list[Span]:
+    """Every date told before token ``index`` in its paragraph ("On Tuesday it happened"),
+    reference points aside."""
+    start = _paragraph_start(doc, index)
+    return [e for e in doc.ents if e.label_ == "DATE" and start <= e.start < index
+            and not _in_dateline(e) and not _reference_point(e, REFERENCE_WORDS)]
+
+
+def _paragraph_start(doc: Doc, index: int) -> int:
+    start = index
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    return start
 
 
 def _when_date(root: Token, published: date | None) -> str | None:
@@ -1033,9 +1112,9 @@ def _when_date(root: Token, published: date | None) -> str | None:
 def paragraph_dates_before(doc: Doc, index: int) -> list[Span]:
     """The dates with a year told before token ``index`` in its paragraph, in text order
     ("since 2015", "until 2019" are not when anything happened)."""
-    start = index
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
+    if index < 0:
+        return []
+    start = _paragraph_start(doc, index)
     return [e for e in doc.ents if e.label_ == "DATE" and start <= e.start < index
             and YEAR.search(e.text) and not _reference_point(e, REFERENCE_WORDS)]
 
@@ -1243,6 +1322,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             same = next((d for d in sentence_events if (d.type == draft.type or _same_call(
                 d, draft)) and (d.keys() & draft.keys() or not draft.parties)
                 and not _other_subjects(d, draft, in_sentence)
+                and not _apart_in_time(d.trigger.root, draft.trigger.root)
                 and not (d.location and draft.location and fold(d.location.text) != fold(
                     draft.location.text))), None)  # "…, a day after talks in Kyiv"
             if same is not None:
@@ -1279,11 +1359,15 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "visited Sochi and held talks with Putin": the talks were in Sochi; "China
                 # brokered talks when Raisi visited Beijing": so was the mediation
                 draft.location = next((v.location for v in sentence_events if v.type == "Visit"
-                                       and v.location and v.keys() & draft.keys()), None)
+                                       and v.location and v.keys() & draft.keys()
+                                       and not _apart_in_time(v.trigger.root,
+                                                              draft.trigger.root)), None)
             if draft.date is None:
                 # "On July 8, Abiy flew to Asmara … and held talks with Isaias": one day
                 draft.date = next((v.date for v in sentence_events if v is not draft
-                                   and v.date and v.keys() & draft.keys()), None)
+                                   and v.date and v.keys() & draft.keys()
+                                   and not _apart_in_time(v.trigger.root, draft.trigger.root)),
+                                  None)
             if draft.type == "Visit" and not draft.keys("host"):
                 for m in _received_by(sentence, in_sentence):  # "…, was welcomed by X"
                     add_party(draft, m, "host")
@@ -1802,7 +1886,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             here = set()
         previous = next((d for d in candidates if here & (d.keys() | {
             p.mention.affiliation for p in d.parties})), candidates[0] if candidates else None)
-        states = plural == "states"
+        states = plural == "states" or trigger.i in _reference_clauses(
+            sentence.root, sentence.root, REFERENCE_WORDS)
+        # "the first since the three countries' leaders gathered in Chengdu": then, their states
         if previous is None and not count:
             previous = _last_subjects(sentence, doc._.mentions or [])
         group = any(t.lower_ in {"delegation", "delegations", "members", "visitors", "group",
@@ -1852,9 +1938,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                    towards=lemma == "welcome")
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
-            doc, sentence, mentions, topic_tokens, earlier) or _city_ending_topic(
+            doc, sentence, mentions, topic_tokens | _reference_clauses(sentence.root, trigger),
+            earlier) or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
-    draft.date = _date(sentence, tokens, published) or _when_date(root, published) or \
+    draft.date = _date(sentence, tokens, published, trigger) or _when_date(root, published) or \
         _reported_date(trigger, published)
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
                        and e.start in tokens and not _in_dateline(e) and re.search(
@@ -1935,6 +2022,9 @@ def _event_name(sidelines: Token) -> range:
     return range(sidelines.i, end + 1)
 
 
+SAME_DAY = re.compile(
+    r"\b(?:(?:on )?the same day|(?:later|earlier) (?:that|in the) day|later that (?:morning|"
+    r"afternoon|evening|night)|hours later)\b", re.IGNORECASE)
 LATER = re.compile(
     r"\b(?:the (?:following|next) (day|week|month|year)|the day after|"
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) "

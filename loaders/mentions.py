@@ -206,8 +206,9 @@ class MentionFinder:
                 continue  # "Consultative Meetings", "the Doha Forum" name events, not actors
             if kind == "organization" and any(t.lower_ in VENUE_WORDS for t in span):
                 kind = "place"  # "the Sheraton Convention Hotel", "Al-Yamamah Palace"
-            if kind == "organization" and len(span) == 1 and span[0].text.islower():
-                continue  # "cabinet ministers": a common noun the NER took for a body
+            if kind == "organization" and all(t.text.islower() for t in span
+                                              if t.lower_ != "the"):
+                continue  # "cabinet ministers", "the comfort women": common nouns, no body
             if kind == "organization" and _looks_like_person(doc, span):
                 kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
             known = self._sounds_like(span) if kind in ("person", None) else None
@@ -468,7 +469,9 @@ KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sis
 DOCUMENT_WORDS = {"agreement", "treaty", "declaration", "accord", "accords", "memorandum",
                   "protocol", "communique", "communiqué", "charter", "statement", "deal"}
 VENUE_WORDS = {"hotel", "palace", "airport", "hall", "centre", "center", "stadium", "house",
-               "residence", "diwan", "resort", "club", "castle", "villa", "mansion"}
+               "residence", "diwan", "resort", "club", "castle", "villa", "mansion", "museum",
+               "theatre", "theater", "library", "cathedral", "mosque", "temple",
+               "pavilion", "auditorium", "arena", "gardens"}
 ORG_WORDS = {"ministry", "organization", "organisation", "council", "party", "agency", "union",
              "bank", "group", "forces", "army", "committee", "office", "service", "department",
              "commission", "court", "fund", "league", "movement", "front", "company", "news",
@@ -1291,6 +1294,24 @@ def _honorific(text: str) -> tuple[str, str]:
     return "", text
 
 
+POST_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "emir",
+               "sultan", "supreme leader")
+
+
+def _holders_of_title(m: Mention, base: ActorBase, published: date | None) -> list[ActorEntry]:
+    """Who held, on the day, the post a title names at the mention's state ("President"
+    of Iran is not its head of state, the Supreme Leader); none for a deputy's title."""
+    title = fold(m.title or "")
+    word = next((w for w in POST_TITLES if re.search(rf"\b{w}\b", title)), None)
+    if word is None or m.affiliation is None or published is None or re.search(
+            r"\b(?:vice|deputy|former|late|crown|acting)\b", title):
+        return []
+    return [person for person in base.people() if any(
+        re.search(rf"\b{word}\b", fold(post.role)) and post.of == m.affiliation
+        and not re.search(r"\b(?:vice|deputy|crown|acting)\b", fold(post.role))
+        and post.held_on(published) for post in person.posts)]
+
+
 def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
                   published: date | None, doc_surnames: set[str]) -> Mention:
     kinds = {"head_of_state", "head_of_government"} if m.role_kind == "leader" else {m.role_kind}
@@ -1313,6 +1334,10 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
         if len(princes) == 1:
             return replace(m, kind="person", key=princes[0].key, label=princes[0].label,
                            source="rule:role+kb")
+    titled = _holders_of_title(m, base, published)
+    if len(titled) == 1:  # "the Iranian President": the president, not the head of state
+        return replace(m, kind="person", key=titled[0].key, label=titled[0].label,
+                       source="rule:role+kb")
     if m.role_kind and m.affiliation and published is not None and \
             "crown prince" not in fold(m.title or ""):  # no head of state's heir is the head
         holders = [h for kind in sorted(kinds) for h in

@@ -153,6 +153,10 @@ def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
     told = [d.date for d in sorted(drafts, key=lambda d: d.sentence.start)
             if d.date and not d.soft_date and len(d.date) == 10 and d.sentence.start < lead_end
             and 0 <= (published - date.fromisoformat(d.date)).days <= 7]
+    if not told:  # "On Tuesday it happened. The Egyptian president flew into Doha …"
+        told = [value for e in doc.ents if e.label_ == "DATE" and e.start < lead_end
+                and (value := normalize_date(e.text, published)) and len(value) == 10
+                and 0 <= (published - date.fromisoformat(value)).days <= 7]
     day = told[0] if told else published.isoformat()
     for draft in drafts:
         if draft.date is None and draft.type in LEAD_TYPES and draft.sentence.start < lead_end:
@@ -199,7 +203,8 @@ def place_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
     sides = lead.keys() | {state_of(p.mention) for p in lead.parties} - {None}
     for draft in drafts:
         if draft.location is None and draft.type in PLACED_TYPES and draft is not lead and (
-                draft.date is None or draft.soft_date or draft.date == lead.date):
+                draft.date is None or draft.date.startswith(lead.date)
+                or lead.date.startswith(draft.date)):  # not "the first since … in 2019"
             mine = draft.keys() | {state_of(p.mention) for p in draft.parties} - {None}
             if len(mine & sides) >= 2:
                 draft.location = lead.location
