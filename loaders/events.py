@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from loaders.dates import YEAR, normalize_date
-from loaders.mentions import EVENT_WORDS, Mention, big_cities, fold
+from loaders.mentions import EVENT_WORDS, Mention, big_cities, fold, role_kind_of
 from loaders.mentions import TITLE_WORDS as TITLE_WORDS_OF_LISTS
 
 CONTACT = {"Meeting", "PhoneCall"}
@@ -82,7 +82,9 @@ UNREAL_HEADS = {"plan", "expect", "hope", "want", "intend", "seek", "aim", "prep
                 "set", "slate", "likely", "possible", "expected", "offer", "suggest"}
 UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope", "call",
                 "calls", "proposal", "invitation", "possibility", "prospect", "initiative",
-                "idea", "way", "need", "aim", "goal", "bid", "effort", "efforts"}
+                "idea", "way", "need", "aim", "goal", "bid", "effort", "efforts", "candidacy",
+                "offer", "attempt", "attempts", "chance", "opportunity", "ambition", "desire",
+                "wish"}
 PLANNED = {"planned", "proposed", "possible", "upcoming", "future", "scheduled", "expected",
            "potential", "prospective", "next", "mooted", "envisaged", "forthcoming"}
 REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "stress",
@@ -1059,8 +1061,8 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
 def _that_time(text: str, doc: Doc, index: int, published: date | None) -> str | None:
     """ "that month", "On December 24 that year", "In November of that year": within the
     year (or month) of the last date told before, in this paragraph or the one before."""
-    told = paragraph_dates_before(doc, index) or paragraph_dates_before(
-        doc, _paragraph_start(doc, index) - 1)
+    told = paragraph_dates_before(doc, index) or _dates_told_before(doc, index) or \
+        paragraph_dates_before(doc, _paragraph_start(doc, index) - 1)  # "In February, …"
     value = normalize_date(told[-1].text, published) if told else None
     if not value:
         return None
@@ -1881,6 +1883,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             people = [d for d in candidates if sentence.start_char - d.sentence.end_char < 2500
                       and len({mention_id(p.mention) for p in d.parties if p.role != "mediator"
                                and p.mention.kind == "person"}) == count]
+            if _leaders_named(verb):  # "the two leaders": not a minister's talks with one
+                people, candidates = ([d for d in ds if all(
+                    p.mention.role_kind in LEADER_KINDS for p in d.parties
+                    if p.role != "mediator" and p.mention.kind == "person")]
+                    for ds in (people, candidates))
             candidates = people or candidates[:6]
         if named_object:  # "Anwar spoke to both prime ministers": the others, just read
             here = set()
@@ -1912,6 +1919,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     mention = _as_its_state(mention)
                 add_party(draft, mention, "participant" if party.role == "host"
                           else party.role)
+    if kind in CONTACT and not draft.keys("participant") and earlier:
+        # "the foreign ministers of the two countries held talks": theirs, named before
+        for person in _ministers_of_the_sides(verb, earlier, doc._.mentions or mentions):
+            add_party(draft, person, "participant")
     if kind == "Meeting" and not draft.keys("participant") and earlier and (
             trigger.lower_ in ("round", "rounds") or _generic_subject(verb)):
         # "The third round opened in Havana", "Officials met in Cairo in August": another
@@ -2228,6 +2239,17 @@ def _the_ones_named(parties: list[Party], words: str) -> list[Party]:
     return chosen if len(chosen) >= 2 else parties
 
 
+LEADER_KINDS = {None, "head_of_state", "head_of_government", "leader"}
+LEADERS = re.compile(r"\b(?:leaders|presidents|heads of (?:state|government)|premiers|"
+                     r"prime ministers)$")
+
+
+def _leaders_named(verb: Token) -> bool:
+    """Whether a verb's subject is "the two leaders", "both presidents" and the like."""
+    return any(LEADERS.search(" ".join(t.lower_ for t in c.subtree if not t.is_punct))
+               for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
 def _anaphor_count(verb: Token) -> int | None:
     """2 for "the two men", "both leaders"; 3 for "the three ministers"; else None."""
     for child in verb.children:
@@ -2236,6 +2258,44 @@ def _anaphor_count(verb: Token) -> int | None:
                 if t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod":
                     return 2 if t.lower_ == "both" else NUMBERS[t.lower_]
     return None
+
+
+SIDES_ROLES = re.compile(
+    r"^(?:the )?(?P<role>[a-z ]*?(?:ministers|leaders|presidents|premiers|chiefs))"
+    r" of (?:the two|both) (?:countries|sides|nations|states|governments|neighbou?rs)$"
+    r"|^(?:the two|both) (?:countries|sides|nations|neighbou?rs) ?(?:'s?|’s?)? "
+    r"(?P<role2>[a-z ]*?(?:ministers|leaders|presidents|premiers|chiefs))$")
+
+
+def _ministers_of_the_sides(verb: Token, earlier: list[EventDraft],
+                            mentions: list[Mention]) -> list[Mention]:
+    """ "the foreign ministers of the two countries", "both countries' defence chiefs": for
+    each state of the last event between two states, its person of that role named in the
+    story (nearest first); none unless both are named."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    words = " ".join(t.lower_ for t in subject.subtree if not t.is_punct) if subject else ""
+    found = SIDES_ROLES.match(words)
+    if found is None:
+        return []
+    role = (found.group("role") or found.group("role2"))[:-1]  # "foreign ministers" -> "…minister"
+    kind = role_kind_of(role)
+    kinds = {"head_of_state", "head_of_government"} if kind in ("leader", None) else {kind}
+    def sides(draft: EventDraft) -> set[str]:
+        return {state_of(p.mention) for p in draft.parties if p.role == "participant"} - {None}
+
+    previous = next((d for d in reversed(earlier[-6:]) if len(sides(d)) == 2), None)
+    if previous is None:
+        return []
+    people = []
+    for state in sorted(sides(previous)):
+        named = [m for m in mentions if m.kind == "person" and m.key and m.affiliation == state
+                 and m.role_kind in kinds] or [  # "his Chinese counterpart, Dong Jun"
+            p.mention for p in previous.parties if p.mention.kind == "person"
+            and p.mention.affiliation == state and p.mention.role_kind is None]
+        if not named:
+            return []
+        people.append(min(named, key=lambda m: abs(m.start - verb.i)))
+    return people
 
 
 def _plural_anaphor(verb: Token) -> str | None:

@@ -124,8 +124,11 @@ def name_key(name: str) -> str:
 
 
 def role_kind_of(title: str) -> str | None:
-    """The role kind a title names ("Turkish defense minister" -> defence_minister)."""
+    """The role kind a title names ("Turkish defense minister" -> defence_minister); none
+    for a deputy's or a former holder's ("Deputy Prime Minister", "Vice President")."""
     low = fold(title)
+    if re.search(r"\b(?:deputy|vice|former|ex|assistant|under)\b", low):
+        return None
     for pattern, kind in ROLE_PATTERNS:
         if pattern.search(low):
             return kind
@@ -181,7 +184,9 @@ class MentionFinder:
         for ent in doc.ents:
             kind = NER_KIND.get(ent.label_)
             if any(i in taken for i in range(ent.start, ent.end)):
-                continue
+                ent = _name_after_known(ent, taken)  # "of Azerbaijan Shahin Mustafayev"
+                if ent is None:
+                    continue
             if kind is None and not (ent.label_ == "NORP" and len(ent) == 1
                                      and self.base.by_demonym(ent.text) is None):
                 continue  # a single unknown "NORP" word may be a misread surname
@@ -201,9 +206,10 @@ class MentionFinder:
                 continue  # "the José Martí Order", "the Order of Zayed": an honour, no one
             while kind == "person" and len(span) > 2 and fold(span[0].text) in TITLE_WORDS:
                 span = span[1:]  # "Sayyid Fahd bin Mahmoud": the title is no part of the name
-            if kind == "organization" and (any(t.lower_ in EVENT_WORDS | DOCUMENT_WORDS
-                                               for t in span) or _names_an_event(doc, span)):
-                continue  # "Consultative Meetings", "the Doha Forum" name events, not actors
+            if re.fullmatch(r"COP ?\d+", span.text) or kind == "organization" and (
+                    any(t.lower_ in EVENT_WORDS | DOCUMENT_WORDS for t in span)
+                    or _names_an_event(doc, span)):
+                continue  # "Consultative Meetings", "the Doha Forum", "COP29" name events
             if kind == "organization" and any(t.lower_ in VENUE_WORDS for t in span):
                 kind = "place"  # "the Sheraton Convention Hotel", "Al-Yamamah Palace"
             if kind == "organization" and all(t.text.islower() for t in span
@@ -476,6 +482,17 @@ ORG_WORDS = {"ministry", "organization", "organisation", "council", "party", "ag
              "bank", "group", "forces", "army", "committee", "office", "service", "department",
              "commission", "court", "fund", "league", "movement", "front", "company", "news",
              "institute", "association", "alliance", "network", "university", "parliament"}
+
+
+def _name_after_known(ent: Span, taken: set[int]) -> Span | None:
+    """The name a PERSON span holds after a known actor it swallowed: "Deputy Prime Minister
+    of Azerbaijan Shahin Mustafayev" (NER: "Azerbaijan Shahin Mustafayev"); else None."""
+    last = max(i for i in range(ent.start, ent.end) if i in taken)
+    rest = ent.doc[last + 1:ent.end]
+    if ent.label_ != "PERSON" or len(rest) < 2 or not all(t.is_title and t.is_alpha
+                                                         for t in rest):
+        return None
+    return Span(ent.doc, rest.start, rest.end, label=ent.label_)
 
 
 def _looks_like_person(doc: Doc, span: Span) -> bool:
