@@ -775,6 +775,10 @@ def _as_observer(doc: Doc, mention: Mention) -> bool:
     return bool(tail) and "with" in before
 
 
+SENT_BY = {"delegation", "delegations", "team", "teams", "mission", "negotiators", "envoys",
+           "representatives"}
+
+
 def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
     """A body named as the "of" of a title or of a gathering: "the First Secretary of the
     Central Committee of the Communist Party", "a summit of the Quad grouping". The body is
@@ -786,6 +790,8 @@ def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
         if token.dep_ != "pobj" or token.head.lower_ != "of":
             return False
         owner = token.head.head
+        if owner.lower_ in SENT_BY:
+            return False  # "a delegation of Hamas": Hamas, sent
         if fold(owner.text) in TITLE_WORDS_OF_LISTS and owner.tag_ in ("NN", "NNP") or \
                 owner.lower_ in GATHERINGS | {"meeting", "summit"}:  # not "leaders of the EU"
             return True

@@ -181,6 +181,8 @@ class MentionFinder:
                 found.append(self._from_entry(doc, start, end, entry, kind))
         found = [_whole_name(doc, m) for m in _longest(found)]
         taken = {i for m in found for i in range(m.start, m.end)}
+        media: set[int] = set()  # tokens of a broadcaster or newspaper, and its names
+        media_names: set[str] = set()
         for ent in doc.ents:
             kind = NER_KIND.get(ent.label_)
             if any(i in taken for i in range(ent.start, ent.end)):
@@ -198,7 +200,11 @@ class MentionFinder:
                     doc[span.end].whitespace_ == "" and span.end + 1 < len(doc) and \
                     doc[span.end + 1].is_lower:
                 continue  # "Front-line commanders": half of a word, no one
-            if kind == "organization" and MEDIA.search(span.text):
+            if kind == "organization" and (MEDIA.search(span.text) or span.end < len(doc)
+                                           and MEDIA.fullmatch(doc[span.end].text)):
+                media.update(range(span.start, span.end))
+                names = span.text.split()
+                media_names.add(fold(" ".join(names[:-1] if MEDIA.search(names[-1]) else names)))
                 continue  # "Al Masirah TV broadcast footage of …": who reports, no party
             if GROUP_OF_LEADERS.fullmatch(span.text.lower()):
                 continue  # "the Heads of State addressed the press": the leaders, no body
@@ -227,6 +233,8 @@ class MentionFinder:
                                      source=f"ner:{ent.label_}"))
         found = [self._city_not_person(_region_not_person(doc, m)) for m in found]
         found = _joined_names(found + _repeated_names(doc, found))
+        found = [m for m in found if m.start not in media and fold(m.text) not in media_names]
+        # the broadcaster's name again ("…, Al Masirah reported"), which the NER took for a name
         found += _listed_names(doc, found)
         found += self._datelines(doc, found)
         found.sort(key=lambda m: m.start)
@@ -402,6 +410,9 @@ class MentionFinder:
             return replace(mention, as_place=True, kind="place" if mention.key is None
                            else mention.kind, source=mention.source + "+dateline")
         after = doc[mention.end:mention.end + 3]
+        if len(after) >= 2 and after[0].text == "-" and not doc[mention.end - 1].whitespace_ \
+                and after[1].lower_ in BACKED:
+            return replace(mention, modifier=True)  # "the Iran-aligned Houthis": no party
         if mention.kind == "person" and len(after) >= 2 and after[0].text in _POSSESSIVE and \
                 any(t.lower_ in KIN for t in after[1:]):
             return replace(mention, modifier=True)  # "Kim's father": the father is meant
@@ -465,6 +476,8 @@ class MentionFinder:
         return mention
 
 
+BACKED = {"aligned", "backed", "run", "allied", "supported", "controlled", "owned", "based",
+          "funded", "friendly", "armed", "installed", "appointed", "held", "affiliated"}
 EVENT_WORDS = {"meeting", "meetings", "summit", "talks", "conference", "forum", "dialogue",
                "consultations", "session", "ministerial", "games", "festival", "week"}
 PLACE_WORDS = {"city", "town", "capital", "port", "resort", "region", "province", "island",
