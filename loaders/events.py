@@ -210,6 +210,11 @@ def _event_type(token: Token) -> str | None:
             if pair and not any(c.dep_ == "prep" and c.lower_ in {"to", "at", "in"}
                                 for c in token.children):
                 return "PhoneCall"  # "Netanyahu and Trump spoke on Sunday": leaders' calls
+            if lemma == "speak" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                    p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children)
+                    for c in token.children):  # "Rubio spoke to General Asim Munir"
+                return "Meeting" if any(c.dep_ == "prep" and c.lower_ in {"at", "in"}
+                                        for c in token.children) else "PhoneCall"
             return None
         if lemma == "call" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so" and \
                 token.doc[token.i - 1].text in {"-", "–"}:
@@ -1889,9 +1894,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             people = [d for d in candidates if sentence.start_char - d.sentence.end_char < 2500
                       and len({mention_id(p.mention) for p in d.parties if p.role != "mediator"
                                and p.mention.kind == "person"}) == count]
-            if _leaders_named(verb):  # "the two leaders": not a minister's talks with one
+            kinds = LEADER_KINDS if _subject_says(verb, LEADERS) else MINISTER_KINDS \
+                if _subject_says(verb, MINISTERS) else None
+            if kinds is not None:  # "the two leaders": not a minister's talks with one
                 people, candidates = ([d for d in ds if all(
-                    p.mention.role_kind in LEADER_KINDS for p in d.parties
+                    p.mention.role_kind in kinds for p in d.parties
                     if p.role != "mediator" and p.mention.kind == "person")]
                     for ds in (people, candidates))
             candidates = people or candidates[:6]
@@ -2158,19 +2165,31 @@ def _after_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:
     return day.isoformat() if unit == "day" else day.isoformat()[:7]
 
 
+JOINT = re.compile(r"\b(?:three|four|five)[- ]way\b|\b(?:trilateral|quadrilateral|multilateral|"
+                   r"joint|conference|together|group)\b", re.IGNORECASE)
+
+
 def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
-    """One contact per counterpart when the text says they were separate:
-    "Rubio spoke by telephone with Kagame and, separately, with Tshisekedi"."""
+    """One contact per counterpart when the text says they were separate ("Rubio spoke by
+    telephone with Kagame and, separately, with Tshisekedi"), or when one caller spoke to
+    several ("held telephone talks with Biden, Morrison and Putin": a call each, unless
+    the text calls it three-way or joint)."""
     trigger = draft.trigger.root
-    withs = [t for t in draft.sentence if t.lower_ == "with" and t.i > trigger.i]
-    twice = len(withs) >= 2 and any(doc[w.i - 1].lower_ in {"and", ","} for w in withs[1:])
-    if draft.type not in CONTACT or not (any(
-            t.lower_ in {"separately", "separate"} for t in draft.sentence) or trigger.lower_
-            == "calls" or twice):  # "held phone calls with Putin and Zelensky": one call each
-        return [draft]
+    twice = False
+    for word in ("with", "to"):  # "with Kagame and with Tshisekedi", "to Munir … and to …"
+        preps = [t for t in draft.sentence if t.lower_ == word and t.i > trigger.i and (
+            word == "with" or t.head == trigger or t.dep_ == "conj" and t.head.lower_ == word)]
+        twice = twice or len(preps) >= 2 and any(doc[w.i - 1].lower_ in {"and", ","}
+                                                  for w in preps[1:])
     verb = _clause_root(trigger)
     subjects = [p for p in draft.parties if _subject_of(doc, p.mention, verb)]
     others = [p for p in draft.parties if p not in subjects and p.role == "participant"]
+    calls = draft.type == "PhoneCall" and len(subjects) == 1 and len(others) >= 2 and not \
+        JOINT.search(draft.sentence.text)  # "telephoned Biden, Morrison and Putin"
+    if draft.type not in CONTACT or not (any(
+            t.lower_ in {"separately", "separate"} for t in draft.sentence) or trigger.lower_
+            == "calls" or twice or calls):  # "held phone calls with Putin and Zelensky"
+        return [draft]
     if len(subjects) >= 2 and len(others) == 1 and any(
             t.lower_ in {"separately", "separate"} for t in draft.sentence):
         # "Aliyev and Pashinyan held separate talks with Trump": one meeting each
@@ -2246,13 +2265,16 @@ def _the_ones_named(parties: list[Party], words: str) -> list[Party]:
 
 
 LEADER_KINDS = {None, "head_of_state", "head_of_government", "leader"}
+MINISTER_KINDS = {None, "foreign_minister", "defence_minister", "intelligence_chief",
+                  "national_security_adviser", "envoy"}
 LEADERS = re.compile(r"\b(?:leaders|presidents|heads of (?:state|government)|premiers|"
                      r"prime ministers)$")
+MINISTERS = re.compile(r"^(?:the two|both|the three) (?:foreign |defen[cs]e )?ministers$")
 
 
-def _leaders_named(verb: Token) -> bool:
-    """Whether a verb's subject is "the two leaders", "both presidents" and the like."""
-    return any(LEADERS.search(" ".join(t.lower_ for t in c.subtree if not t.is_punct))
+def _subject_says(verb: Token, words: re.Pattern[str]) -> bool:
+    """Whether a verb's subject reads as ``words``: "the two leaders", "both ministers"."""
+    return any(words.search(" ".join(t.lower_ for t in c.subtree if not t.is_punct))
                for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 

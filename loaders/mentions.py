@@ -51,6 +51,8 @@ TITLE_WORDS = {
     "technology", "digital", "home", "external", "internal", "communications", "planning",
     "treasury", "budget", "resources", "housing", "sports", "youth", "women", "immigration",
     "migration", "refugees", "economic", "relations", "cooperation", "integration", "attorney",
+    "international", "h.h.", "h.e.", "h.m.", "h.r.h.", "hrh", "highness", "excellency",
+    "majesty", "sheikhs", "emirs", "princes", "kings",
 }
 TITLE_HEADS = {
     "president", "minister", "ministers", "chief", "chiefs", "head", "heads", "secretary",
@@ -409,6 +411,14 @@ class MentionFinder:
         if _is_dateline(doc, mention):
             return replace(mention, as_place=True, kind="place" if mention.key is None
                            else mention.kind, source=mention.source + "+dateline")
+        if mention.kind == "person" and SPOUSE.search(doc[max(0, mention.start - 4):
+                                                           mention.start].text):
+            return replace(mention, modifier=True)  # "Herzog and his wife, Michal Herzog"
+        if RATHER_THAN.search(doc[max(0, mention.start - 5):mention.start].text):
+            return replace(mention, modifier=True)  # "met by Rodríguez rather than by Castro"
+        if mention.kind == "organization" and before is not None and before.lower_ == "at" \
+                and (mention.end >= len(doc) or doc[mention.end].text not in _POSSESSIVE):
+            return replace(mention, modifier=True)  # "met again at the United Nations"
         after = doc[mention.end:mention.end + 3]
         if len(after) >= 2 and after[0].text == "-" and not doc[mention.end - 1].whitespace_ \
                 and after[1].lower_ in BACKED:
@@ -476,6 +486,9 @@ class MentionFinder:
         return mention
 
 
+RATHER_THAN = re.compile(r"\b(?:rather than|instead of)(?: by| with| to)?(?: the)?"
+                         r"(?: [A-Z][\w.'’-]*){0,3}\s*$")
+SPOUSE = re.compile(r"\b(?:wife|husband|spouse|first lady|widow)\s*,?\s*$", re.I)
 BACKED = {"aligned", "backed", "run", "allied", "supported", "controlled", "owned", "based",
           "funded", "friendly", "armed", "installed", "appointed", "held", "affiliated"}
 EVENT_WORDS = {"meeting", "meetings", "summit", "talks", "conference", "forum", "dialogue",
@@ -1130,9 +1143,25 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
         if m.kind == "person":
             m = _resolve_person(m, full, base, published)
         elif m.kind == "role":
-            m = _resolve_role(m, people, base, published, surnames)
+            m = _resolve_role(_counterpart_role(doc, m, mentions), people, base, published,
+                              surnames)
         result.append(m)
     return result
+
+
+def _counterpart_role(doc: Doc, m: Mention, mentions: list[Mention]) -> Mention:
+    """ "The US president and his Cuban counterpart": the counterpart holds the same kind of
+    post as the person just named in the sentence."""
+    if m.role_kind is not None or "counterpart" not in fold(m.title or m.text):
+        return m
+    sentence = doc[m.start].sent
+    before = [o for o in mentions if sentence.start <= o.start < m.start and o.role_kind
+              and o.kind in ("person", "role") and o.affiliation != m.affiliation]
+    if not before:
+        return m
+    kind = before[-1].role_kind  # a head of state's counterpart may head the government
+    return replace(m, role_kind="leader" if kind in ("head_of_state", "head_of_government")
+                   else kind)
 
 
 def _surname(label: str) -> str:
