@@ -785,9 +785,10 @@ SENT_BY = {"delegation", "delegations", "team", "teams", "mission", "negotiators
 
 
 def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
-    """A body named as the "of" of a title or of a gathering: "the First Secretary of the
-    Central Committee of the Communist Party", "a summit of the Quad grouping". The body is
-    whose post or meeting it is, not a party of its own."""
+    """A body named as the "of" of a title, a person or a gathering: "the First Secretary of
+    the Central Committee of the Communist Party", "Zúñiga of the National Security Council",
+    "a summit of the Quad grouping". The body is whose post, member or meeting it is, not a
+    party of its own."""
     token = doc[mention.end - 1]
     while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
         token = token.head
@@ -797,6 +798,8 @@ def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
         owner = token.head.head
         if owner.lower_ in SENT_BY:
             return False  # "a delegation of Hamas": Hamas, sent
+        if owner.ent_type_ == "PERSON" and owner.pos_ == "PROPN":
+            return True  # "Ricardo Zúñiga of the National Security Council": his body
         if fold(owner.text) in TITLE_WORDS_OF_LISTS and owner.tag_ in ("NN", "NNP") or \
                 owner.lower_ in GATHERINGS | {"meeting", "summit"}:  # not "leaders of the EU"
             return True
@@ -1456,7 +1459,11 @@ def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bo
     mine, theirs = subjects(a), subjects(b)
     if mine and theirs and not mine & theirs:
         return True
-    # "she called on Murmu and met Dhankhar": one subject, two verbs, two others
+    # "she called on Murmu and met Dhankhar": one subject, two verbs, two others (the one
+    # they share, when the parse found no subject: "ECOWAS team holds talks with Tchiani,
+    # meets Bazoum")
+    if not mine and not theirs and a.trigger.root.pos_ == b.trigger.root.pos_ == "VERB":
+        mine = theirs = a.keys() & b.keys()
     others_a, others_b = a.keys() - mine, b.keys() - theirs
     return bool(mine and mine == theirs and others_a and others_b
                 and not others_a & others_b)

@@ -369,6 +369,12 @@ class MentionFinder:
         if entry.type == "Person" and len(span) == 1:
             # A surname alone is a person only when it is capitalised.
             return span[0].is_title or span[0].text.isupper()
+        if kind in ("name", "alias") and entry.type == "Organization" and any(
+                e.label_ in ("ORG", "FAC") and e.start < start and end <= e.end and any(
+                    t.is_title and t.lower_ != "the" and self.base.by_demonym(t.text) is None
+                    and not self.base.lookup(t.text) for t in doc[e.start:start])
+                for e in doc.ents):
+            return False  # "the National Security Council" is not the (UN) Security Council
         if kind in ("name", "alias") and entry.type != "Person":
             # Common words that are also names ("Chad", "Jordan" as given names) need a capital.
             return any(t.text[:1].isupper() for t in span)
@@ -1190,6 +1196,9 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
         if len(m.text.split()) >= 2:  # a full name: only an earlier spelling of the same name
             same = [f for f in same if f.start < m.start and name_key(f.label) == name_key(
                 m.text)]
+        if len({f.label for f in same}) > 1 and published is not None:
+            # "Castro" among Fidel, Raúl and Alejandro Castro Espín: who was in office then
+            same = [f for f in same if f.key and base.posts_of(f.key, published)] or same
         if same:
             best = min(same, key=lambda f: abs(f.start - m.start))
             return replace(m, key=best.key, label=best.label,
