@@ -1004,7 +1004,7 @@ def _reference_point(ent: Span, words: set[str], trigger: Token | None = None) -
 THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b", re.I)
 
 
-def _in_dateline(ent: Span) -> bool:
+def in_dateline(ent: Span) -> bool:
     """ "JEDDAH, May 21 (Reuters) - …": the day of the report, not of what it tells."""
     sentence = ent.sent
     if ent.start - sentence.start > 4:
@@ -1028,7 +1028,7 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
     lies in the year the paragraph has just named ("… visit to China in October 2022.
     During that trip, on October 31 …")."""
     for ent in sentence.ents:
-        if ent.label_ != "DATE" or ent.start not in tokens or _in_dateline(ent):
+        if ent.label_ != "DATE" or ent.start not in tokens or in_dateline(ent):
             continue
         if _reference_point(ent, EVENT_REFERENCE_WORDS, trigger):
             continue  # "the first visit since 2015", "the summit before Monday's": not then
@@ -1056,7 +1056,8 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
         at = sentence.char_span(found.start(), found.end(), alignment_mode="expand")
         if at is not None and at.start in tokens:
             told = (normalize_date(e.text, published) for e in reversed(
-                _dates_told_before(sentence.doc, at.start)) if not SAME_DAY.search(e.text))
+                paragraph_dates_before(sentence.doc, at.start, True))
+                if not SAME_DAY.search(e.text))
             value = next((v for v in told if v), None)
             if value:
                 return value
@@ -1075,7 +1076,7 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
 def _that_time(text: str, doc: Doc, index: int, published: date | None) -> str | None:
     """ "that month", "On December 24 that year", "In November of that year": within the
     year (or month) of the last date told before, in this paragraph or the one before."""
-    told = paragraph_dates_before(doc, index) or _dates_told_before(doc, index) or \
+    told = paragraph_dates_before(doc, index) or paragraph_dates_before(doc, index, True) or \
         paragraph_dates_before(doc, _paragraph_start(doc, index) - 1)  # "In February, …"
     value = normalize_date(told[-1].text, published) if told else None
     if not value:
@@ -1087,15 +1088,8 @@ def _that_time(text: str, doc: Doc, index: int, published: date | None) -> str |
     return own or value[:4]
 
 
-def _dates_told_before(doc: Doc, index: int) -> list[Span]:
-    """Every date told before token ``index`` in its paragraph ("On Tuesday it happened"),
-    reference points aside."""
-    start = _paragraph_start(doc, index)
-    return [e for e in doc.ents if e.label_ == "DATE" and start <= e.start < index
-            and not _in_dateline(e) and not _reference_point(e, REFERENCE_WORDS)]
-
-
 def _paragraph_start(doc: Doc, index: int) -> int:
+    """The first token of the paragraph that holds token ``index``."""
     start = index
     while start > 0 and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
@@ -1125,14 +1119,16 @@ def _when_date(root: Token, published: date | None) -> str | None:
     return None
 
 
-def paragraph_dates_before(doc: Doc, index: int) -> list[Span]:
-    """The dates with a year told before token ``index`` in its paragraph, in text order
-    ("since 2015", "until 2019" are not when anything happened)."""
+def paragraph_dates_before(doc: Doc, index: int, any_date: bool = False) -> list[Span]:
+    """The dates with a year (or, ``any_date``, any date but a dateline's: "On Tuesday it
+    happened") told before token ``index`` in its paragraph, in text order ("since 2015",
+    "until 2019" are not when anything happened)."""
     if index < 0:
         return []
     start = _paragraph_start(doc, index)
     return [e for e in doc.ents if e.label_ == "DATE" and start <= e.start < index
-            and YEAR.search(e.text) and not _reference_point(e, REFERENCE_WORDS)]
+            and (YEAR.search(e.text) if not any_date else not in_dateline(e))
+            and not _reference_point(e, REFERENCE_WORDS)]
 
 
 def _narrative_year(ent: Span) -> int | None:
@@ -1975,7 +1971,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     draft.date = _date(sentence, tokens, published, trigger) or _when_date(root, published) or \
         _reported_date(trigger, published)
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
-                       and e.start in tokens and not _in_dateline(e) and re.search(
+                       and e.start in tokens and not in_dateline(e) and re.search(
                            r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day",
                            e.text.lower())), None)
     draft.topics = [t for t in _topics(trigger, tokens, kind) if t.lower() != "hands"]

@@ -34,6 +34,7 @@ from loaders.events import (
     Support,
     _set_apart,
     add_party,
+    in_dateline,
     is_complete,
     mention_id,
     paragraph_dates_before,
@@ -155,6 +156,7 @@ def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
             and 0 <= (published - date.fromisoformat(d.date)).days <= 7]
     if not told:  # "On Tuesday it happened. The Egyptian president flew into Doha …"
         told = [value for e in doc.ents if e.label_ == "DATE" and e.start < lead_end
+                and not in_dateline(e)  # "JEDDAH, May 21 (Reuters) -": the report's day
                 and (value := normalize_date(e.text, published)) and len(value) == 10
                 and 0 <= (published - date.fromisoformat(value)).days <= 7]
     day = told[0] if told else published.isoformat()
