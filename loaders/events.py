@@ -2247,7 +2247,9 @@ def _object_anaphor(verb: Token) -> str | None:
             p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" and \
             child.lower_ in {"to", "with"} else []
         for obj in objects:
-            words = " ".join(t.lower_ for t in obj.subtree if not t.is_punct)
+            where = {t.i for c in obj.children if c.dep_ == "prep" for t in c.subtree}
+            words = " ".join(t.lower_ for t in obj.subtree if not t.is_punct
+                             and t.i not in where)  # "hosted the two men in the UAE capital"
             if OBJECT_ANAPHOR.match(words):
                 return words
     return None
