@@ -1111,6 +1111,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
         marked = gender == "female" and any(
             first <= p.start < token.i and genders.get(p.key or "") == gender for p in people)
         others = _objects_of(doc, token, mentions)  # "he received the Venezuelan president"
+        others |= _own_subjects(token, mentions)  # "Jaishankar called on him": not Jaishankar
         for back in (1, 2):  # this sentence and the one before it, then one more
             first = sentences[max(0, index[token.i] - back)].start
             before = [p for p in people if first <= p.start < token.i
@@ -1119,13 +1120,28 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
             if before:
                 subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")]
                 is_subject = token.dep_.startswith("nsubj")
-                antecedent = (subjects or before)[-1] if is_subject else before[-1]
+                here = [p for p in before if p.start >= sentences[index[token.i]].start]
+                # an object pronoun: someone of its own sentence, else the one the story
+                # was last about ("Wickremesinghe held talks with Modi. Jaishankar called
+                # on him": Wickremesinghe)
+                antecedent = (subjects or before)[-1] if is_subject or not here and subjects \
+                    else before[-1]
                 break
         if antecedent is None:
             continue
         added.append(replace(antecedent, start=token.i, end=token.i + 1, text=token.text,
                              source="coref:pronoun", modifier=False))
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _own_subjects(token: Token, mentions: list[Mention]) -> set[str | None]:
+    """The subjects of the clause an object pronoun sits in ("X called on him"): never whom
+    it stands for."""
+    if token.dep_ not in ("dobj", "pobj", "dative"):
+        return set()
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    heads = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return {m.key for m in mentions if m.kind == "person" and m.key and m.start in heads}
 
 
 MEDIA = re.compile(r"\b(?:TV|Television|Radio|News Agency|News|Times|Post|Channel|Gazette|"
