@@ -999,6 +999,12 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
             continue  # not the head of its phrase yet ("defence minister Akar" handled above)
         states, left = _states_around(doc, token, by_token)
         if not states:
+            bare = _bare_title_holder(doc, token, mentions)
+            if bare is not None:  # "The President arrived …": the president of the story
+                found.append(Mention(token.i, token.i + 1, token.text, "role", token.text,
+                                     source="rule:role", title=token.text,
+                                     role_kind=role_kind_of(token.text),
+                                     affiliation=bare.affiliation))
             continue
         title = _title_text(doc, [t for t in doc[left:token.i + 1] if _is_title_token(t)
                                   and t.i not in by_token])
@@ -1009,6 +1015,22 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
                                  title, source="rule:role", title=title, role_kind=kind,
                                  affiliation=state.key, plural=plural))
     return found
+
+
+BARE_TITLES = {"president", "premier", "king", "emir", "sultan", "chancellor"}
+
+
+def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention]) -> Mention | None:
+    """Whom "the President" (capitalised, alone) stands for: the last person named before
+    with that title, when the story has named one."""
+    if token.lower_ not in BARE_TITLES or not token.is_title or token.i == 0 or \
+            doc[token.i - 1].lower_ != "the" or (token.i + 1 < len(doc)
+                                                 and doc[token.i + 1].lower_ == "of"):
+        return None
+    holders = [m for m in mentions if m.kind == "person" and m.start < token.i and m.affiliation
+               and token.lower_ in fold(m.title or "").split()
+               and not re.search(r"\b(?:vice|deputy|former)\b", fold(m.title or ""))]
+    return holders[-1] if holders else None
 
 
 def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):

@@ -424,6 +424,16 @@ def _same_summit(a: EventDraft, b: EventDraft) -> bool:
         len(a.date) == 10 and all(d.trigger.root.lower_ in {"summit", "summits"} for d in (a, b))
 
 
+def _finer_place(first: Mention | None, second: Mention | None) -> Mention | None:
+    """The more precise of two places told for one event: "a visit to India" and "arrived in
+    New Delhi" were in New Delhi; otherwise the first told."""
+    if first is None or second is None:
+        return first or second
+    country = first.kind == "state" and first.source in ("kb:name", "kb:alias", "kb:demonym")
+    city = second.kind == "place" or second.source in ("kb:capital", "kb:seat")
+    return second if country and city and second.key in (None, first.key) else first
+
+
 def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> list[EventDraft]:
     """One draft per happening: the same type, shared parties, compatible date and place."""
     merged: list[EventDraft] = []
@@ -466,7 +476,7 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
             add_party(target, party.mention, party.role)
         if target.date is None or (target.soft_date and draft.date and not draft.soft_date):
             target.date, target.soft_date = draft.date, draft.soft_date
-        target.location = target.location or draft.location
+        target.location = _finer_place(target.location, draft.location)
         target.when = target.when or draft.when
         target.topics += [t for t in draft.topics if t not in target.topics]
         target.support.append(Support(draft.sentence, draft.trigger, draft.rule,
