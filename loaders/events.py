@@ -867,10 +867,14 @@ def _reference_clauses(root: Token, trigger: Token,
     leaders gathered in Chengdu in 2019" (not when or where this one was); ``words`` open
     them (by default, since, until, by, till, before and after)."""
     words = EVENT_REFERENCE_WORDS if words is None else words
-    return {t.i for token in root.subtree if token.pos_ in ("VERB", "AUX")
-            and trigger not in token.subtree and any(
-                c.dep_ == "mark" and c.lower_ in words for c in token.children)
-            for t in token.subtree}
+    return {t.i for token in root.subtree if trigger not in token.subtree
+            and _opens_reference(token, words) for t in token.subtree}
+
+
+def _opens_reference(verb: Token, words: set[str]) -> bool:
+    """Whether a verb heads a clause one of ``words`` opens: "since he took office"."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in words
+                                                for c in verb.children)
 
 
 def _where(doc: Doc, root: Token, mentions: list[Mention]) -> Mention | None:
@@ -993,8 +997,7 @@ def _reference_point(ent: Span, words: set[str], trigger: Token | None = None) -
     for head in (ent.root, *ent.root.ancestors):
         if trigger is not None and (head == trigger or head.is_ancestor(trigger)):
             return False
-        if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in words
-                                                for c in head.children):
+        if _opens_reference(head, words):
             return True
         if head.dep_ == "pcomp" and head.head.lower_ in words:
             return True  # "since returning to office in December 2022"

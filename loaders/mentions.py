@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
-from loaders.actors import ActorBase, ActorEntry
+from loaders.actors import ActorBase, ActorEntry, Post
 from loaders.dates import MONTHS
 
 MentionKind = str  # "person", "state", "organization", "place", "role"
@@ -1404,6 +1404,13 @@ POST_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "
                "sultan", "supreme leader")
 
 
+def _posts_held(base: ActorBase, state: str, day: date, role: str) -> list[tuple[ActorEntry, Post]]:
+    """Each (person, post) of the base held on ``day`` at ``state`` whose title matches the
+    pattern ``role`` ("crown prince", r"\bpresident\b")."""
+    return [(person, post) for person in base.people() for post in person.posts
+            if re.search(role, fold(post.role)) and post.of == state and post.held_on(day)]
+
+
 def _holders_of_title(m: Mention, base: ActorBase, published: date | None) -> list[ActorEntry]:
     """Who held, on the day, the post a title names at the mention's state ("President"
     of Iran is not its head of state, the Supreme Leader); none for a deputy's title."""
@@ -1412,10 +1419,9 @@ def _holders_of_title(m: Mention, base: ActorBase, published: date | None) -> li
     if word is None or m.affiliation is None or published is None or re.search(
             r"\b(?:vice|deputy|former|late|crown|acting)\b", title):
         return []
-    return [person for person in base.people() if any(
-        re.search(rf"\b{word}\b", fold(post.role)) and post.of == m.affiliation
-        and not re.search(r"\b(?:vice|deputy|crown|acting)\b", fold(post.role))
-        and post.held_on(published) for post in person.posts)]
+    held = _posts_held(base, m.affiliation, published, rf"\b{word}\b")
+    return list(dict.fromkeys(person for person, post in held if not re.search(
+        r"\b(?:vice|deputy|crown|acting)\b", fold(post.role))))
 
 
 def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
@@ -1430,9 +1436,7 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
         return replace(m, kind="person", key=best.key, label=best.label,
                        source="rule:role+coref")
     if m.title and m.affiliation and published is not None and "crown prince" in fold(m.title):
-        posts = [(p, post) for p in base.people() for post in p.posts
-                 if "crown prince" in fold(post.role) and post.of == m.affiliation
-                 and post.held_on(published)]
+        posts = _posts_held(base, m.affiliation, published, "crown prince")
         princes = [p for p, _ in posts]
         if len(princes) > 1:  # "Abu Dhabi's crown prince", not Dubai's
             princes = [p for p, post in posts if " of " in post.role
