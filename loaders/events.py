@@ -111,6 +111,10 @@ JOINING = {"attend": "participant", "join": "participant", "chair": "mediator",
            "address": "participant",
            "host": "mediator", "facilitate": "mediator", "open": "mediator",
            "moderate": "mediator", "convene": "mediator"}
+# Journeys that are not visits by themselves, but bring talks held on arrival: "returned to
+# Abu Dhabi for talks with Sheikh Mohamed".
+JOURNEY_VERBS = {"return", "go", "come", "head", "stop"}
+PHASES = {"end", "close", "conclusion", "start", "beginning", "opening", "outset", "course"}
 DURATIONS = {"hours", "days", "weeks", "months", "years", "rounds", "sessions"}
 EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before"}
 
@@ -1008,8 +1012,14 @@ THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b", re.I)
 
 
 def in_dateline(ent: Span) -> bool:
-    """ "JEDDAH, May 21 (Reuters) - …": the day of the report, not of what it tells."""
+    """ "JEDDAH, May 21 (Reuters) - …", or a date alone on its line: the day of the report,
+    not of what it tells."""
     sentence = ent.sent
+    line = ent.doc[_paragraph_start(ent.doc, ent.start):ent.end]
+    if all(t.ent_type_ == "DATE" or t.is_punct or t.is_space for t in line) and (
+            ent.end == len(ent.doc) or "\n" in ent.doc[ent.end - 1].text_with_ws
+            or ent.doc[ent.end].is_space):
+        return True
     if ent.start - sentence.start > 4:
         return False
     depth = 0
@@ -1044,7 +1054,7 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
         after = ent.doc[ent.end:ent.end + 2]
         if len(after) == 2 and after[0].text == "," and YEAR.fullmatch(after[1].text):
             text += ", " + after[1].text  # "Jan 5, 2021" when the NER stopped at "Jan 5"
-        value = normalize_date(text, published, year=_narrative_year(ent))
+        value = normalize_date(text, published, year=narrative_year(ent))
         if value:
             return value
     dated = {i for e in sentence.ents if e.label_ == "DATE" for i in range(e.start, e.end)}
@@ -1066,13 +1076,34 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
                 return value
     comma = next((t.i for t in sentence[:14] if t.text == ","), None)
     for ent in sentence.ents:  # a fronted date covers the sentence: "On July 24, …, where …"
+        if ent.label_ != "DATE" or in_dateline(ent):
+            continue
         fronted = comma is not None and sentence[0].pos_ == "ADP" and ent.end <= comma and \
             ent.doc[ent.start - 1].lower_ in {"on", "in"}  # "During his stay on Sunday, …"
-        if ent.label_ == "DATE" and (ent.start - sentence.start <= 2 or fronted) and ent.end < len(
-                ent.doc) and ent.doc[ent.end].text == ",":
-            value = normalize_date(ent.text, published, year=_narrative_year(ent))
+        opening = ent.start - sentence.start == 1 and sentence[0].lower_ in {"on", "in"}
+        if (ent.start - sentence.start <= 2 or fronted) and ent.end < len(ent.doc) and (
+                ent.doc[ent.end].text == "," or opening):  # "On April 12 Syria's minister …"
+            value = normalize_date(ent.text, published, year=narrative_year(ent))
             if value:
                 return value
+    return _fronted_to_clause(sentence, tokens, published)
+
+
+def _fronted_to_clause(sentence: Span, tokens: set[int], published: date | None
+                       ) -> str | None:
+    """ "…, and in March last year Mr Assad was received in Abu Dhabi": a date told just
+    before a coordinated clause's subject dates that clause, wherever the parse hung it."""
+    if not tokens:
+        return None
+    first = min(tokens)
+    for ent in sentence.ents:
+        if ent.label_ != "DATE" or ent.end != first or ent.start in tokens:
+            continue
+        before = ent.start - 1
+        if before >= sentence.start and sentence.doc[before].lower_ in {"in", "on"}:
+            before -= 1
+        if before >= sentence.start and sentence.doc[before].lower_ in {"and", "but", ";"}:
+            return normalize_date(ent.text, published, year=narrative_year(ent))
     return None
 
 
@@ -1116,7 +1147,7 @@ def _when_date(root: Token, published: date | None) -> str | None:
     else:
         return None
     for ent in dates:
-        value = normalize_date(ent.text, published, year=_narrative_year(ent))
+        value = normalize_date(ent.text, published, year=narrative_year(ent))
         if value:
             return value
     return None
@@ -1134,7 +1165,7 @@ def paragraph_dates_before(doc: Doc, index: int, any_date: bool = False) -> list
             and not _reference_point(e, REFERENCE_WORDS)]
 
 
-def _narrative_year(ent: Span) -> int | None:
+def narrative_year(ent: Span) -> int | None:
     """The year of the last date with a year before ``ent`` in its paragraph, if any."""
     earlier = paragraph_dates_before(ent.doc, ent.start)
     return int(YEAR.search(earlier[-1].text).group(1)) if earlier else None  # type: ignore
@@ -1470,7 +1501,9 @@ def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bo
 
 ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|attended by|"
                         r"participants included|leaders included|(?:was|were) represented by|"
-                        r"also (?:took part|attended|participated)|took part as well|"
+                        r"(?:also|both|all) (?:took part|attended|participated)|"
+                        r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
+                        r"gathering))|"
                         r"among them were|among those (?:taking part|attending)|"
                         r"attended as (?:observers?|guests?)|sent (?:their |its )?(?:envoys?|"
                         r"delegations?|(?:foreign |prime |deputy )?ministers?))\b",
@@ -1655,12 +1688,14 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     subjects_before = _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" \
         else set()
     duration = trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
-        trigger.head.head.lower_ in DURATIONS and trigger.head.head.dep_ == "pobj" and \
-        trigger.head.head.head.lower_ in EVENT_PREPS  # "after four days of talks in Beijing"
-    in_phrase = duration or (trigger.dep_ == "pobj" and (trigger.head.lower_ in EVENT_PREPS or (
+        trigger.head.head.lower_ in DURATIONS | PHASES and trigger.head.head.dep_ == "pobj" and \
+        trigger.head.head.head.lower_ in EVENT_PREPS  # "after four days of talks in Beijing",
+    # "signed a declaration at the end of a meeting at the palace"
+    in_phrase = (duration or trigger.dep_ == "pobj" and (trigger.head.lower_ in EVENT_PREPS or (
         kind == "Visit" and trigger.head.lower_ == "with") or (
         kind in CONTACT and trigger.head.lower_ == "for" and governor is not None
-        and VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit")) and governor is not None)
+        and (VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit"
+             or governor.lemma_.lower() in JOURNEY_VERBS)))) and governor is not None
     if nominal and trigger.lower_ in WEAK_NOUNS and not governed and not (
             in_phrase and trigger.lower_ not in PROCESS_NOUNS) and (
             trigger.lower_ in PROCESS_NOUNS or not _has_parties_list(doc, trigger, mentions)):
@@ -1823,7 +1858,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # "… opened talks, hosted by Mnuchin": the agent hosts; for talks among others
             # ("host", "convene") that is mediating; the others take part
             agent = _in_agent_phrase(doc, m, {"host", "receive", "convene"})
-            role = ("host" if lemma == "receive" or kind != "Meeting" else "mediator") \
+            guest = any(c.dep_ == "nsubjpass" and (c.pos_ in ("PROPN", "PRON") or any(
+                o.start <= c.i < o.end and o.kind in ("person", "state") for o in mentions))
+                for c in trigger.children)  # "he was hosted in Muscat by …": a guest, no talks
+            role = ("host" if lemma == "receive" or kind != "Meeting" or guest else "mediator") \
                 if agent else "participant"
         elif lemma in ("host", "receive", "convene") and not hyphened and (
                 _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"

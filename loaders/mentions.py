@@ -137,6 +137,11 @@ def role_kind_of(title: str) -> str | None:
     return None
 
 
+# Words that make a region of a name: "South America", "Latin American", "West Africa".
+REGION_WORDS = {"south", "north", "latin", "central", "east", "west", "southeast", "northeast",
+                "southwest", "northwest", "sub"}
+
+
 class MentionFinder:
     """Find actor mentions in a parsed doc, using the knowledge base and the NER."""
 
@@ -375,6 +380,10 @@ class MentionFinder:
                     and not self.base.lookup(t.text) for t in doc[e.start:start])
                 for e in doc.ents):
             return False  # "the National Security Council" is not the (UN) Security Council
+        if entry.type == "State" and kind != "demonym" and start > 0 and \
+                doc[start - 1].lower_ in REGION_WORDS and \
+                doc[start - 1].is_title and not self.base.lookup(doc[start - 1:end].text):
+            return False  # "South America", "Latin America": a region, not the United States
         if kind in ("name", "alias") and entry.type != "Person":
             # Common words that are also names ("Chad", "Jordan" as given names) need a capital.
             return any(t.text[:1].isupper() for t in span)
@@ -408,8 +417,8 @@ class MentionFinder:
         if mention.source.startswith("ner:") and before is not None and before.lower_ in {
                 "aboard", "onboard"}:
             return replace(mention, kind="place", as_place=True)  # "aboard Air Force One"
-        if mention.source == "kb:demonym" and before is not None and before.lower_ in {
-                "south", "north", "latin", "central", "east", "west", "southeast", "sub"}:
+        if mention.source == "kb:demonym" and before is not None and before.lower_ in \
+                REGION_WORDS:
             return replace(mention, kind="place", key=None, modifier=True)  # "South American"
         if before is not None and before.lower_ == "the" and mention.start >= 2:
             before = doc[mention.start - 2]  # "at the White House", "in the Kremlin"
@@ -452,7 +461,7 @@ class MentionFinder:
             return replace(mention, modifier=True)  # "the AlUla declaration": a document's name
         entry = self.base.get(mention.key) if mention.key else None
         if entry is not None and entry.category in ("intergovernmental", "forum") and \
-                _members_of(doc, mention):
+                members_of(doc, mention):
             return replace(mention, plural=True)  # "leaders of the six-nation GCC": members
         if mention.kind == "state" and before is not None and before.text == "," and \
                 self._after_a_city(doc, mention) and (
@@ -1247,7 +1256,8 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
         if not same and len(given.split()) == 1:  # "Abiy" for Abiy Ahmed, "Prince Mohammed"
             same = [f for f in full if f is not m and fold(f.label.split()[0]) == fold(given)]
             if len({f.label for f in same}) > 1 and honorific:
-                same = [f for f in same if honorific in fold(f.title or f.text)] or same
+                same = [f for f in same if honorific in fold(f.text) or  # "Prince Faisal"
+                        honorific in fold(f.title or "")] or same
             if len({f.label for f in same}) > 1:  # "Mr Kim": the Kim the story is about,
                 same = [min(same, key=lambda f: f.start)]  # named first
             if not same:  # a middle name: "President Suluhu" after "Samia Suluhu Hassan"
@@ -1259,6 +1269,11 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
                                affiliation=m.affiliation or best.affiliation,
                                title=m.title or best.title, source=m.source + "+coref")
         variant = [f for f in full if f.start < m.start and name_key(f.label) == name_key(m.text)]
+        if not variant and len(words) == 1:  # "Miqdad" after "Faisal Mekdad"
+            variant = [f for f in full if name_key(_surname(f.label)) == name_key(m.text)
+                       and name_key(_surname(f.text)) == name_key(m.text)]
+            if len({f.label for f in variant}) > 1:
+                variant = []
         if variant:
             best = variant[0]
             return replace(m, key=best.key, label=best.label,
@@ -1374,18 +1389,19 @@ MEMBER_NOUNS = {"leader", "official", "member", "minister", "head", "representat
                 "delegate", "envoy", "chief"}
 
 
-def _members_of(doc: Doc, mention: Mention) -> bool:
+def members_of(doc: Doc, mention: Mention, nouns: set[str] = MEMBER_NOUNS) -> bool:
     """ "Leaders and senior officials of the six-nation GCC": its members are meant."""
     i = mention.start - 1
-    while i >= 0 and mention.start - i <= 5 and doc[i].lower_ != "of":
-        if doc[i].pos_ not in ("DET", "ADJ", "NUM", "PUNCT", "NOUN", "PROPN") or \
-                doc[i].is_sent_start:
+    while i >= 0 and mention.start - i <= 10 and doc[i].lower_ != "of":
+        if doc[i].pos_ not in ("DET", "ADJ", "NUM", "PUNCT", "NOUN", "PROPN", "CCONJ") or \
+                doc[i].is_sent_start or doc[i].pos_ == "CCONJ" and i + 1 < len(doc) \
+                and doc[i + 1].lower_ != "the" and not doc[i + 1].is_title:
             return False
         i -= 1
     if i >= 3 and doc[i].lower_ == "of" and doc[i - 1].lower_ in {"state", "government"} \
             and doc[i - 2].lower_ == "of":
         i -= 2  # "heads of state of the Economic Community of West African States"
-    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in MEMBER_NOUNS
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in nouns
 
 
 HONORIFICS = ("crown prince", "prince", "sheikh", "king", "emir", "sultan", "sayyid")
@@ -1450,11 +1466,10 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
                        source="rule:role+kb")
     if m.role_kind and m.affiliation and published is not None and \
             "crown prince" not in fold(m.title or ""):  # no head of state's heir is the head
-        holders = [h for kind in sorted(kinds) for h in
-                   base.post_holders(kind, m.affiliation, published)][:1] \
-            if m.role_kind == "leader" else base.post_holders(m.role_kind, m.affiliation, published)
+        holders = list(dict.fromkeys(h for kind in sorted(kinds) for h in
+                                     base.post_holders(kind, m.affiliation, published)))
         named = [h for h in holders if _surname(h.label) in doc_surnames]
-        if m.role_kind == "leader":
+        if m.role_kind == "leader":  # the head of state or of government the story names
             holders = named
         if len(holders) == 1:
             entry = holders[0]

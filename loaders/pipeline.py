@@ -37,6 +37,7 @@ from loaders.events import (
     in_dateline,
     is_complete,
     mention_id,
+    narrative_year,
     paragraph_dates_before,
     read_events,
     state_of,
@@ -47,6 +48,7 @@ from loaders.mentions import (
     MentionFinder,
     country_of_city,
     fold,
+    members_of,
     name_key,
 )
 from loaders.topics import harvest_topics
@@ -127,8 +129,9 @@ def date_paragraph_events(drafts: list[EventDraft], published: date | None
     for draft in drafts:
         if draft.date is not None or draft.when:
             continue
-        earlier = paragraph_dates_before(draft.sentence.doc, draft.sentence.start)
-        value = normalize_date(earlier[-1].text, published) if earlier else None
+        earlier = paragraph_dates_before(draft.sentence.doc, draft.sentence.start, True)
+        value = next((v for e in reversed(earlier)  # not "weeks" or "two decades"
+                      if (v := normalize_date(e.text, published, year=narrative_year(e)))), None)
         if value:
             draft.date, draft.soft_date = value, True
             draft.confidence -= 0.05
@@ -312,10 +315,11 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
     try:
         for _, component in nlp.pipeline:
             doc = component(doc)
-    except (ValueError, KeyError, IndexError) as exc:
-        raise ExtractionError(Errors.E202.format(article=article.source_id, reason=exc)) from exc
-    base = next(c.base for _, c in nlp.pipeline if isinstance(c, MentionComponent))
-    return to_extraction(doc, article, base)
+        base = next(c.base for _, c in nlp.pipeline if isinstance(c, MentionComponent))
+        return to_extraction(doc, article, base)
+    except Exception as exc:  # a fault on one article fails that article, not the batch
+        raise ExtractionError(Errors.E202.format(
+            article=article.source_id, reason=f"{type(exc).__name__}: {exc}")) from exc
 
 
 # ------------------------------------------------------------------- merging drafts
@@ -565,11 +569,15 @@ def _most_specific(draft: EventDraft) -> None:
     mediators = draft.keys("mediator")
     mediator_states = {p.mention.affiliation for p in draft.parties
                        if p.role == "mediator" and p.mention.kind == "person"}
+    people = {mention_id(p.mention) for p in draft.parties if p.mention.kind == "person"}
     kept = []
     for party in draft.parties:
         ident = mention_id(party.mention)
         if party.role != "mediator" and ident in mediators:
             continue
+        if party.mention.kind == "organization" and len(people) >= 2 and party.mention.plural \
+                and members_of(draft.sentence.doc, party.mention, {"leader", "head"}):
+            continue  # "leaders of the EAC and SADC met …, co-chaired by Ruto and Mnangagwa"
         if party.mention.kind == "state" and party.mention.key in person_states:
             continue
         if party.mention.kind == "state" and party.mention.key in mediator_states and \

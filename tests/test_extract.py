@@ -101,3 +101,21 @@ def test_topics_come_from_the_sentences_that_follow_the_event(nlp):
     # every topic is traceable to the sentence it came from
     noted = " ".join(p.matched for p in meeting.sources).lower()
     assert "maritime boundary" in noted
+
+
+def test_a_fault_on_one_article_is_an_extraction_error_naming_it():
+    import pytest
+    import spacy
+    from spacy.language import Language
+
+    from kg.errors import ExtractionError
+
+    @Language.component("test_faulty_component")
+    def faulty(doc):
+        raise AttributeError("'NoneType' object has no attribute 'pos_'")
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_faulty_component")
+    article = Article(text="Leaders met in Doha.", id="faulty-01", published=date(2024, 1, 2))
+    with pytest.raises(ExtractionError, match=r"E202.*faulty-01.*AttributeError"):
+        extract(article, nlp)
