@@ -67,8 +67,11 @@ _AGENCIES = r"AP|AFP|Reuters|dpa(?:/\w+)?|Xinhua|SPA|WAM|IRNA|ANI|PTI|UPI"
 AGENCY = re.compile(rf"\((?:{_AGENCIES}|[A-Z]{{2,8}}|[A-Z][a-z]+)\)(?=\s*[-–—:])"
                     rf"|\((?:{_AGENCIES})\)"
                     r"|/(?:TASS|AFP|Xinhua)/\.?"
-                    r"|(?m:^[A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)?[.,] ?[A-Z]{3,12}(?= [-–—]))")
-# (the last: "NUR-SULTAN. KAZINFORM –", "Tehran, IRNA –", the agency after a dateline city)
+                    r"|(?m:^[A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)?[.,] ?[A-Z]{3,12}(?= [-–—]))"
+                    r"|(?m:^[A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)?, [A-Za-z0-9 .,]{3,25}, "
+                    r"[A-Z]{2,12}(?= ?[-–—]))")
+# (the last two: "NUR-SULTAN. KAZINFORM –", "Tehran, IRNA –", the agency after a dateline
+# city; "Riyadh, October 11, 2023, SPA --", after the city and the date)
 
 
 def blank_boilerplate(text: str) -> str:

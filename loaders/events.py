@@ -111,6 +111,10 @@ JOINING = {"attend": "participant", "join": "participant", "chair": "mediator",
            "address": "participant",
            "host": "mediator", "facilitate": "mediator", "open": "mediator",
            "moderate": "mediator", "convene": "mediator"}
+# A go-between's work: "carried proposals back and forth between A and B".
+GO_BETWEEN_VERBS = {"carry", "relay", "pass", "ferry", "convey"}
+GO_BETWEEN_OBJECTS = {"proposals", "messages", "offers", "drafts", "proposal", "message",
+                      "notes", "letters", "positions", "counterproposals"}
 # Journeys that are not visits by themselves, but bring talks held on arrival: "returned to
 # Abu Dhabi for talks with Sheikh Mohamed".
 JOURNEY_VERBS = {"return", "go", "come", "head", "stop"}
@@ -188,6 +192,9 @@ def _event_type(token: Token) -> str | None:
                 for c in token.children) and not any(
                 t.lower_ in {"between", "among"} for t in token.subtree):
             return None  # "undertook to facilitate humanitarian access": no mediation
+        if lemma in GO_BETWEEN_VERBS and any(t.lower_ == "between" for t in token.subtree) and \
+                any(c.dep_ == "dobj" and c.lower_ in GO_BETWEEN_OBJECTS for c in token.children):
+            return "Mediation"  # "carried proposals back and forth between A and B"
         if lemma == "address":
             return "Meeting" if any(c.dep_ in ("dobj", "nsubjpass") and (
                 c.lower_ in NOUN_TRIGGERS or c.lower_ in GATHERINGS)
@@ -241,6 +248,8 @@ def _event_type(token: Token) -> str | None:
         if lemma in ("conclude", "seal", "strike", "finalize", "finalise", "clinch", "initial") \
                 and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
             return None  # "the talks concluded in Moscow": they ended
+        if lemma in ("join", "accompany") and token.dep_ == "acl":
+            return None  # "officials, joined by McGurk, carried …": company, no event
         if lemma in ("open", "moderate", "join", "chair") and not any(
                 c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in {
                     "session", "round", "summit", "forum", "conference"})
@@ -267,6 +276,9 @@ def _event_type(token: Token) -> str | None:
             return "PhoneCall"
         if word == "call" and any(c.lower_ in {"courtesy", "farewell"} for c in token.children):
             return "Meeting"  # "paid a courtesy call on the General Secretary": in person
+        if word in ("call", "calls") and token.dep_ == "dobj" and token.head.lemma_.lower() in {
+                "receive", "take", "get", "return"}:
+            return "PhoneCall"  # "received a call from the Iranian president"
         if word in ("call", "phone") and not _phone_context(token) and not any(
                 c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in token.children):
             return None
@@ -828,6 +840,9 @@ def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
                     by.head.head == child and child.lower_ in {
                         "delegation", "team", "mission", "group", "side"}:
                 return True
+            if by is not None and by.head.lemma_.lower() in {"join", "accompany"} and \
+                    by.head.dep_ == "acl" and by.head.head == child:
+                return True  # "Qatari officials, joined by McGurk, carried proposals …"
     return False
 
 
@@ -1512,7 +1527,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
 # enough, the delegation's state is the rest.
 DELEGATION = re.compile(r"\b(?:delegation|side|team|delegates|negotiators)\b[^.;]{0,60}?"
                         r"\b(?:(?:was|were) (?:led|headed) by|included|comprised)\b|"
-                        r"\b(?:led|headed) (?:the|a|an|their|his|her|its) [\w\s'-]{0,30}?"
+                        r"\b(?:led|headed) (?:the|a|an|their|his|her|its) [\w\s.'-]{0,30}?"
                         r"\b(?:delegation|team|side)\b", re.IGNORECASE)
 
 

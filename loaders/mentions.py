@@ -137,6 +137,12 @@ def role_kind_of(title: str) -> str | None:
     return None
 
 
+# "bin Salman", "ibn Saud", "ould Abdel Aziz": a name after these is a father's, inside a
+# longer name.
+PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould", "wuld"}
+# Styles of address after "His", "Her": not pronouns for a person.
+STYLES = {"excellency", "highness", "majesty", "royal", "holiness", "eminence", "honour",
+          "honor", "serene", "beatitude"}
 # Words that make a region of a name: "South America", "Latin American", "West Africa".
 REGION_WORDS = {"south", "north", "latin", "central", "east", "west", "southeast", "northeast",
                 "southwest", "northwest", "sub"}
@@ -371,6 +377,8 @@ class MentionFinder:
         span = doc[start:end]
         if kind == "acronym" and span.text.islower():
             return False
+        if entry.type == "Person" and start > 0 and doc[start - 1].lower_ in PATRONYMIC:
+            return False  # "Salman bin Abdulaziz" inside "Mohammed bin Salman bin Abdulaziz"
         if entry.type == "Person" and len(span) == 1:
             # A surname alone is a person only when it is capitalised.
             return span[0].is_title or span[0].text.isupper()
@@ -429,6 +437,15 @@ class MentionFinder:
         if mention.kind == "person" and SPOUSE.search(doc[max(0, mention.start - 4):
                                                            mention.start].text):
             return replace(mention, modifier=True)  # "Herzog and his wife, Michal Herzog"
+        if mention.source.startswith("ner:") and mention.key is None and before is not None \
+                and mention.end < len(doc) and doc[mention.end].lower_ in EVENT_WORDS \
+                and before.pos_ in ("ADJ", "DET") and before.text not in _POSSESSIVE:
+            return replace(mention, modifier=True)  # "an unusual Sabbath meeting": a kind
+        if mention.source.startswith("ner:") and all(
+                t.lower_ in STYLES | {"his", "her"} for t in doc[mention.start:mention.end]):
+            return replace(mention, modifier=True)  # "His Royal Highness": a style, no one
+        if mention.kind == "person" and _principal_of_named(doc, mention):
+            return replace(mention, modifier=True)  # "Putin's spokesman Dmitry Peskov"
         if RATHER_THAN.search(doc[max(0, mention.start - 5):mention.start].text):
             return replace(mention, modifier=True)  # "met by Rodríguez rather than by Castro"
         if mention.kind == "organization" and before is not None and before.lower_ == "at" \
@@ -720,7 +737,7 @@ def _whole_name(doc: Doc, mention: Mention) -> Mention:
     if mention.kind != "person":
         return mention
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= mention.start and mention.end < ent.end \
+        if ent.label_ == "PERSON" and ent.start < mention.end < ent.end \
                 and all(t.pos_ == "PROPN" or t.text in {"-", "'"} or t.lower_ in _PARTICLES
                         for t in doc[mention.end:ent.end]):
             end = ent.end
@@ -1010,10 +1027,8 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
         if not states:
             bare = _bare_title_holder(doc, token, mentions)
             if bare is not None:  # "The President arrived …": the president of the story
-                found.append(Mention(token.i, token.i + 1, token.text, "role", token.text,
-                                     source="rule:role", title=token.text,
-                                     role_kind=role_kind_of(token.text),
-                                     affiliation=bare.affiliation))
+                found.append(replace(bare, start=token.i, end=token.i + 1, text=token.text,
+                                     source="rule:title+coref", modifier=False))
             continue
         title = _title_text(doc, [t for t in doc[left:token.i + 1] if _is_title_token(t)
                                   and t.i not in by_token])
@@ -1032,12 +1047,19 @@ BARE_TITLES = {"president", "premier", "king", "emir", "sultan", "chancellor"}
 def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention]) -> Mention | None:
     """Whom "the President" (capitalised, alone) stands for: the last person named before
     with that title, when the story has named one."""
-    if token.lower_ not in BARE_TITLES or not token.is_title or token.i == 0 or \
-            doc[token.i - 1].lower_ != "the" or (token.i + 1 < len(doc)
-                                                 and doc[token.i + 1].lower_ == "of"):
+    start = token.i
+    while start > 0 and doc[start - 1].lower_ in {"crown", "prime", "foreign"} and \
+            doc[start - 1].is_title:
+        start -= 1  # "the Crown Prince", "the Prime Minister"
+    if token.lower_ not in BARE_TITLES | {"prince", "minister"} or not token.is_title or \
+            start == 0 or doc[start - 1].lower_ != "the" or (token.lower_ in {"prince", "minister"}
+                                                          and start == token.i) or (
+            token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"):
         return None
+    words = [t.lower_ for t in doc[start:token.i + 1]]
     holders = [m for m in mentions if m.kind == "person" and m.start < token.i and m.affiliation
-               and token.lower_ in fold(m.title or "").split()
+               and (all(w in fold(m.title or "").split() for w in words)
+                    or all(w in fold(m.text).split() for w in words))  # "Crown Prince X"
                and not re.search(r"\b(?:vice|deputy|former)\b", fold(m.title or ""))]
     return holders[-1] if holders else None
 
@@ -1135,6 +1157,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
     for token in doc:
         if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i in taken:
             continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in STYLES:
+            continue  # "His Excellency President Raisi", "His Royal Highness": a style
         gender = PRONOUNS[token.lower_]
         antecedent = None
         # Women are marked and men mostly not: "she" is a woman named just before, if any.
@@ -1387,6 +1411,19 @@ PROGRAMME_NOUNS = {"strategy", "policy", "agenda", "vision", "project", "corrido
                    "belt", "fund", "budget"}
 MEMBER_NOUNS = {"leader", "official", "member", "minister", "head", "representative",
                 "delegate", "envoy", "chief"}
+
+
+def _principal_of_named(doc: Doc, mention: Mention) -> bool:
+    """ "Putin's spokesman Dmitry Peskov", "Biden's Middle East envoy Brett McGurk": the
+    person whose aide is named only says whose aide it is."""
+    if mention.end >= len(doc) or doc[mention.end].text not in _POSSESSIVE:
+        return False
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and mention.end + 1 < ent.start <= mention.end + 6:
+            between = doc[mention.end + 1:ent.start]
+            return all(t.pos_ in ("NOUN", "PROPN", "ADJ") or t.text in {"-", "–"}
+                       for t in between) and any(t.pos_ == "NOUN" for t in between)
+    return False
 
 
 def members_of(doc: Doc, mention: Mention, nouns: set[str] = MEMBER_NOUNS) -> bool:
