@@ -45,7 +45,7 @@ NOUN_TRIGGERS = {
     "encounter": "Meeting",
     "discussions": "Meeting", "meet": "Meeting",
     "call": "PhoneCall", "phone": "PhoneCall", "calls": "PhoneCall", "conversations": "Meeting",
-    "visit": "Visit", "trip": "Visit",
+    "visit": "Visit", "trip": "Visit", "visits": "Visit", "trips": "Visit",
     "mediation": "Mediation",
     "deal": "Agreement", "agreement": "Agreement", "accord": "Agreement", "treaty": "Agreement",
     "memorandum": "Agreement", "declaration": "Agreement", "pact": "Agreement",
@@ -637,6 +637,14 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     found = _named_leftwards(doc, verb, mentions, lambda t: t.text in {"'s", "’s", "and", ","}
                              or fold(t.text) in TITLE_WORDS_OF_LISTS or t.pos_ == "ADV")
+    if not found and verb.i > 0 and doc[verb.i - 1].text == ",":
+        # "Rubio, barely a week into the job, telephoned Kagame": over an aside
+        opening = next((i for i in range(verb.i - 2, max(verb.sent.start, verb.i - 12) - 1, -1)
+                        if doc[i].text == ","), None)
+        person = by_token.get(opening - 1) if opening is not None else None
+        if person is not None and person.kind == "person" and not person.modifier and not any(
+                t.pos_ in ("VERB", "AUX") for t in doc[opening + 1:verb.i - 1]):
+            found = set(range(person.start, person.end))
     return found if any(by_token[i].kind == "person" or not by_token[i].modifier
                         for i in found) else set()
 
@@ -1001,6 +1009,24 @@ def _reported_date(trigger: Token, published: date | None) -> str | None:
     return None
 
 
+RECALLING = {"recall", "remember", "recollect", "mention", "cite", "hail", "praise"}
+
+
+def _recalled_date(trigger: Token, published: date | None) -> str | None:
+    """ "Recalling his state visit to Sri Lanka in 2014, Xi said …": the parse hangs the
+    date on the verb that recalls the event; it is the event's."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "dobj" or \
+            trigger.head.lemma_.lower() not in RECALLING:
+        return None
+    verb = trigger.head
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "on"} and child.i > trigger.i:
+            for ent in verb.doc.ents:
+                if ent.label_ == "DATE" and child.i < ent.start <= child.right_edge.i:
+                    return normalize_date(ent.text, published, year=narrative_year(ent))
+    return None
+
+
 DASHES = {"-", "–", "—", "--"}
 # A date after these words is a reference point, not when something happened: "since 2015",
 # "until 2019"; an event's own date is not one "before Monday's" or "after 2020" either.
@@ -1096,12 +1122,43 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
         fronted = comma is not None and sentence[0].pos_ == "ADP" and ent.end <= comma and \
             ent.doc[ent.start - 1].lower_ in {"on", "in"}  # "During his stay on Sunday, …"
         opening = ent.start - sentence.start == 1 and sentence[0].lower_ in {"on", "in"}
+        fronted = fronted or comma is not None and ent.start < comma and sentence[0].lower_ in {
+            "as", "when", "while"}  # "As Goma fell in late January, Rubio telephoned …"
         if (ent.start - sentence.start <= 2 or fronted) and ent.end < len(ent.doc) and (
-                ent.doc[ent.end].text == "," or opening):  # "On April 12 Syria's minister …"
+                ent.doc[ent.end].text == "," or ent[-1].text == "," or opening):
+            # "On April 12 Syria's minister …"
             value = normalize_date(ent.text, published, year=narrative_year(ent))
             if value:
                 return value
-    return _fronted_to_clause(sentence, tokens, published)
+    return _fronted_to_clause(sentence, tokens, published) or _just_after(
+        sentence, trigger, published)
+
+
+def _just_after(sentence: Span, trigger: Token | None, published: date | None
+                ) -> str | None:
+    """ "congratulated Wong in a call shortly after he was sworn in on May 15": an event
+    told "shortly after", "soon after" or "days after" a dated one came in its month."""
+    if trigger is None:
+        return None
+    for ent in sentence.ents:
+        if ent.label_ != "DATE":
+            continue
+        for head in (ent.root, *ent.root.ancestors):
+            mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "after"),
+                        None) if head.pos_ in ("VERB", "AUX") else None
+            if mark is None and head.lower_ == "after" and head.dep_ == "prep":
+                mark, head = head, head
+            if mark is None:
+                continue
+            near = mark.i > 0 and sentence.doc[mark.i - 1].lower_ in {
+                "shortly", "soon", "just", "immediately", "right", "days", "hours"}
+            attached = head.head == trigger or head.head.is_ancestor(trigger)
+            value = normalize_date(ent.text, published, year=narrative_year(ent)) \
+                if near and attached else None
+            if value:
+                return value[:7]
+            break
+    return None
 
 
 def _fronted_to_clause(sentence: Span, tokens: set[int], published: date | None
@@ -2025,7 +2082,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             earlier) or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
     draft.date = _date(sentence, tokens, published, trigger) or _when_date(root, published) or \
-        _reported_date(trigger, published)
+        _reported_date(trigger, published) or _recalled_date(trigger, published)
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
                        and e.start in tokens and not in_dateline(e) and re.search(
                            r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day",
