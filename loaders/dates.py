@@ -148,6 +148,9 @@ def normalize_date(text: str, published: date | None = None, year: int | None = 
             if published is None and year is None:
                 continue
             month, day = (_month(g[0]), int(g[1])) if kind == "md" else (_month(g[1]), int(g[0]))
+            told = re.search(r"\b(this|last) year\b", text.lower())
+            if told and published is not None:  # "October 31 last year": that year, whatever
+                year = published.year - (told.group(1) == "last")  # the narrative told before
             found = _safe(year, month, day) if year else \
                 _before(_safe(published.year, month, day), published)  # type: ignore[union-attr]
         elif kind == "my":

@@ -111,6 +111,10 @@ JOINING = {"attend": "participant", "join": "participant", "chair": "mediator",
            "address": "participant",
            "host": "mediator", "facilitate": "mediator", "open": "mediator",
            "moderate": "mediator", "convene": "mediator"}
+# Bodies whose members they "bring together": a membership, not a meeting.
+GROUPINGS = {"grouping", "bloc", "group", "alliance", "organisation", "organization", "union",
+             "community", "coalition", "club", "format", "mechanism", "forum", "partnership",
+             "pact", "body", "association", "council"}
 # A go-between's work: "carried proposals back and forth between A and B".
 GO_BETWEEN_VERBS = {"carry", "relay", "pass", "ferry", "convey"}
 GO_BETWEEN_OBJECTS = {"proposals", "messages", "offers", "drafts", "proposal", "message",
@@ -244,6 +248,12 @@ def _event_type(token: Token) -> str | None:
             return None  # "sat down with Li", "sat at the same table"; not "sat in parliament"
         if lemma == "bring" and any(t.lower_ == "together" for t in token.doc[
                 token.i + 1:min(token.i + 10, token.sent.end)]):
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in {"which", "that"} and \
+                    token.dep_ == "relcl":
+                subject = token.head
+            if subject is not None and subject.lower_ in GROUPINGS:
+                return None  # "the BRICS grouping, which brought together Brazil, …": members
             return "Meeting"  # "brought Tshisekedi and Kagame together in Doha"
         if lemma in ("conclude", "seal", "strike", "finalize", "finalise", "clinch", "initial") \
                 and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
@@ -1009,6 +1019,25 @@ def _reported_date(trigger: Token, published: date | None) -> str | None:
     return None
 
 
+def _host_clause_date(trigger: Token, root: Token, sentence: Span, published: date | None
+                      ) -> str | None:
+    """ "… set up a partnership in July 2013 during an official visit to Washington by
+    Truong Tan Sang, who held talks with Obama": an event told in a "during" phrase, or in
+    a relative clause on someone of it, is dated by the clause it hangs from."""
+    inner = root if root.dep_ == "relcl" else trigger
+    head = inner.head
+    if inner.dep_ == "relcl":
+        while head.dep_ in ("pobj", "prep", "appos", "compound") and head.head != head:
+            head = head.head  # up from "Truong Tan Sang" to the visit, then its clause
+    if not (inner.dep_ == "relcl" or inner.dep_ == "pobj" and head.lower_ == "during"):
+        return None
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    own = {t.i for t in inner.subtree}
+    tokens = {t.i for t in head.subtree} - own
+    return _date(sentence, tokens, published) if tokens else None
+
+
 RECALLING = {"recall", "remember", "recollect", "mention", "cite", "hail", "praise"}
 
 
@@ -1226,21 +1255,34 @@ def _when_date(root: Token, published: date | None) -> str | None:
 
 
 def paragraph_dates_before(doc: Doc, index: int, any_date: bool = False) -> list[Span]:
-    """The dates with a year (or, ``any_date``, any date but a dateline's: "On Tuesday it
-    happened") told before token ``index`` in its paragraph, in text order ("since 2015",
+    """The dates with a year, named or told ("in 2019", "in November last year"; or, with
+    ``any_date``, any date but a dateline's: "On Tuesday it happened") told before token
+    ``index`` in its paragraph, in text order ("since 2015",
     "until 2019" are not when anything happened)."""
     if index < 0:
         return []
     start = _paragraph_start(doc, index)
     return [e for e in doc.ents if e.label_ == "DATE" and start <= e.start < index
-            and (YEAR.search(e.text) if not any_date else not in_dateline(e))
+            and ((YEAR.search(e.text) or RELATIVE_YEAR.search(e.text)) if not any_date
+                 else not in_dateline(e))
             and not _reference_point(e, REFERENCE_WORDS)]
 
 
 def narrative_year(ent: Span) -> int | None:
-    """The year of the last date with a year before ``ent`` in its paragraph, if any."""
+    """The year of the last date with a year before ``ent`` in its paragraph, if any: one
+    it names ("in late 2018") or one it tells ("In February this year")."""
     earlier = paragraph_dates_before(ent.doc, ent.start)
-    return int(YEAR.search(earlier[-1].text).group(1)) if earlier else None  # type: ignore
+    if not earlier:
+        return None
+    named = YEAR.search(earlier[-1].text)
+    if named:
+        return int(named.group(1))
+    published = ent.doc._.published if ent.doc.has_extension("published") else None
+    value = normalize_date(earlier[-1].text, published)
+    return int(value[:4]) if value else None
+
+
+RELATIVE_YEAR = re.compile(r"\b(?:this|last) year\b", re.I)
 
 
 def _split_topics(head: Token) -> list[str]:
@@ -2082,7 +2124,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             earlier) or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
     draft.date = _date(sentence, tokens, published, trigger) or _when_date(root, published) or \
-        _reported_date(trigger, published) or _recalled_date(trigger, published)
+        _reported_date(trigger, published) or _recalled_date(trigger, published) or \
+        _host_clause_date(trigger, root, sentence, published)
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
                        and e.start in tokens and not in_dateline(e) and re.search(
                            r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day",
