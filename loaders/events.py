@@ -2099,7 +2099,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "The third round opened in Havana", "Officials met in Cairo in August": another
         # session of the talks the story follows (its first), between the same sides
         process = next((d for d in earlier if d.type in ("Meeting", "Mediation", "Agreement")
-                        and len({_side(p.mention) for p in d.parties
+                        and len({side_of(p.mention) for p in d.parties
                                  if p.role == "participant"} - {None}) >= 2), None)
         for party in process.parties if process else []:
             if party.role in ("participant", "mediator"):  # the sides, not that day's people
@@ -2230,7 +2230,7 @@ def state_of(mention: Mention) -> str | None:
     return mention.key if mention.kind == "state" else mention.affiliation
 
 
-def _side(mention: Mention) -> str | None:
+def side_of(mention: Mention) -> str | None:
     """The side a mention takes in talks: its state, or itself when it has none (a movement)."""
     side = state_of(mention)
     return side if mention.kind == "state" else side or mention_id(mention)

@@ -40,6 +40,7 @@ from loaders.events import (
     narrative_year,
     paragraph_dates_before,
     read_events,
+    side_of,
     state_of,
 )
 from loaders.mentions import (
@@ -106,16 +107,59 @@ class EventComponent:
     """Reads events from the mentions and the parse."""
 
     def __call__(self, doc: Doc) -> Doc:
-        drafts = read_events(doc, doc._.mentions or [], doc._.published)
-        drafts = date_paragraph_events(drafts, doc._.published)
-        drafts = date_lead_events(doc, drafts, doc._.published)
-        drafts = merge_drafts(drafts, doc._.published)
+        today = dateline_day(doc, doc._.published)  # what "today" and "on Tuesday" mean
+        drafts = read_events(doc, doc._.mentions or [], today)
+        drafts = date_paragraph_events(drafts, today)
+        drafts = date_lead_events(doc, drafts, today)
+        drafts = merge_drafts(drafts, today)
         drafts = meetings_of_mediations(drafts)
         drafts = drop_headline_only(doc, drafts)
         drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
-        drafts = place_in_dateline_city(doc, drafts, doc._.published)
+        drafts = place_in_dateline_city(doc, drafts, today)
+        drafts = one_visit_per_side(drafts)
         doc._.events = harvest_topics(doc, drafts, doc._.mentions or [])
         return doc
+
+
+def dateline_day(doc: Doc, published: date | None) -> date | None:
+    """The day relative dates count from: the dateline's ("Riyadh, October 11, 2023, SPA --
+    … received a call today"), when it gives one in the week before publication; else the
+    publication date."""
+    if published is None:
+        return None
+    for ent in doc.ents:
+        if ent.start > 40:
+            break
+        if ent.label_ == "DATE" and in_dateline(ent):
+            value = normalize_date(ent.text, published)
+            day = date.fromisoformat(value) if value and len(value) == 10 else None
+            if day is not None and 0 <= (published - day).days <= 7:
+                return day
+            break
+    return published
+
+
+def one_visit_per_side(drafts: list[EventDraft]) -> list[EventDraft]:
+    """A visit is one side's journey: "Abiy and Isaias arrived in Jeddah" is Ethiopia's
+    visit and Eritrea's, each with the hosts told."""
+    out = []
+    for draft in drafts:
+        visitors = [p for p in draft.parties if p.role == "participant"]
+        sides: dict[str, list] = {}
+        for party in visitors:
+            sides.setdefault(side_of(party.mention), []).append(party)
+        if draft.type != "Visit" or len(sides) < 2:
+            out.append(draft)
+            continue
+        others = [p for p in draft.parties if p.role != "participant"]
+        at_home = {side_of(p.mention) for p in others if p.role == "host"}
+        if draft.location is not None:
+            at_home.add(state_of(draft.location))
+        away = [own for side, own in sides.items() if side not in at_home] or list(sides.values())
+        for own in away:  # not the hosts' own people ("… talks with Obama" in Washington)
+            out.append(replace(draft, parties=[*own, *others], support=list(draft.support),
+                               topics=list(draft.topics)))
+    return out
 
 
 def date_paragraph_events(drafts: list[EventDraft], published: date | None
