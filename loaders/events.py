@@ -115,6 +115,9 @@ JOINING = {"attend": "participant", "join": "participant", "chair": "mediator",
 GROUPINGS = {"grouping", "bloc", "group", "alliance", "organisation", "organization", "union",
              "community", "coalition", "club", "format", "mechanism", "forum", "partnership",
              "pact", "body", "association", "council"}
+# Kinds of danger: "the militant threat", "the terrorist threat" are no one's threat.
+DANGERS = {"militant", "terrorist", "terror", "terrorism", "security", "nuclear", "cyber",
+           "growing", "existential", "jihadist", "extremist", "insurgent", "missile", "drone"}
 # A go-between's work: "carried proposals back and forth between A and B".
 GO_BETWEEN_VERBS = {"carry", "relay", "pass", "ferry", "convey"}
 GO_BETWEEN_OBJECTS = {"proposals", "messages", "offers", "drafts", "proposal", "message",
@@ -242,7 +245,7 @@ def _event_type(token: Token) -> str | None:
                                    for c in token.children):
             return None
         if lemma == "sit" and not any(c.lower_ in {"down", "together", "opposite", "across"}
-                                      for c in token.children) and not any(
+                                      for c in token.children) and not _has_with(token) and not any(
                 c.dep_ == "prep" and c.lower_ in {"at", "around", "across"} and any(
                     p.lower_ == "table" for p in c.children) for c in token.children):
             return None  # "sat down with Li", "sat at the same table"; not "sat in parliament"
@@ -294,6 +297,9 @@ def _event_type(token: Token) -> str | None:
             return None
         if token.head.lower_ == "of" and token.head.head.lower_ in NOT_TOPICS:
             return None  # "on the sidelines of a G20 meeting": where, not what happened
+        if word in ("threat", "threats") and (token.head.lower_ in TOPIC_PREPS or any(
+                c.dep_ in ("amod", "compound") and c.lower_ in DANGERS for c in token.children)):
+            return None  # "talks on the militant threat": a danger discussed, no one's threat
         if token.dep_ == "appos" and _event_type(token.head):
             return None  # "held a video call on Monday, their second conversation this month"
         if token.dep_ in ("compound", "amod") and token.head.lower_ in NOUN_TRIGGERS:
@@ -1515,6 +1521,11 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                     if token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
                         draft.topics += [t for t in _topics(token, {x.i for x in sentence})
                                          if t not in draft.topics]
+            trip = next((v for v in sentence_events if v.type == "Visit" and v.location
+                         and draft.trigger.root.head.lower_ == "for"
+                         and draft.trigger.root.head.head == v.trigger.root), None)
+            if draft.type in CONTACT and trip is not None:
+                draft.location = trip.location  # "flew to Kabul … for talks with …": there
             if draft.type in CONTACT | {"Mediation"} and draft.location is None:
                 # "visited Sochi and held talks with Putin": the talks were in Sochi; "China
                 # brokered talks when Raisi visited Beijing": so was the mediation

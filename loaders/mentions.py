@@ -143,6 +143,9 @@ PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould", "wuld"}
 # Styles of address after "His", "Her": not pronouns for a person.
 STYLES = {"excellency", "highness", "majesty", "royal", "holiness", "eminence", "honour",
           "honor", "serene", "beatitude"}
+# Honorifics written as part of a name ("Mullah Abdul Ghani Baradar"), never a name alone.
+NAME_HONORIFICS = {"mullah", "maulana", "maulvi", "ayatollah", "sayyid", "hajji", "haji",
+                   "lt", "gen", "brig", "col", "maj", "capt", "adm", "amb"}
 # Words that make a region of a name: "South America", "Latin American", "West Africa".
 REGION_WORDS = {"south", "north", "latin", "central", "east", "west", "southeast", "northeast",
                 "southwest", "northwest", "sub"}
@@ -592,7 +595,8 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.kind == "person" and len(m.text.split()) >= 2:
             words = [w for w in m.text.split() if fold(w) not in _PARTICLES
-                     and fold(w) not in TITLE_WORDS]  # not "Sheikh" of "Sheikh Tamim"
+                     and fold(w) not in TITLE_WORDS | NAME_HONORIFICS]  # not "Sheikh" of
+            # "Sheikh Tamim", nor "Mullah" of "Mullah Baradar"
             names.update(words)
             if words and re.match(r"(?i)^(?:al|el|ad|as)-\w", words[-1]):
                 names.add(words[-1].split("-", 1)[1])  # "Burhan" of "al-Burhan"
@@ -652,11 +656,13 @@ def _region_not_person(doc: Doc, mention: Mention) -> Mention:
 
 
 def _joined_names(found: list[Mention]) -> list[Mention]:
-    """Names read word by word that stand side by side are one: "Kayikwamba" "Wagner"."""
+    """Names read word by word that stand side by side are one: "Kayikwamba" "Wagner",
+    "Asad Majeed" "Khan"."""
     out: list[Mention] = []
     for m in sorted(found, key=lambda m: (m.start, m.end)):
         last = out[-1] if out else None
-        if last is not None and last.end == m.start and m.source == last.source == "doc:name":
+        if last is not None and last.end == m.start and m.source == last.source and \
+                m.source in ("doc:name", "ner:PERSON") and last.key is None and m.key is None:
             text = f"{last.text} {m.text}"
             out[-1] = replace(last, end=m.end, text=text, label=text)
         else:

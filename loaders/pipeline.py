@@ -155,8 +155,11 @@ def one_visit_per_side(drafts: list[EventDraft]) -> list[EventDraft]:
         at_home = {side_of(p.mention) for p in others if p.role == "host"}
         if draft.location is not None:
             at_home.add(state_of(draft.location))
-        away = [own for side, own in sides.items() if side not in at_home] or list(sides.values())
-        for own in away:  # not the hosts' own people ("… talks with Obama" in Washington)
+        away = [own for side, own in sides.items() if side not in at_home]
+        people = [own for own in away if any(p.mention.kind == "person" for p in own)]
+        for own in people or away or list(sides.values()):
+            # not the hosts' own people ("… talks with Obama" in Washington), nor a body the
+            # travellers went to talk with ("flew to Kabul for talks with the Taliban")
             out.append(replace(draft, parties=[*own, *others], support=list(draft.support),
                                topics=list(draft.topics)))
     return out
