@@ -1254,8 +1254,13 @@ def _surname(label: str) -> str:
 
 def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
                     published: date | None) -> Mention:
-    if m.key is not None and len(m.label.split()) >= 2:
-        return m
+    if m.key is not None and len(m.label.split()) >= 2 and not (
+            len(m.text.split()) == 1 and any(
+                f.key != m.key and f.start < m.start and _surname(f.label) == _surname(m.text)
+                for f in full)):
+        return m  # not "Abubakar" for a minister of the base after "Abdulsalami Abubakar"
+    if m.key is not None and len(m.text.split()) == 1:
+        m = replace(m, key=None, label=m.text, affiliation=None)
     words = [fold(w) for w in m.text.split()]
     if len(words) >= 2:  # "Abdul Mahdi" after "Adel Abdul Mahdi"
         longer = [f for f in full if f.start < m.start and len(f.text.split()) > len(words)
