@@ -899,9 +899,22 @@ def _nested_clauses(root: Token, trigger: Token) -> set[int]:
 
 def _apart_in_time(first: Token, second: Token) -> bool:
     """Whether one of two triggers is told only as a point of reference for the other:
-    "hosted the summit, the first since the leaders gathered in Chengdu"."""
+    "hosted the summit, the first since the leaders gathered in Chengdu"; "held talks …
+    days after Tehran's talks with Washington"."""
     return first.i in _reference_clauses(first.sent.root, second) or \
-        second.i in _reference_clauses(second.sent.root, first)
+        second.i in _reference_clauses(second.sent.root, first) or \
+        _after_the_other(first, second) or _after_the_other(second, first)
+
+
+def _after_the_other(trigger: Token, other: Token) -> bool:
+    """Whether ``trigger`` is the object of "days after", "a week before" … that ``other``
+    does not share ("… in Beijing, days after Tehran's talks with Washington"); not "agreed
+    a ceasefire after Angola-mediated talks", the talks that led to it."""
+    word = trigger.head
+    return trigger.dep_ == "pobj" and word.lower_ in EVENT_REFERENCE_WORDS and \
+        other not in word.subtree and word.i > 0 and \
+        word.doc[word.i - 1].lower_ in DURATIONS | {"day", "week", "month", "year", "shortly",
+                                                   "soon", "hours", "days", "weeks", "months"}
 
 
 def _reference_clauses(root: Token, trigger: Token,
@@ -1839,7 +1852,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "suggested X during a phone call with Putin": the subject made the call
         tokens = {t.i for t in trigger.subtree} | _listed_after(doc, trigger, mentions)
         clause = _clause_root(governor)
-        tokens |= {t.i for c in clause.children if c.dep_.startswith("nsubj") for t in c.subtree}
+        if not (own_parties and trigger.head.lower_ in EVENT_REFERENCE_WORDS):
+            # not "… days after Tehran's talks with Washington": those talks had their own
+            tokens |= {t.i for c in clause.children if c.dep_.startswith("nsubj")
+                       for t in c.subtree}
     elif nominal and not governed and not trigger.dep_.startswith("nsubj"):
         # "a 2019 agreement between Turkey and Russia": the noun phrase holds the parties.
         tokens = {t.i for t in trigger.subtree} - {

@@ -1491,6 +1491,11 @@ def _holders_of_title(m: Mention, base: ActorBase, published: date | None) -> li
 def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
                   published: date | None, doc_surnames: set[str]) -> Mention:
     kinds = {"head_of_state", "head_of_government"} if m.role_kind == "leader" else {m.role_kind}
+    people_keys = {p.key for p in people if p.key}
+
+    def named(entry: ActorEntry) -> bool:  # the story names them, in full or by surname
+        return entry.key in people_keys or _surname(entry.label) in doc_surnames
+
     candidates = [p for p in people if p.affiliation == m.affiliation
                   and (m.role_kind is None or p.role_kind in kinds)]
     if m.role_kind is None and len({p.key or p.label for p in candidates}) != 1:
@@ -1501,6 +1506,7 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
                        source="rule:role+coref")
     if m.title and m.affiliation and published is not None and "crown prince" in fold(m.title):
         posts = _posts_held(base, m.affiliation, published, "crown prince")
+        posts = [(p, post) for p, post in posts if named(p)]
         princes = [p for p, _ in posts]
         if len(princes) > 1:  # "Abu Dhabi's crown prince", not Dubai's
             princes = [p for p, post in posts if " of " in post.role
@@ -1508,7 +1514,9 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
         if len(princes) == 1:
             return replace(m, kind="person", key=princes[0].key, label=princes[0].label,
                            source="rule:role+kb")
-    titled = _holders_of_title(m, base, published)
+    # The base says who held a post on the day; the role stands for that person only when
+    # the story names them (annotators' rule: the state when no person is named for it).
+    titled = [h for h in _holders_of_title(m, base, published) if named(h)]
     if len(titled) == 1:  # "the Iranian President": the president, not the head of state
         return replace(m, kind="person", key=titled[0].key, label=titled[0].label,
                        source="rule:role+kb")
@@ -1516,11 +1524,9 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
             "crown prince" not in fold(m.title or ""):  # no head of state's heir is the head
         holders = list(dict.fromkeys(h for kind in sorted(kinds) for h in
                                      base.post_holders(kind, m.affiliation, published)))
-        named = [h for h in holders if _surname(h.label) in doc_surnames]
-        if m.role_kind == "leader":  # the head of state or of government the story names
-            holders = named
-        if len(holders) == 1:
-            entry = holders[0]
+        told = [h for h in holders if named(h)]
+        if len(told) == 1:
+            entry = told[0]
             return replace(m, kind="person", key=entry.key, label=entry.label,
                            source="rule:role+kb")
     entry = base.get(m.affiliation) if m.affiliation else None
