@@ -1,7 +1,7 @@
 //+ title: Events
 //+ description: >-
 //+   Every event of every type with its participants, mediators, hosts, location,
-//+   date, topics and sources. One row per participation, topic, source or place; the
+//+   date, topics and sources. One row per participation, topic or source; the
 //+   CLI nests them into one object per event.
 //+ params:
 //+   type: {var: typeFilter, description: "Event types, space-separated: Meeting, PhoneCall, Visit, Mediation, Agreement, Proposal, Threat"}
@@ -30,20 +30,20 @@ WHERE actorFilter IS NULL OR EXISTS {
        WHERE any(name IN home.names + home.aliases WHERE (' ' + lower(name) + ' ') CONTAINS word)
      }
 }
-// One row per participation, per topic label, per source and per place, as the SPARQL
-// UNION gives. Reports may place one event differently: each place comes with the number
-// of articles giving it and its country; the CLI keeps one (see events.rq).
-UNWIND ['participation', 'topic', 'source', 'place'] AS part
-OPTIONAL MATCH (e)-[located:LOCATED_IN]->(place:Place) WHERE part = 'place'
+// Reports may place one event differently: each place with the number of articles
+// giving it and its country; the CLI keeps one (see events.rq).
+OPTIONAL MATCH (e)-[located:LOCATED_IN]->(place:Place)
 OPTIONAL MATCH (place)-[:IN_COUNTRY]->(country:Actor)
-WITH e, part, place, located.support AS support, min(country.iri) AS placeCountry
+WITH e, place, located.support AS support, min(country.iri) AS placeCountry
+// One row per participation, per topic label and per source, as the SPARQL UNION gives.
+UNWIND ['participation', 'topic', 'source'] AS part
 OPTIONAL MATCH (actor:Actor)-[p:PARTICIPANT]->(e) WHERE part = 'participation'
 OPTIONAL MATCH (affiliation:Actor) WHERE affiliation.iri = p.affiliation
 OPTIONAL MATCH (e)-[:ABOUT]->(t:Topic) WHERE part = 'topic'
 UNWIND coalesce(t.names, [NULL]) AS topic
 OPTIONAL MATCH (e)-[:MENTIONED_IN]->(m:Mention)-[:FROM]->(a:Article) WHERE part = 'source'
 WITH e, place, support, placeCountry, p, actor, affiliation, topic, m, a
-WHERE actor IS NOT NULL OR topic IS NOT NULL OR m IS NOT NULL OR place IS NOT NULL
+WHERE actor IS NOT NULL OR topic IS NOT NULL OR m IS NOT NULL
 RETURN DISTINCT e.iri AS event, e.type AS type, e.date AS date,
        place.iri AS location, place.label AS locationLabel, support AS locationSupport,
        placeCountry AS locationCountry,

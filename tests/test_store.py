@@ -115,9 +115,8 @@ def test_facts_reported_by_many_articles_are_read_once():
     rows = run_query(store, "events").rows
     events = run_query(store, "events").records()
     assert len(events) == 1 and len(events[0]["sources"]) == 30
-    # two participations, one topic, thirty mentions, one place: each fact once, not once
-    # per article
-    assert len(rows) == 2 + 1 + 30 + 1
+    # two participations, one topic, thirty mentions: each fact once, not once per article
+    assert len(rows) == 2 + 1 + 30
     meetings = store.select("SELECT ?e WHERE { ?e a <https://w3id.org/geokg/ontology#Meeting> }")
     assert len(meetings) == 1  # a union of the article graphs would give it 30 times
 
