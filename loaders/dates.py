@@ -19,6 +19,7 @@ MONTHS["sept"] = 9
 
 _YEAR = r"(1[89]\d\d|20\d\d)"
 YEAR = re.compile(rf"\b{_YEAR}\b")  # a year named in a date expression
+RELATIVE_YEAR = re.compile(r"\b(this|last) year\b", re.I)  # a year told: "last year"
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PATTERNS = [
@@ -148,9 +149,9 @@ def normalize_date(text: str, published: date | None = None, year: int | None = 
             if published is None and year is None:
                 continue
             month, day = (_month(g[0]), int(g[1])) if kind == "md" else (_month(g[1]), int(g[0]))
-            told = re.search(r"\b(this|last) year\b", text.lower())
+            told = RELATIVE_YEAR.search(text)
             if told and published is not None:  # "October 31 last year": that year, whatever
-                year = published.year - (told.group(1) == "last")  # the narrative told before
+                year = published.year - (told.group(1).lower() == "last")  # the narrative said
             found = _safe(year, month, day) if year else \
                 _before(_safe(published.year, month, day), published)  # type: ignore[union-attr]
         elif kind == "my":

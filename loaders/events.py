@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.dates import YEAR, normalize_date
+from loaders.dates import RELATIVE_YEAR, YEAR, normalize_date
 from loaders.mentions import EVENT_WORDS, Mention, big_cities, fold, role_kind_of
 from loaders.mentions import TITLE_WORDS as TITLE_WORDS_OF_LISTS
 
@@ -914,7 +914,7 @@ def _after_the_other(trigger: Token, other: Token) -> bool:
     return trigger.dep_ == "pobj" and word.lower_ in EVENT_REFERENCE_WORDS and \
         other not in word.subtree and word.i > 0 and \
         word.doc[word.i - 1].lower_ in DURATIONS | {"day", "week", "month", "year", "shortly",
-                                                   "soon", "hours", "days", "weeks", "months"}
+                                                   "soon"}
 
 
 def _reference_clauses(root: Token, trigger: Token,
@@ -1300,8 +1300,6 @@ def narrative_year(ent: Span) -> int | None:
     value = normalize_date(earlier[-1].text, published)
     return int(value[:4]) if value else None
 
-
-RELATIVE_YEAR = re.compile(r"\b(?:this|last) year\b", re.I)
 
 
 def _split_topics(head: Token) -> list[str]:

@@ -144,11 +144,11 @@ def one_visit_per_side(drafts: list[EventDraft]) -> list[EventDraft]:
     visit and Eritrea's, each with the hosts told."""
     out = []
     for draft in drafts:
-        visitors = [p for p in draft.parties if p.role == "participant"]
-        sides: dict[str, list] = {}
-        for party in visitors:
-            sides.setdefault(side_of(party.mention), []).append(party)
-        if draft.type != "Visit" or len(sides) < 2:
+        sides: dict[str | None, list] = {}
+        for party in draft.parties if draft.type == "Visit" else []:
+            if party.role == "participant":
+                sides.setdefault(side_of(party.mention), []).append(party)
+        if len(sides) < 2:
             out.append(draft)
             continue
         others = [p for p in draft.parties if p.role != "participant"]
@@ -364,6 +364,8 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
             doc = component(doc)
         base = next(c.base for _, c in nlp.pipeline if isinstance(c, MentionComponent))
         return to_extraction(doc, article, base)
+    except KGError:
+        raise
     except Exception as exc:  # a fault on one article fails that article, not the batch
         raise ExtractionError(Errors.E202.format(
             article=article.source_id, reason=f"{type(exc).__name__}: {exc}")) from exc
