@@ -56,6 +56,7 @@ eval: install                          ## kgeval on the shared dev corpus and on
 
 bench: install                         ## Benchmarks (print figures)
 	$(BIN)/python benchmarks/viz_large.py --nodes 5000 --budget 10
+	$(BIN)/python benchmarks/query_events.py
 
 clean:
 	rm -rf $(VENV) $(DEMO) kg-store .pytest_cache
