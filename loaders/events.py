@@ -103,6 +103,7 @@ GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "a
                    "pact", "understanding", "mou", "mous", "talks", "meeting", "call", "visit",
                    "proposal", "idea", "issue", "issues", "matters", "way", "ways", "views"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+PURPOSE_VERBS = {"aim", "design", "intend", "seek", "mean"}  # "talks aimed at …": their end
 MEDIATION_VERBS = {"mediate", "broker", "facilitate"}
 AT_A_DISTANCE = {"indirect", "proximity", "shuttle"}  # talks whose sides never sat together
 # Verbs that add someone to an event already read: "joined the talks", "chaired the session",
@@ -276,6 +277,8 @@ def _event_type(token: Token) -> str | None:
             return None
         if lemma == "hold" and not any(c.dep_ == "dobj" for c in token.children):
             return None
+        if lemma in ("confer", "bestow") and any(c.dep_ == "dobj" for c in token.children):
+            return None  # "conferred on him the Grand Cross": an honour given, no talks
         if lemma == "lead" and any(c.dep_ == "dobj" and c.lower_ in {"delegation", "mission"}
                                    for c in token.children) and any(
                 p.dep_ == "prep" and p.lower_ == "to" for c in [token, *token.children]
@@ -1041,18 +1044,27 @@ def _reported_date(trigger: Token, published: date | None) -> str | None:
 def _host_clause_date(trigger: Token, root: Token, sentence: Span, published: date | None
                       ) -> str | None:
     """ "… set up a partnership in July 2013 during an official visit to Washington by
-    Truong Tan Sang, who held talks with Obama": an event told in a "during" phrase, or in
-    a relative clause on someone of it, is dated by the clause it hangs from."""
-    inner = root if root.dep_ == "relcl" else trigger
+    Truong Tan Sang, who held talks with Obama": an event told in a "during" phrase, in
+    a relative clause on someone of it, or in an "as" clause ("Pakistan and Iran pledged on
+    Monday …, as Raisi held talks with Sharif") is dated by the clause it hangs from."""
+    while_clause = root.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"as", "while", "when"} for c in root.children)
+    inner = root if root.dep_ == "relcl" or while_clause else trigger
     head = inner.head
     if inner.dep_ == "relcl":
         while head.dep_ in ("pobj", "prep", "appos", "compound") and head.head != head:
             head = head.head  # up from "Truong Tan Sang" to the visit, then its clause
-    if not (inner.dep_ == "relcl" or inner.dep_ == "pobj" and head.lower_ == "during"):
+    if not (inner.dep_ == "relcl" or while_clause
+            or inner.dep_ == "pobj" and head.lower_ == "during"):
         return None
     while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head
     own = {t.i for t in inner.subtree}
+    if while_clause:  # "while Kishida spoke … in September", not "Muizzu, who won last year"
+        clause = own - {t.i for t in inner.subtree if t != inner and t.dep_ in (
+            "relcl", "acl", "ccomp", "advcl") for t in t.subtree}
+        if _date(sentence, clause, published):
+            return _date(sentence, clause, published)
     tokens = {t.i for t in head.subtree} - own
     return _date(sentence, tokens, published) if tokens else None
 
@@ -2231,8 +2243,9 @@ def _event_name(sidelines: Token) -> range:
 
 
 SAME_DAY = re.compile(
-    r"\b(?:(?:on )?the same day|(?:later|earlier) (?:that|in the) day|later that (?:morning|"
-    r"afternoon|evening|night)|hours later)\b", re.IGNORECASE)
+    r"\b(?:(?:on |in )?the same (?:day|morning|afternoon|evening|night)|(?:later|earlier) "
+    r"(?:that|in the) day|(?:later )?that (?:same )?(?:morning|afternoon|evening|night)|"
+    r"hours later)\b", re.IGNORECASE)
 LATER = re.compile(
     r"\b(?:the (?:following|next) (day|week|month|year)|the day after|"
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) "
@@ -2544,9 +2557,10 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
     out: set[int] = set()
     doc = trigger.doc
     for token in (doc[i] for i in sorted(tokens)):
-        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and token.head.lemma_.lower() in (
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and (token.head.lemma_.lower() in (
                 NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS
-                | {"speak", "talk", "converse", "agree"}) and token.i > token.head.i and not (
+                | {"speak", "talk", "converse", "agree"}) or token.head.lower_ in VAGUE_OBJECTS
+                ) and token.i > token.head.i and not (  # "views on …", however parsed
                 token.lower_ == "on" and token.head.lemma_.lower() == "call"
                 and (token.head.pos_ == "VERB" or any(
                     c.lower_ in {"courtesy", "farewell"} for c in token.head.children))
@@ -2555,8 +2569,18 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                 for p in token.children if p.dep_ == "pobj"):  # not "on the sidelines of"
             out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")
                        for t in p.subtree)
+            if token.head.lower_ in VAGUE_OBJECTS:  # "views on A, B and C" to the clause's
+                # end, where the parser may hang B and C elsewhere
+                for t in token.doc[token.i + 1:token.sent.end]:
+                    if t.text == ";" or t.pos_ in ("VERB", "AUX") and any(
+                            c.dep_.startswith("nsubj") for c in t.children):
+                        break
+                    out.add(t.i)
         elif token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
             out.update(t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree)
+        elif token.dep_ == "acl" and token.lemma_.lower() in PURPOSE_VERBS and \
+                token.head.i in tokens:  # "talks aimed at countering China's assertiveness"
+            out.update(t.i for t in token.subtree)
     return out
 
 

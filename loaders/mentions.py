@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from loaders.actors import ActorBase, ActorEntry, Post
-from loaders.dates import MONTHS
+from loaders.dates import MONTHS, WEEKDAYS
 
 MentionKind = str  # "person", "state", "organization", "place", "role"
 
@@ -146,6 +146,12 @@ STYLES = {"excellency", "highness", "majesty", "royal", "holiness", "eminence", 
 # Honorifics written as part of a name ("Mullah Abdul Ghani Baradar"), never a name alone.
 NAME_HONORIFICS = {"mullah", "maulana", "maulvi", "ayatollah", "sayyid", "hajji", "haji",
                    "lt", "gen", "brig", "col", "maj", "capt", "adm", "amb"}
+# Offices, ranks and forms of address written before a name, never a part of it.
+ADDRESS_WORDS = {"governor", "mayor", "senator", "congressman", "congresswoman", "judge",
+                 "bishop", "archbishop", "pope", "cardinal", "imam", "rabbi", "pastor",
+                 "reverend", "lord", "lady", "dame", "madam", "madame", "mama", "baba",
+                 "colonel", "captain", "major", "lieutenant", "admiral", "brigadier",
+                 "sergeant", "marshal", "chairwoman", "mp", "comrade", "professor", "prof"}
 # Words that make a region of a name: "South America", "Latin American", "West Africa".
 REGION_WORDS = {"south", "north", "latin", "central", "east", "west", "southeast", "northeast",
                 "southwest", "northwest", "sub"}
@@ -211,6 +217,8 @@ class MentionFinder:
             span = _trim(ent)
             if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
                 continue
+            if kind == "person":
+                span = _widen_name(span, taken)  # "Muse Bihi Abdi", "Rosa Icela Rodríguez"
             if len(span) == 1 and span.end < len(doc) and doc[span.end].text == "-" and \
                     not span[0].whitespace_ and span[0].is_title and \
                     doc[span.end].whitespace_ == "" and span.end + 1 < len(doc) and \
@@ -224,8 +232,11 @@ class MentionFinder:
                 continue  # "Al Masirah TV broadcast footage of …": who reports, no party
             if GROUP_OF_LEADERS.fullmatch(span.text.lower()):
                 continue  # "the Heads of State addressed the press": the leaders, no body
-            if any(t.lower_ in {"order", "medal", "prize", "award"} for t in span):
-                continue  # "the José Martí Order", "the Order of Zayed": an honour, no one
+            if any(t.lower_ in {"order", "medal", "prize", "award", "collar", "decoration"}
+                   for t in span):
+                continue  # "the José Martí Order", "the Grand Collar": an honour, no one
+            if kind != "place" and NOT_BODIES.search(span.text):
+                continue  # "the COVID-19 pandemic", "the holiday of Navruz": no body
             while kind == "person" and len(span) > 2 and fold(span[0].text) in TITLE_WORDS:
                 span = span[1:]  # "Sayyid Fahd bin Mahmoud": the title is no part of the name
             if re.fullmatch(r"COP ?\d+", span.text) or kind == "organization" and (
@@ -783,6 +794,29 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+def _name_word(token: Token, taken: set[int]) -> bool:
+    """A capitalised proper noun outside any entity that may be part of a person's name."""
+    return (token.i not in taken and not token.ent_type_ and token.pos_ == "PROPN"
+            and token.is_alpha and token.text[:1].isupper() and not token.is_upper
+            and fold(token.text) not in TITLE_WORDS | STYLES | NAME_HONORIFICS | ADDRESS_WORDS
+            and token.lower_ not in MONTHS and token.lower_ not in WEEKDAYS)
+
+
+def _widen_name(span: Span, taken: set[int]) -> Span:
+    """A PERSON span widened by one name word the NER left out on either side:
+    "Muse Bihi Abdi" (NER: "Bihi Abdi"), "Rosa Icela Rodríguez" (NER: "Rosa Icela"). A
+    single word ("Samia") is a name already said in full, or a nickname's ("Mama Samia")."""
+    doc = span.doc
+    if len(span) < 2:
+        return span
+    start, end = span.start, span.end
+    if start > 0 and not doc[start - 1].is_sent_start and _name_word(doc[start - 1], taken):
+        start -= 1
+    if end < len(doc) and _name_word(doc[end], taken) and span[-1].whitespace_:
+        end += 1
+    return doc[start:end]
+
+
 def _trim(ent: Span) -> Span | None:
     """Drop a leading "the" and a trailing possessive from an entity span."""
     start, end = ent.start, ent.end
@@ -1136,14 +1170,15 @@ def person_gender(mentions: list[Mention], base: ActorBase) -> dict[str, str]:
 
 
 def _objects_of(doc: Doc, pronoun: Token, mentions: list[Mention]) -> set[str]:
-    """Keys of the people a subject pronoun's verb takes as object: "he" is not them."""
+    """The people (keys, else labels) a subject pronoun's verb takes as object: "he" is
+    not them."""
     if not pronoun.dep_.startswith("nsubj"):
         return set()
     verb = pronoun.head
     heads = {c.i for c in verb.children if c.dep_ == "dobj"} | {
         p.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
         for p in c.children if p.dep_ == "pobj"}
-    return {m.key for m in mentions if m.key and m.kind == "person"
+    return {m.key or m.label for m in mentions if m.kind == "person"
             and any(m.start <= i < m.end for i in heads)}
 
 
@@ -1177,16 +1212,18 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
             first = sentences[max(0, index[token.i] - back)].start
             before = [p for p in people if first <= p.start < token.i
                       and genders.get(p.key or "", "" if marked else gender) == gender
-                      and p.key not in others]
+                      and (p.key or p.label) not in others]
             if before:
                 subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")]
                 is_subject = token.dep_.startswith("nsubj")
                 here = [p for p in before if p.start >= sentences[index[token.i]].start]
+                main = [p for p in subjects if doc[p.end - 1].head.dep_ == "ROOT"]
                 # an object pronoun: someone of its own sentence, else the one the story
-                # was last about ("Wickremesinghe held talks with Modi. Jaishankar called
-                # on him": Wickremesinghe)
-                antecedent = (subjects or before)[-1] if is_subject or not here and subjects \
-                    else before[-1]
+                # was last about, the main clause's subject first ("Raisi called on Zardari,
+                # while Dar met …. Gilani also called on him": Raisi)
+                antecedent = (subjects or before)[-1] if is_subject else \
+                    (main or subjects)[-1] if not here and subjects else \
+                    _main_subject(token, here) or before[-1]
                 break
         if antecedent is None:
             continue
@@ -1195,18 +1232,37 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
-def _own_subjects(token: Token, mentions: list[Mention]) -> set[str | None]:
+def _main_subject(token: Token, people: list[Mention]) -> Mention | None:
+    """For an object pronoun in a clause with a subject of its own joined to another ("Raisi
+    called on Zardari, while Munir met him"), the subject of the clause it is joined to."""
+    if token.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if verb.dep_ not in ("advcl", "conj") or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None  # "received by Sisi, handing him a letter": the subject is the giver
+    main = verb.head
+    heads = {t.i for c in main.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return next((p for p in people if p.start in heads), None)
+
+
+def _own_subjects(token: Token, mentions: list[Mention]) -> set[str]:
     """The subjects of the clause an object pronoun sits in ("X called on him"): never whom
     it stands for."""
     if token.dep_ not in ("dobj", "pobj", "dative"):
         return set()
     verb = token.head.head if token.dep_ == "pobj" else token.head
     heads = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    return {m.key for m in mentions if m.kind == "person" and m.key and m.start in heads}
+    return {m.key or m.label for m in mentions if m.kind == "person" and m.start in heads}
 
 
 MEDIA = re.compile(r"\b(?:TV|Television|Radio|News Agency|News|Times|Post|Channel|Gazette|"
                    r"Tribune|Herald|Journal|Broadcasting|Press)$")
+# Names the NER may read as bodies: illnesses and feasts.
+NOT_BODIES = re.compile(r"(?i)\b(?:covid(?:-?19)?|coronavirus|sars(?:-cov-2)?|mers|ebola|"
+                        r"mpox|monkeypox|zika|cholera|h1n1|h5n1|avian flu|bird flu|"
+                        r"navruz|nowruz|norouz|nauryz|eid [au]l-\w+|ramadan|diwali|"
+                        r"christmas|easter|hanukkah|passover|lunar new year)\b")
 GROUP_OF_LEADERS = re.compile(r"(?:the )?heads? of (?:state|government|delegations?)"
                               r"(?: and (?:of )?government)?(?: of(?: the)?)?")
 
