@@ -1063,8 +1063,8 @@ def _host_clause_date(trigger: Token, root: Token, sentence: Span, published: da
     if while_clause:  # "while Kishida spoke … in September", not "Muizzu, who won last year"
         clause = own - {t.i for t in inner.subtree if t != inner and t.dep_ in (
             "relcl", "acl", "ccomp", "advcl") for t in t.subtree}
-        if _date(sentence, clause, published):
-            return _date(sentence, clause, published)
+        if own_date := _date(sentence, clause, published):
+            return own_date
     tokens = {t.i for t in head.subtree} - own
     return _date(sentence, tokens, published) if tokens else None
 
