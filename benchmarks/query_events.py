@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from kg.query import run_query
 from kg.store import Store
-from kg.types import Actor, Article, Event, Extraction, Place, Provenance, Role
+from kg.types import EVENT_TYPES, Actor, Article, Event, Extraction, Place, Provenance, Role
 
 _TYPES = ("Meeting", "Meeting", "Meeting", "PhoneCall", "Visit", "Mediation", "Agreement")
 _TOPICS = ("trade", "energy", "security", "refugees", "the border", "water sharing",
@@ -94,11 +94,10 @@ def synthetic_extractions(articles: int, *, events_per_article: int = 8,
     return out
 
 
-_COUNT_EVENTS = """PREFIX kg: <https://w3id.org/geokg/ontology#>
-SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  VALUES ?class { kg:Meeting kg:PhoneCall kg:Visit kg:Mediation kg:Agreement kg:Proposal
-                  kg:Threat }
-  ?e a ?class }"""
+_COUNT_EVENTS = f"""PREFIX kg: <https://w3id.org/geokg/ontology#>
+SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+  VALUES ?class {{ {" ".join(f"kg:{t}" for t in EVENT_TYPES)} }}
+  ?e a ?class }}"""
 
 
 def _time_query(store: Store, name: str, params: dict[str, str],
@@ -129,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(args.articles)
     params = dict(p.split("=", 1) for p in args.param)
     extractions = synthetic_extractions(sizes[-1])
-    print(f"query {args.query!r} {params or ''}, best of {args.repeat}, "
+    print(f"query {args.query!r}{f' {params}' if params else ''}, best of {args.repeat}, "
           f"{'in memory' if args.memory else 'on disk'}")
     print(f"{'articles':>8} {'events':>7} {'rows':>7} {'seconds':>8} "
           f"{'ms/1k events':>12} {'ratio':>6}")

@@ -128,6 +128,7 @@ GO_BETWEEN_OBJECTS = {"proposals", "messages", "offers", "drafts", "proposal", "
 JOURNEY_VERBS = {"return", "go", "come", "head", "stop"}
 PHASES = {"end", "close", "conclusion", "start", "beginning", "opening", "outset", "course"}
 DURATIONS = {"hours", "days", "weeks", "months", "years", "rounds", "sessions"}
+TIME_MARKS = {"as", "when", "while"}  # clauses that tell when: "as Raisi held talks …"
 EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before"}
 
 
@@ -1047,8 +1048,7 @@ def _host_clause_date(trigger: Token, root: Token, sentence: Span, published: da
     Truong Tan Sang, who held talks with Obama": an event told in a "during" phrase, in
     a relative clause on someone of it, or in an "as" clause ("Pakistan and Iran pledged on
     Monday …, as Raisi held talks with Sharif") is dated by the clause it hangs from."""
-    while_clause = root.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in {"as", "while", "when"} for c in root.children)
+    while_clause = root.dep_ == "advcl" and _opens_reference(root, TIME_MARKS)
     inner = root if root.dep_ == "relcl" or while_clause else trigger
     head = inner.head
     if inner.dep_ == "relcl":
@@ -1182,8 +1182,8 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
         fronted = comma is not None and sentence[0].pos_ == "ADP" and ent.end <= comma and \
             ent.doc[ent.start - 1].lower_ in {"on", "in"}  # "During his stay on Sunday, …"
         opening = ent.start - sentence.start == 1 and sentence[0].lower_ in {"on", "in"}
-        fronted = fronted or comma is not None and ent.start < comma and sentence[0].lower_ in {
-            "as", "when", "while"}  # "As Goma fell in late January, Rubio telephoned …"
+        fronted = fronted or comma is not None and ent.start < comma and \
+            sentence[0].lower_ in TIME_MARKS  # "As Goma fell in late January, Rubio telephoned …"
         if (ent.start - sentence.start <= 2 or fronted) and ent.end < len(ent.doc) and (
                 ent.doc[ent.end].text == "," or ent[-1].text == "," or opening):
             # "On April 12 Syria's minister …"
@@ -1311,7 +1311,6 @@ def narrative_year(ent: Span) -> int | None:
     published = ent.doc._.published if ent.doc.has_extension("published") else None
     value = normalize_date(earlier[-1].text, published)
     return int(value[:4]) if value else None
-
 
 
 def _split_topics(head: Token) -> list[str]:
@@ -2552,15 +2551,20 @@ def _has_parties_list(doc: Doc, trigger: Token, mentions: list[Mention]) -> bool
     ) >= 2
 
 
+# Words whose "on …", "about …" phrase says what an event was about.
+TOPIC_HEADS = (NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS
+               | {"speak", "talk", "converse", "agree"})
+
+
 def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
     """Tokens of the phrases that say what an event was about (they name no party)."""
     out: set[int] = set()
     doc = trigger.doc
     for token in (doc[i] for i in sorted(tokens)):
-        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and (token.head.lemma_.lower() in (
-                NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS
-                | {"speak", "talk", "converse", "agree"}) or token.head.lower_ in VAGUE_OBJECTS
-                ) and token.i > token.head.i and not (  # "views on …", however parsed
+        views = token.head.lower_ in VAGUE_OBJECTS  # "views on …", however parsed
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and (
+                token.head.lemma_.lower() in TOPIC_HEADS or views) and token.i > token.head.i \
+                and not (
                 token.lower_ == "on" and token.head.lemma_.lower() == "call"
                 and (token.head.pos_ == "VERB" or any(
                     c.lower_ in {"courtesy", "farewell"} for c in token.head.children))
@@ -2569,8 +2573,8 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                 for p in token.children if p.dep_ == "pobj"):  # not "on the sidelines of"
             out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")
                        for t in p.subtree)
-            if token.head.lower_ in VAGUE_OBJECTS:  # "views on A, B and C" to the clause's
-                # end, where the parser may hang B and C elsewhere
+            if views:  # "views on A, B and C" to the clause's end, where the parser may
+                # hang B and C elsewhere
                 for t in token.doc[token.i + 1:token.sent.end]:
                     if t.text == ";" or t.pos_ in ("VERB", "AUX") and any(
                             c.dep_.startswith("nsubj") for c in t.children):

@@ -1232,27 +1232,33 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
+def _object_verb(token: Token) -> Token | None:
+    """The verb an object pronoun is the object of ("met him", "called on him"), else None."""
+    if token.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    return token.head.head if token.dep_ == "pobj" else token.head
+
+
+def _subject_tokens(verb: Token) -> set[int]:
+    """The tokens of a verb's subjects."""
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
 def _main_subject(token: Token, people: list[Mention]) -> Mention | None:
     """For an object pronoun in a clause with a subject of its own joined to another ("Raisi
     called on Zardari, while Munir met him"), the subject of the clause it is joined to."""
-    if token.dep_ not in ("dobj", "pobj", "dative"):
-        return None
-    verb = token.head.head if token.dep_ == "pobj" else token.head
-    if verb.dep_ not in ("advcl", "conj") or not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    verb = _object_verb(token)
+    if verb is None or verb.dep_ not in ("advcl", "conj") or not _subject_tokens(verb):
         return None  # "received by Sisi, handing him a letter": the subject is the giver
-    main = verb.head
-    heads = {t.i for c in main.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    heads = _subject_tokens(verb.head)
     return next((p for p in people if p.start in heads), None)
 
 
 def _own_subjects(token: Token, mentions: list[Mention]) -> set[str]:
     """The subjects of the clause an object pronoun sits in ("X called on him"): never whom
     it stands for."""
-    if token.dep_ not in ("dobj", "pobj", "dative"):
-        return set()
-    verb = token.head.head if token.dep_ == "pobj" else token.head
-    heads = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    verb = _object_verb(token)
+    heads = _subject_tokens(verb) if verb is not None else set()
     return {m.key or m.label for m in mentions if m.kind == "person" and m.start in heads}
 
 
