@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from loaders.dates import RELATIVE_YEAR, YEAR, normalize_date
-from loaders.mentions import EVENT_WORDS, Mention, big_cities, fold, role_kind_of
+from loaders.mentions import EVENT_WORDS, TITLE_HEADS, Mention, big_cities, fold, role_kind_of
 from loaders.mentions import TITLE_WORDS as TITLE_WORDS_OF_LISTS
 
 CONTACT = {"Meeting", "PhoneCall"}
@@ -671,8 +671,18 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
 
 def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     """Whether a mention is the "by X" of a verb in ``lemmas`` or X in "X-mediated"."""
-    for i in range(mention.start - 1, max(-1, mention.start - 7), -1):
+    reach = 6
+    for i in range(mention.start - 1, -1, -1):
         token = doc[i]
+        if i < mention.start - reach:
+            return False
+        if token.text == "," and i > 0 and (
+                fold(doc[i - 1].text) in TITLE_HEADS or i + 1 < len(doc) and doc[i + 1].lower_
+                == "and" and doc[i - 1].ent_type_ == "PERSON"):
+            # "by Russia's foreign and defence ministers, Sergei Lavrov and Sergei Shoigu,
+            # and their Turkish counterparts, …": names set after the agents' titles
+            reach = mention.start - i + 8
+            continue
         if token.text in {",", ";", ".", "—", "–"} or token.lower_ in NOUN_TRIGGERS:
             return False
         if token.lower_ == "by":
@@ -1488,7 +1498,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 continue
             used_triggers.update(t.i for t in draft.trigger)
             if draft.date is None:
-                draft.date = _after_previous(sentence, [*drafts, *sentence_events])
+                draft.date = _counted_before(sentence, draft, sentence_events) or \
+                    _after_previous(sentence, [*drafts, *sentence_events])
             there = _at_that_event(sentence, drafts) if draft.date is None else None
             if there is not None:  # "At that summit, Sisi put forward a vision"
                 draft.date, draft.location = there.date, draft.location or there.location
@@ -1763,7 +1774,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             return None
     # A nominal trigger that is the object of a verb is read from that verb's clause.
     anaphoric = (trigger.pos_ in ("NOUN", "PROPN")
-                 and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                 and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
                          for c in trigger.children)
                  and not any(c.dep_ == "prep" and c.lower_ in {"between", "with", "of"}
                              for c in trigger.children)
@@ -1967,8 +1978,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     # "Wang Yi, a member of the Political Bureau …, held talks with Amorim, chief adviser to
     # the Brazilian president": what describes a person names no party
     described = {t.i for m in mentions if m.kind == "person" for head in [doc[m.end - 1]]
-                 for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
-                 for t in c.subtree}
+                 for c in head.children if c.dep_ == "appos" and (
+                     c.pos_ == "NOUN" or fold(c.text) in TITLE_HEADS and c.i > m.end)
+                 for t in c.subtree}  # "Jared Kushner, Senior Advisor to the US President"
     sidelines = {i for w in sentence if w.lower_ in {"sidelines", "margins", "sideline",
                                                      "margin"} for i in _event_name(w)} - \
         subjects_before
@@ -2008,9 +2020,15 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # "… opened talks, hosted by Mnuchin": the agent hosts; for talks among others
             # ("host", "convene") that is mediating; the others take part
             agent = _in_agent_phrase(doc, m, {"host", "receive", "convene"})
-            guest = any(c.dep_ == "nsubjpass" and (c.pos_ in ("PROPN", "PRON") or any(
-                o.start <= c.i < o.end and o.kind in ("person", "state") for o in mentions))
-                for c in trigger.children)  # "he was hosted in Muscat by …": a guest, no talks
+            subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+            if not subjects and trigger.dep_ == "conj" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+                subjects = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "he was hosted in Muscat by …", "travelled to Rabat and was hosted by …": a
+            # guest, no talks among others
+            guest = any(c.pos_ in ("PROPN", "PRON") or any(
+                o.start <= c.i < o.end and o.kind in ("person", "state") for o in mentions)
+                for c in subjects)
             role = ("host" if lemma == "receive" or kind != "Meeting" or guest else "mediator") \
                 if agent else "participant"
         elif lemma in ("host", "receive", "convene") and not hyphened and (
@@ -2331,6 +2349,21 @@ def _during_that_trip(sentence: Span, earlier: list[EventDraft]) -> EventDraft |
             return next((d for d in reversed(earlier) if d.type == "Visit"
                          and (d.date or d.location)), None)
     return None
+
+
+def _counted_before(sentence: Span, draft: EventDraft, sentence_events: list[EventDraft]
+                    ) -> str | None:
+    """ "A week later, on April 7, X travelled to Rabat and was hosted by Y": a count that
+    opens the sentence before an event dated in it is spent on that event; the next event
+    of the same people shares its date."""
+    found = LATER.search(sentence.text)
+    if found is None:
+        return None
+    counted_at = sentence.start_char + found.start()
+    return next((v.date for v in sentence_events if v.date and not v.soft_date
+                 and counted_at < v.trigger.start_char < draft.trigger.start_char
+                 and v.keys() & draft.keys()
+                 and not _apart_in_time(v.trigger.root, draft.trigger.root)), None)
 
 
 def _after_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:

@@ -57,11 +57,11 @@ TITLE_WORDS = {
 TITLE_HEADS = {
     "president", "minister", "ministers", "chief", "chiefs", "head", "heads", "secretary",
     "secretaries", "diplomat", "diplomats", "envoy", "envoys", "ambassador", "king", "prince",
-    "sheikh", "emir", "sultan", "chancellor", "premier", "leader", "leaders", "commander",
+    "sheikh", "emir", "amir", "sultan", "chancellor", "premier", "leader", "leaders", "commander",
     "adviser", "advisor", "speaker", "representative", "counterpart", "counterparts",
     "colleague", "colleagues", "spokesperson", "spokesman", "director", "chairman", "chair",
     "negotiator", "mediator", "delegation", "delegations", "officials", "official",
-    "chairperson", "general",
+    "chairperson", "general", "monarch", "sovereign",
 }
 ROLE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(foreign|top diplomat|diplomacy|secretary of state|external affairs)"),
@@ -71,7 +71,8 @@ ROLE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bnational security advis"), "national_security_adviser"),
     (re.compile(r"\b(prime minister|premier|chancellor)\b"), "head_of_government"),
     (re.compile(r"\bleaders?\b"), "leader"),
-    (re.compile(r"\b(president|king|emir|sultan|crown prince|head of state|monarch|queen)\b"),
+    (re.compile(r"\b(president|king|emir|amir|sultan|crown prince|head of state|monarch|sovereign|"
+                r"queen)\b"),
      "head_of_state"),
     (re.compile(r"\b(envoy|representative|negotiator|mediator)\b"), "envoy"),
     (re.compile(r"\bsecretary.general\b"), "secretary_general"),
@@ -215,7 +216,8 @@ class MentionFinder:
                                      and self.base.by_demonym(ent.text) is None):
                 continue  # a single unknown "NORP" word may be a misread surname
             span = _trim(ent)
-            if span is None or all(fold(t.text) in TITLE_WORDS or t.is_punct for t in span):
+            if span is None or all(fold(t.text) in TITLE_WORDS | {"amir"} or t.is_punct
+                                   for t in span):  # "the Amir Sheikh": titles, no name
                 continue
             if kind == "person":
                 span = _widen_name(span, taken)  # "Muse Bihi Abdi", "Rosa Icela Rodríguez"
@@ -250,7 +252,10 @@ class MentionFinder:
                 continue  # "cabinet ministers", "the comfort women": common nouns, no body
             if kind == "organization" and _looks_like_person(doc, span):
                 kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
-            known = self._sounds_like(span) if kind in ("person", None) else None
+            known = self._sounds_like(span) if kind in ("person", None) or (
+                kind == "place" and ent.label_ == "GPE" and len(span) == 1
+                and fold(span.text) not in big_cities(1000)) else None
+            # "hosted Pashinian and …": a one-word "GPE" no town bears may be a known surname
             if known is not None:
                 found.append(Mention(span.start, span.end, span.text, "person", known.label,
                                      key=known.key, source="kb:sound",
@@ -272,7 +277,7 @@ class MentionFinder:
         found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
         found = _delegation_heads(doc, found)
-        found = _roles_of_states(doc, found)
+        found = _respective_names(doc, _roles_of_states(doc, found))
         found = resolve_people(doc, found, self.base, published)
         return resolve_pronouns(doc, found, self.base)
 
@@ -1081,12 +1086,22 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
     return found
 
 
-BARE_TITLES = {"president", "premier", "king", "emir", "sultan", "chancellor"}
+BARE_TITLES = {"president", "premier", "king", "emir", "amir", "sultan", "chancellor"}
+MONARCHS = {"king", "queen", "monarch", "sovereign", "emir", "amir", "sultan"}
 
 
 def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention]) -> Mention | None:
     """Whom "the President" (capitalised, alone) stands for: the last person named before
     with that title, when the story has named one."""
+    if token.lower_ in MONARCHS and (token.is_lower or token.lower_ in {"monarch", "sovereign"}
+                                     ) and token.i > 0 and doc[token.i - 1].lower_ == "the" \
+            and token.dep_ not in ("compound", "amod") and not (
+                token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"):
+        # "a conversation between Sánchez and the monarch": the one crowned head named
+        crowned = {m.key or m.label: m for m in mentions if m.kind == "person"
+                   and m.start < token.i and m.affiliation and set(
+                       fold(f"{m.title or ''} {m.text}").split()) & MONARCHS}
+        return next(iter(crowned.values())) if len(crowned) == 1 else None
     start = token.i
     while start > 0 and doc[start - 1].lower_ in {"crown", "prime", "foreign"} and \
             doc[start - 1].is_title:
@@ -1288,10 +1303,27 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
         if m.kind == "person":
             m = _resolve_person(m, full, base, published)
         elif m.kind == "role":
-            m = _resolve_role(_counterpart_role(doc, m, mentions), people, base, published,
-                              surnames)
+            named = _named_in_apposition(doc, m, people)
+            m = replace(m, kind="person", key=named.key, label=named.label,
+                        source="rule:role+appos") if named is not None else _resolve_role(
+                _counterpart_role(doc, m, mentions), people, base, published, surnames)
         result.append(m)
     return result
+
+
+def _named_in_apposition(doc: Doc, role: Mention, people: list[Mention]) -> Mention | None:
+    """ "the Saudi Crown Prince, Prince Mohammad bin Salman", "Saudi Crown Prince, Deputy Prime
+    Minister and Minister of Defense Prince Mohammad bin Salman": the person named just after
+    a role, set off by a comma and perhaps more titles, holds it."""
+    if role.plural or role.end >= len(doc) or doc[role.end].text != ",":
+        return None
+    for p in people:
+        if role.end < p.start <= role.end + 10 and all(
+                fold(t.text) in TITLE_WORDS | {"and", "of", ","}
+                for t in doc[role.end + 1:p.start]) and \
+                p.affiliation in (None, role.affiliation):
+            return p
+    return None
 
 
 def _counterpart_role(doc: Doc, m: Mention, mentions: list[Mention]) -> Mention:
@@ -1408,6 +1440,60 @@ def _roles_of_states(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         result.append(m)
     return result
+
+
+def _respective_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the presidents of Lithuania, Latvia and Estonia, Gitanas Nausėda, Egils Levits and
+    Alar Karis": the names set after the roles of states are, in order, those states'
+    holders; a capitalised name in that list the NER missed is one more person."""
+    by_start = {m.start: m for m in mentions}
+    result = list(mentions)
+    n = 0
+    while n < len(mentions):
+        run = [mentions[n]]
+        while run[-1].source == "rule:role-of" and n + len(run) < len(mentions):
+            after = mentions[n + len(run)]
+            if after.source != "rule:role-of" or after.title != run[0].title or not all(
+                    t.text in {",", "and"} for t in doc[run[-1].end:after.start]):
+                break
+            run.append(after)
+        if run[0].source != "rule:role-of" or len(run) < 2:
+            n += 1
+            continue
+        n += len(run)
+        people, i = [], run[-1].end
+        if i >= len(doc) or doc[i].text != ",":
+            continue
+        i += 1
+        while i < len(doc) and len(people) < len(run):
+            named = by_start.get(i)
+            if named is not None and named.kind == "person":
+                people.append(named)
+                i = named.end
+            else:
+                end = i
+                while end < len(doc) and end - i < 3 and doc[end].is_title and \
+                        doc[end].pos_ == "PROPN" and end not in by_start:
+                    end += 1
+                if end - i < 2:
+                    break
+                people.append(Mention(i, end, doc[i:end].text, "person", doc[i:end].text,
+                                      source="rule:respective"))
+                i = end
+            while i < len(doc) and doc[i].text in {",", "and"}:
+                i += 1
+        if len(people) != len(run) or any(p.affiliation not in (None, r.affiliation)
+                                          for p, r in zip(people, run, strict=True)):
+            continue
+        for person, role in zip(people, run, strict=True):
+            titled = replace(person, title=person.title or role.title,
+                             role_kind=person.role_kind or role.role_kind,
+                             affiliation=role.affiliation)
+            if person in result:
+                result[result.index(person)] = titled
+            else:
+                result.append(titled)
+    return sorted(result, key=lambda m: m.start)
 
 
 def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
