@@ -1563,15 +1563,11 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "visited Sochi and held talks with Putin": the talks were in Sochi; "China
                 # brokered talks when Raisi visited Beijing": so was the mediation
                 draft.location = next((v.location for v in sentence_events if v.type == "Visit"
-                                       and v.location and v.keys() & draft.keys()
-                                       and not _apart_in_time(v.trigger.root,
-                                                              draft.trigger.root)), None)
+                                       and v.location and _same_occasion(v, draft)), None)
             if draft.date is None:
                 # "On July 8, Abiy flew to Asmara … and held talks with Isaias": one day
                 draft.date = next((v.date for v in sentence_events if v is not draft
-                                   and v.date and v.keys() & draft.keys()
-                                   and not _apart_in_time(v.trigger.root, draft.trigger.root)),
-                                  None)
+                                   and v.date and _same_occasion(v, draft)), None)
             if draft.type == "Visit" and not draft.keys("host"):
                 for m in _received_by(sentence, in_sentence):  # "…, was welcomed by X"
                     add_party(draft, m, "host")
@@ -2362,8 +2358,13 @@ def _counted_before(sentence: Span, draft: EventDraft, sentence_events: list[Eve
     counted_at = sentence.start_char + found.start()
     return next((v.date for v in sentence_events if v.date and not v.soft_date
                  and counted_at < v.trigger.start_char < draft.trigger.start_char
-                 and v.keys() & draft.keys()
-                 and not _apart_in_time(v.trigger.root, draft.trigger.root)), None)
+                 and _same_occasion(v, draft)), None)
+
+
+def _same_occasion(a: EventDraft, b: EventDraft) -> bool:
+    """Two events of one sentence that share a party and are not told apart in time ("flew to
+    Asmara and held talks with Isaias"): one occasion, one date and place."""
+    return bool(a.keys() & b.keys()) and not _apart_in_time(a.trigger.root, b.trigger.root)
 
 
 def _after_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:

@@ -11,6 +11,7 @@ resolve to the person they stand for.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -63,6 +64,11 @@ TITLE_HEADS = {
     "negotiator", "mediator", "delegation", "delegations", "officials", "official",
     "chairperson", "general", "monarch", "sovereign",
 }
+# Words that make an NER span a title and no name; "Amir" only alone ("Amir Khan Muttaqi").
+TITLES_ALONE = TITLE_WORDS | {"amir"}
+# What may stand between a role and the name it is given in apposition: "the Saudi Crown
+# Prince, Deputy Prime Minister and Minister of Defense Prince Mohammad bin Salman".
+APPOSED_TITLE_WORDS = TITLE_WORDS | {"and", "of", ","}
 ROLE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(foreign|top diplomat|diplomacy|secretary of state|external affairs)"),
      "foreign_minister"),
@@ -216,9 +222,8 @@ class MentionFinder:
                                      and self.base.by_demonym(ent.text) is None):
                 continue  # a single unknown "NORP" word may be a misread surname
             span = _trim(ent)
-            if span is None or all(fold(t.text) in TITLE_WORDS | {"amir"} or t.is_punct
-                                   for t in span):  # "the Amir Sheikh": titles, no name
-                continue
+            if span is None or all(fold(t.text) in TITLES_ALONE or t.is_punct for t in span):
+                continue  # "the Amir Sheikh": titles, no name
             if kind == "person":
                 span = _widen_name(span, taken)  # "Muse Bihi Abdi", "Rosa Icela Rodríguez"
             if len(span) == 1 and span.end < len(doc) and doc[span.end].text == "-" and \
@@ -1319,8 +1324,7 @@ def _named_in_apposition(doc: Doc, role: Mention, people: list[Mention]) -> Ment
         return None
     for p in people:
         if role.end < p.start <= role.end + 10 and all(
-                fold(t.text) in TITLE_WORDS | {"and", "of", ","}
-                for t in doc[role.end + 1:p.start]) and \
+                fold(t.text) in APPOSED_TITLE_WORDS for t in doc[role.end + 1:p.start]) and \
                 p.affiliation in (None, role.affiliation):
             return p
     return None
@@ -1471,10 +1475,7 @@ def _respective_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 people.append(named)
                 i = named.end
             else:
-                end = i
-                while end < len(doc) and end - i < 3 and doc[end].is_title and \
-                        doc[end].pos_ == "PROPN" and end not in by_start:
-                    end += 1
+                end = _name_end(doc, i, by_start)
                 if end - i < 2:
                     break
                 people.append(Mention(i, end, doc[i:end].text, "person", doc[i:end].text,
@@ -1496,6 +1497,16 @@ def _respective_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return sorted(result, key=lambda m: m.start)
 
 
+def _name_end(doc: Doc, start: int, taken: Collection[int]) -> int:
+    """Where a run of up to three capitalised proper nouns from ``start``, none of them
+    already taken, ends: a name the NER may have missed."""
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].is_title and \
+            doc[end].pos_ == "PROPN" and end not in taken:
+        end += 1
+    return end
+
+
 def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     """ "Mia Mottley of Barbados, Terrance Drew of St Kitts and Nevis and Keith Rowley of
     Trinidad and Tobago": in a list of people each given with their country, a capitalised
@@ -1508,10 +1519,7 @@ def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     not_names = TITLE_WORDS | ORG_WORDS | PLACE_WORDS | VENUE_WORDS | {
         "university", "gulf", "islands", "forces", "navy", "government", "court", "church"}
     for token in doc:
-        end = token.i
-        while end < len(doc) and end - token.i < 3 and doc[end].is_title and \
-                doc[end].pos_ == "PROPN" and end not in taken:
-            end += 1
+        end = _name_end(doc, token.i, taken)
         if end - token.i < 2 or end + 1 >= len(doc) or doc[end].lower_ != "of" or \
                 not (end + 1 in states or end + 2 in states) or \
                 doc[token.i - 1].lower_ not in {",", "and", "with", "by"} or \
