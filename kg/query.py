@@ -84,6 +84,19 @@ def _actor(row: Mapping[str, Any]) -> dict:
             "type": row.get("actorType"), "role": row.get("title"), "affiliation": affiliation}
 
 
+def _fullness(label: str) -> tuple:
+    """Sort key putting the fullest name first: most words, then longest, then by text."""
+    return (-len(label.split()), -len(label), label)
+
+
+def _merge_actor(kept: dict, other: Mapping[str, Any]) -> None:
+    """One actor told twice in a role of an event (several reports): a title or
+    affiliation one report lacks comes from another."""
+    for field in ("role", "affiliation"):
+        if kept.get(field) is None and other.get(field) is not None:
+            kept[field] = other[field]
+
+
 def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
     """Nest the flat rows of the ``events`` query into one object per event.
 
@@ -91,6 +104,9 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
     (the order annotators and readers meet them), then newest first. An event that
     reports place differently is located where most of them place it; on a tie, in a
     place inside a country (a city or venue rather than a country), then the first IRI.
+    An actor several reports name is labelled, in every role, by the fullest name any
+    of them writes ("Faisal bin Farhan bin Abdullah" over "Faisal bin Farhan"), whatever
+    the row order.
 
     Examples
     --------
@@ -101,6 +117,7 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
     """
     events: dict[str, dict] = {}
     places: dict[str, dict[str, tuple]] = defaultdict(dict)
+    names: dict[tuple[str, str], list[str]] = defaultdict(list)
     for row in rows:
         if row.get("location"):
             places[row["event"]][row["location"]] = (
@@ -121,8 +138,12 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
             actor = _actor(row)
             if role not in ROLE_KEYS:
                 actor["event_role"] = role
-            if all(a["id"] != actor["id"] for a in event[key]):
+            same = next((a for a in event[key] if a["id"] == actor["id"]), None)
+            if same is None:
                 event[key].append(actor)
+            else:
+                _merge_actor(same, actor)
+            names[row["event"], actor["id"]].append(actor["label"])
         if row.get("topic") and row["topic"] not in event["topics"]:
             event["topics"].append(row["topic"])
         if row.get("article"):
@@ -140,6 +161,10 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
     for key, found in places.items():
         *_, iri, label = min(found.values())
         events[key]["location"] = {"id": iri, "label": label}
+    for event in events.values():  # one name for an actor in all its roles
+        for key in ROLE_KEYS.values():
+            for actor in event[key]:
+                actor["label"] = min(names[event["id"], actor["id"]], key=_fullness)
     return sorted(events.values(), key=_feed_order)
 
 

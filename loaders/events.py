@@ -962,9 +962,11 @@ def _where(doc: Doc, root: Token, mentions: list[Mention]) -> Mention | None:
 
 
 def _only_place(doc: Doc, sentence: Span, mentions: list[Mention], topic_tokens: set[int],
-                earlier: list[EventDraft]) -> Mention | None:
+                told: list[EventDraft]) -> Mention | None:
     """The one place a sentence names after "in", "at" or "city of", when the clause
-    names none: "meeting on the sidelines of the summit in the Russian city of Kazan"."""
+    names none: "meeting on the sidelines of the summit in the Russian city of Kazan";
+    none when an event already ``told`` of the sentence is elsewhere ("visited Tehran and
+    was received by Raisi, while … in Jeddah")."""
     places = []
     for m in mentions:
         if not sentence.start <= m.start < sentence.end or m.start in topic_tokens or \
@@ -979,7 +981,7 @@ def _only_place(doc: Doc, sentence: Span, mentions: list[Mention], topic_tokens:
     if len({mention_id(m) for m in places}) != 1:
         return None
     if any(d.sentence.start == sentence.start and d.location is not None
-           and mention_id(d.location) != mention_id(places[0]) for d in earlier[-3:]):
+           and mention_id(d.location) != mention_id(places[0]) for d in told[-6:]):
         return None  # another event of the sentence is elsewhere
     return replace(places[0], as_place=True)
 
@@ -2171,7 +2173,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
             doc, sentence, mentions, topic_tokens | _reference_clauses(sentence.root, trigger),
-            earlier) or _city_ending_topic(
+            [*earlier, *(this_sentence or [])]) or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
     draft.date = _date(sentence, tokens, published, trigger) or _when_date(root, published) or \
         _reported_date(trigger, published) or _recalled_date(trigger, published) or \
@@ -2337,11 +2339,14 @@ def _at_that_event(sentence: Span, earlier: list[EventDraft]) -> EventDraft | No
 
 
 def _during_that_trip(sentence: Span, earlier: list[EventDraft]) -> EventDraft | None:
-    """The visit a sentence places itself in: "during that trip", "during the visit"."""
+    """The visit a sentence places itself in: "during that trip", "during the visit"; not
+    one counted among the sentence's own ("travelled to Pyongyang twice …, bringing home
+    three Americans on the second trip")."""
     for token in sentence:
         if token.lower_ in {"trip", "visit", "stay", "tour"} and token.head.lower_ in {
                 "during", "on"} and any(c.dep_ == "det" and c.lower_ in {"that", "this", "the"}
-                                        for c in token.children):
+                                        for c in token.children) and not any(
+                c.ent_type_ == "ORDINAL" for c in token.children):
             return next((d for d in reversed(earlier) if d.type == "Visit"
                          and (d.date or d.location)), None)
     return None

@@ -87,6 +87,21 @@ def test_nesting_and_formats():
     assert format_records(events, "table", nested=True).endswith("(1 rows)")
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_an_actor_several_reports_name_takes_the_fullest_name(order):
+    person = {"event": "e", "type": "Meeting", "role": "participant", "actor": "p",
+              "actorType": "Person"}
+    rows = [{**person, "actorLabel": "Faisal bin Farhan", "title": None},
+            {**person, "actorLabel": "Faisal bin Farhan bin Abdullah",
+             "title": "Foreign Minister"},
+            {**person, "role": "mediator", "actorLabel": "Prince Faisal"}][::order]
+    [event] = nest_events(rows)
+    [actor], [mediator] = event["participants"], event["mediators"]
+    assert (actor["label"], actor["role"]) == ("Faisal bin Farhan bin Abdullah",
+                                                "Foreign Minister")
+    assert mediator["label"] == actor["label"]
+
+
 def test_headers_are_yaml():
     header = parse_header("#+ title: T\n#+ params:\n#+   a: {var: b}\nSELECT", "#+")
     assert header == {"title": "T", "params": {"a": {"var": "b"}}}
