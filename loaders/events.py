@@ -134,6 +134,9 @@ EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before
 
 GATHERINGS = {"session", "summit", "forum", "conference", "gathering", "assembly", "plenary",
               "ceremony", "dialogue", "roundtable"}
+# Gatherings of many whose host or chair is one of those gathered, not a go-between: "the
+# joint summit, hosted by Tanzanian President Samia, was co-chaired by Ruto and Mnangagwa".
+SUMMITS = {"summit", "summits", "forum", "conference", "gathering", "assembly"}
 # People who comment on events without being a party to them.
 ONLOOKERS = {"analyst", "expert", "observer", "critic", "commentator", "economist",
              "researcher", "scholar", "academic", "historian", "pundit", "columnist"}
@@ -184,6 +187,16 @@ def mention_id(m: Mention) -> str:
 
 
 # ------------------------------------------------------------------------- triggers
+
+
+def _relative_event(pronoun: Token) -> Token | None:
+    """The event noun a relative pronoun stands for: "the summit, which Putin co-chaired
+    with Sisi" -> summit."""
+    clause = pronoun.head
+    if pronoun.lower_ in {"which", "that"} and clause.dep_ == "relcl" and (
+            clause.head.lower_ in NOUN_TRIGGERS or clause.head.lower_ in GATHERINGS):
+        return clause.head
+    return None
 
 
 def _event_type(token: Token) -> str | None:
@@ -267,7 +280,7 @@ def _event_type(token: Token) -> str | None:
             return None  # "officials, joined by McGurk, carried …": company, no event
         if lemma in ("open", "moderate", "join", "chair") and not any(
                 c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in {
-                    "session", "round", "summit", "forum", "conference"})
+                    "session", "round", "summit", "forum", "conference"} or _relative_event(c))
                 for c in token.children) and not (lemma == "join" and (
                     _for_an_event(token) or any(c.dep_ == "agent" for c in token.children))):
             return None  # "opened the session" adds to an event; "opened a bridge" is none
@@ -280,6 +293,11 @@ def _event_type(token: Token) -> str | None:
             return None
         if lemma in ("confer", "bestow") and any(c.dep_ == "dobj" for c in token.children):
             return None  # "conferred on him the Grand Cross": an honour given, no talks
+        if lemma == "lead" and any(c.dep_ == "nsubjpass" and NOUN_TRIGGERS.get(c.lower_) in
+                                   CONTACT and any(d.lower_ in {"the", "these"}
+                                                   for d in c.children)
+                                   for c in token.children):
+            return "Mediation"  # "The talks … were led by the AU's envoy": by a third party
         if lemma == "lead" and any(c.dep_ == "dobj" and c.lower_ in {"delegation", "mission"}
                                    for c in token.children) and any(
                 p.dep_ == "prep" and p.lower_ == "to" for c in [token, *token.children]
@@ -389,10 +407,20 @@ def _lemma_in(token: Token, words: set[str] | frozenset[str]) -> bool:
     return bool({token.lemma_.lower(), low, low[:-1], low[:-2], low[:-3]} & words)
 
 
+# "… invited the two sides to talks on October 8, but that round never took place"
+CALLED_OFF = re.compile(
+    r"^[^.;]{0,80}?\bbut (?:that|the|this|it|they)\b(?: \w+)?\s+(?:never took place|did not take "
+    r"place|didn't take place|(?:was|were) (?:called off|cancell?ed|postponed|scrapped)|"
+    r"fell through|never happened|never materiali[sz]ed)", re.I)
+
+
 def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
         return True  # "left without meeting Tchiani"
+    if token.pos_ in ("NOUN", "PROPN") and CALLED_OFF.match(
+            token.doc[token.i + 1:token.sent.end].text):
+        return True  # "to talks on October 8, but that round never took place"
     chain = [token]
     complements = []  # heads reached through a complement: "hopes to meet", "denied that …"
     head = token
@@ -433,8 +461,9 @@ def _unreal(token: Token) -> bool:
             break
     for t in chain:
         for child in t.children:
-            if child.dep_ == "neg" or child.lower_ in {"never", "not", "n't", "no"}:
-                return True
+            if child.dep_ == "neg" or child.lower_ in {"never", "not", "n't", "no", "rarely",
+                                                       "seldom"}:
+                return True  # "have rarely met face to face": no one meeting
             if child.dep_ in ("amod", "compound") and child.lower_ in PLANNED and \
                     t.pos_ in ("NOUN", "PROPN"):
                 return True  # "a planned meeting", "the upcoming summit"
@@ -523,7 +552,8 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
         if token.i in out or token == trigger or trigger in token.subtree and token != root:
             continue
         lemma = token.lemma_.lower()
-        if token.dep_ == "prep" and (lemma in BACKGROUND_PREPS or token.lower_ == "according"):
+        if token.dep_ == "prep" and (lemma in BACKGROUND_PREPS or token.lower_ == "according") \
+                and not _began_since(token, trigger):
             if lemma in ("with", "as", "like") and token.i > root.i and not (
                     lemma == "as" and token.i + 1 < len(token.doc)
                     and token.doc[token.i + 1].lower_ == "part"):
@@ -691,6 +721,19 @@ def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     # "the Qatar-mediated talks", "a U.S.-brokered truce"
     after = doc[mention.end:mention.end + 2]
     return len(after) == 2 and after[0].text in {"-", "–"} and after[1].lemma_.lower() in lemmas
+
+
+def _assistants(doc: Doc, mediators: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """Those who assisted the mediators: "led by Obasanjo, who was assisted by Kenyatta
+    and Mlambo-Ngcuka"."""
+    heads = {m.end - 1 for m in mediators}
+    found = []
+    for token in doc[min(heads, default=0):]:
+        if token.lemma_.lower() in {"assist", "support", "join"} and \
+                token.dep_ in ("relcl", "acl") and token.head.i in heads:
+            agents = {t.i for c in token.children if c.dep_ == "agent" for t in c.subtree}
+            found += [m for m in mentions if m.start in agents and m.kind == "person"]
+    return found
 
 
 def _set_apart(draft: EventDraft) -> bool:
@@ -1106,11 +1149,19 @@ REFERENCE_WORDS = {"since", "until", "by", "till"}
 EVENT_REFERENCE_WORDS = REFERENCE_WORDS | {"before", "after"}
 
 
+def _began_since(prep: Token, trigger: Token | None) -> bool:
+    """Whether "since" dates the start of what the trigger's perfect tells: "Lourenco has
+    mediated between Kinshasa and Kigali since 2022" began in 2022."""
+    return trigger is not None and prep.lower_ == "since" and prep.head == trigger and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in trigger.children) and any(
+        c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in prep.children)
+
+
 def _reference_point(ent: Span, words: set[str], trigger: Token | None = None) -> bool:
     """Whether a date only marks a point others are measured from: "since 2015", or
     inside a clause "since he took office in 2014" (one that does not hold ``trigger``)."""
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in words:
-        return True
+        return not _began_since(ent.doc[ent.start - 1], trigger)
     for head in (ent.root, *ent.root.ancestors):
         if trigger is not None and (head == trigger or head.is_ancestor(trigger)):
             return False
@@ -1664,6 +1715,10 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"attended as (?:observers?|guests?)|sent (?:their |its )?(?:envoys?|"
                         r"delegations?|(?:foreign |prime |deputy )?ministers?))\b",
                         re.IGNORECASE)
+# "Tshisekedi took part by video link": one person is enough.
+REMOTELY = re.compile(r"\b(?:took part|participated|joined(?: in)?)\s+(?:the \w+ )?"
+                      r"(?:by video|via video|by videoconference|virtually|remotely|online)\b",
+                      re.IGNORECASE)
 # "Pakistan's delegation was led by X", "The Afghan side was headed by Y": one person is
 # enough, the delegation's state is the rest.
 DELEGATION = re.compile(r"\b(?:delegation|side|team|delegates|negotiators)\b[^.;]{0,60}?"
@@ -1716,7 +1771,7 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     """ "Among those present were Chile's Gabriel Boric, Colombia's Gustavo Petro …", "The
     UAE was represented by …", "Pakistan's delegation was led by …": the people listed took
     part in the talks or summit reported before (see ``summit_before``)."""
-    listed = ATTENDANCE.search(sentence.text)
+    listed = ATTENDANCE.search(sentence.text) or REMOTELY.search(sentence.text)
     delegation = DELEGATION.search(sentence.text)
     if not (listed or delegation) or _unreal(sentence.root):
         return
@@ -1727,7 +1782,8 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         sentence, frames or [], published, nominal_only=loose)
     people = [m for m in mentions if m.kind == "person" and not m.modifier
               and _listed_person(sentence.doc, m)]
-    if summit is None or len(people) < (1 if delegation else 2):
+    if summit is None or len(people) < (1 if delegation or REMOTELY.search(sentence.text)
+                                        else 2):
         return
     if frames and summit in frames:  # "The GCC held its summit … X and Y also took part"
         frames.remove(summit)
@@ -1781,7 +1837,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                              if c.i in {m.start for m in mentions})
                  and not (trigger.lower_ in ("round", "rounds") and any(
                      c.ent_type_ == "ORDINAL" for c in trigger.children)))  # "the third
-    if lemma in MEDIATION_VERBS:  # round": a new one
+    if lemma in MEDIATION_VERBS or lemma == "lead" and kind == "Mediation":  # round": a new
         target = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")] or [
             c for c in trigger.head.children if c.dep_ == "nsubjpass"
             and trigger.dep_ == "conj"]  # "The talks were convened by X and facilitated by Y"
@@ -1808,12 +1864,24 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                         add_party(previous, party.mention, "participant")
                 previous.date = _date(sentence, {t.i for t in sentence}, published)
                 earlier.append(previous)
+            elif previous is not None and deal is not None and not previous.keys("participant") \
+                    and previous.sentence.start >= deal.sentence.start:
+                # "signed by X and Y at the end of negotiations convened by the AU … The
+                # talks were led by Z": the talks of the deal's parties
+                for party in deal.parties:
+                    if party.role == "participant":
+                        add_party(previous, party.mention, "participant")
             if previous is not None:
                 root = _clause_root(trigger)
                 tokens = _clause_tokens(root, trigger)
                 added = [m for m in mentions if m.start in tokens and not m.modifier
                          and not m.as_place and m.kind in ("person", "state", "organization")
                          and _listed_person(doc, m)]
+                added += _assistants(doc, added, mentions)
+                if lemma == "lead":  # "led by" a side's own envoy: a party, not a go-between
+                    sides = {side_of(p.mention) for p in previous.parties
+                             if p.role == "participant"}
+                    added = [m for m in added if side_of(m) not in sides]
                 for m in added:
                     add_party(previous, m, "mediator")
                 if any(fold(w.text) == "indirect" for t in target for w in t.children) or any(
@@ -1897,19 +1965,29 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
     if lemma in JOINING:
-        objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-        events = [o for o in objects if _event_type(o) or o.lower_ in {"session", "round"}]
+        relatives = [r for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
+                     and (r := _relative_event(c)) is not None]
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
+                   and not _relative_event(c)] + relatives
+        signing = [o for o in objects if o.lower_ in {"signing", "signature"} or any(
+            c.lower_ in {"signing", "signature"} for c in o.children)]  # "the signing ceremony"
+        events = [o for o in objects if _event_type(o) or o.lower_ in {"session", "round"}
+                  or o in relatives or o in signing]  # "…, which was attended by …"
         referring = any(any(c.lower_ in {"the", "this", "that", "their"} or c.dep_ == "poss"
                             for c in o.children) and not any(
             c.ent_type_ == "ORDINAL" for c in o.children) and not any(
             m.start in _own_phrase(o) or m.start in _listed_after(doc, o, mentions)
-            for m in mentions) for o in events)
+            for m in mentions) for o in events) or bool(relatives)
         if referring or (lemma in ("attend", "join", "chair") and not events
                          and not _for_an_event(trigger)):
             nouns = {o.lower_ for o in events}
             # "the meeting", "the summit" refer back to an event named by a noun
             meetings = [d for d in earlier[-8:] if d.type in ("Meeting", "Mediation")
-                        and d.trigger.root.pos_ in ("NOUN", "PROPN")]
+                        and d.trigger.root.pos_ in ("NOUN", "PROPN")] + [
+                d for d in this_sentence or [] if d.type in ("Meeting", "Agreement") and any(
+                    d.trigger.root in (o, *o.children) or o in d.trigger.root.children
+                    for o in events)]
+            # "The summit, hosted by X, was co-chaired by Y and Z": the one this sentence told
             if not meetings and referring:  # "X and Y met … The meeting was hosted by Z"
                 meetings = [d for d in earlier[-3:] if d.type == "Meeting"][-1:]
             joined = {mention_id(m) for m in mentions if m.start in {
@@ -1917,7 +1995,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if lemma == "join" and joined:  # "Ramaphosa was joined by Sall and Hichilema"
                 meetings = [d for d in earlier[-4:] if d.type in CONTACT
                             and joined & d.keys()][-1:] or meetings
-            if any(o.lower_ in {"signing", "signature"} for o in objects):
+            if signing:
                 meetings = [d for d in earlier[-8:] if d.type == "Agreement"][-1:]
             previous = next((d for d in reversed(meetings) if d.trigger.root.lower_ in nouns),
                             meetings[-1] if meetings else None)
@@ -1930,9 +2008,18 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                          and not m.as_place and m.kind in ("person", "state", "organization")
                          and _listed_person(doc, m)]
                 if JOINING[lemma] == "mediator":  # who hosted or chaired: the subject or agent
+                    partners = {t.i for c in trigger.children if c.dep_ == "prep"
+                                and c.lower_ == "with" for t in c.subtree}
                     added = [m for m in added if _subject_of(doc, m, trigger)
-                             or _in_agent_phrase(doc, m, set(JOINING))]
+                             or _in_agent_phrase(doc, m, set(JOINING))
+                             or m.start in partners]  # "which Putin co-chaired with Sisi"
                 role = JOINING[lemma]
+                if lemma == "attend" and any(t.lower_ in {"observer", "observers"} and any(
+                        c.lower_ == "from" for c in t.children) for t in trigger.subtree):
+                    role = "witness"  # "The negotiations were attended by observers from …"
+                if role == "mediator" and (previous.trigger.root.lower_ in SUMMITS or any(
+                        o.lower_ in SUMMITS for o in events)):
+                    role = "participant"  # "The summit was chaired by Tinubu"
                 if previous.type == "Agreement" and role == "participant":
                     role = "witness"  # "attended the signing": looked on
                 for m in added:
@@ -2009,7 +2096,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         elif _in_presence_of(doc, m) or _in_attendance(
                 doc, m) or _as_observer(doc, m):
             role = "witness"  # "signed … in the presence of President Trump"
-        elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS) or (
+        elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS | (
+                {"convene"} if kind == "Agreement" else set())) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)) or (
                 lemma == "bring" and _subject_of(doc, m, verb)):
             role = "mediator"
@@ -2027,8 +2115,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             guest = any(c.pos_ in ("PROPN", "PRON") or any(
                 o.start <= c.i < o.end and o.kind in ("person", "state") for o in mentions)
                 for c in subjects)
-            role = ("host" if lemma == "receive" or kind != "Meeting" or guest else "mediator") \
-                if agent else "participant"
+            summit = trigger.dep_ == "acl" and trigger.head.lower_ in SUMMITS
+            role = ("host" if lemma == "receive" or kind != "Meeting" or guest else
+                    "participant" if summit else "mediator") if agent else "participant"
         elif lemma in ("host", "receive", "convene") and not hyphened and (
                 _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"
                 or _in_agent_phrase(doc, m, {"host", "receive", "convene"})):
@@ -2085,7 +2174,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 add_party(draft, m, "participant")
     named_object = _object_anaphor(verb)
     plural = _plural_anaphor(verb)
-    if plural or (named_object and earlier):
+    if plural or named_object:
         # "the two sides signed", "they agreed", "spoke to both prime ministers", "hosted
         # them": the parties of the event just read — of the one that shares an actor
         # with this sentence when it names one ("Lula paid a state visit to China, during
@@ -2142,6 +2231,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     mention = _as_its_state(mention)
                 add_party(draft, mention, "participant" if party.role == "host"
                           else party.role)
+            if lemma == "host" and named_object and named_object != "them":
+                # "Macron hosted the pair", "hosted the two men": a third party's good offices
+                guests = {side_of(p.mention) for p in draft.parties if p.role == "participant"}
+                for party in draft.parties:
+                    if party.role == "host" and side_of(party.mention) not in guests:
+                        party.role = "mediator"
     if kind in CONTACT and not draft.keys("participant") and earlier:
         # "the foreign ministers of the two countries held talks": theirs, named before
         for person in _ministers_of_the_sides(verb, earlier, doc._.mentions or mentions):
@@ -2175,9 +2270,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             doc, sentence, mentions, topic_tokens | _reference_clauses(sentence.root, trigger),
             [*earlier, *(this_sentence or [])]) or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
-    draft.date = _date(sentence, tokens, published, trigger) or _when_date(root, published) or \
-        _reported_date(trigger, published) or _recalled_date(trigger, published) or \
-        _host_clause_date(trigger, root, sentence, published)
+    draft.date = _date(sentence, tokens - nested, published, trigger) or _when_date(
+        root, published) or _reported_date(trigger, published) or _recalled_date(
+        trigger, published) or _host_clause_date(trigger, root, sentence, published)
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
                        and e.start in tokens and not in_dateline(e) and re.search(
                            r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day",
@@ -2462,13 +2557,13 @@ PLURAL_ANAPHOR = re.compile(
     r"(?:sides?|leaders|ministers|countries|presidents|nations|"
     r"delegations|parties|heads of state|officials|governments|neighbou?rs|men|prime ministers|"
     r"foreign ministers|premiers|heads of government|delegation|group|mission|visitors|"
-    r"african leaders|arab leaders|european leaders|gulf leaders|members)$|^they$|"
+    r"african leaders|arab leaders|european leaders|gulf leaders|members)$|^they$|^the pair$|"
     r"^(?:the )?(?:delegations|negotiators|envoys|representatives|officials|teams) "
     r"(?:from|of) (?:the two|both|the) (?:sides|countries|parties|warring parties|"
     r"governments)$", re.I)  # "Delegations from the two sides held talks"
 OBJECT_ANAPHOR = re.compile(
     r"^(?:(?:the two|both)\s+(?:sides|leaders|ministers|presidents|men|prime ministers|"
-    r"foreign ministers|premiers|heads of state|heads of government)|them)$", re.I)
+    r"foreign ministers|premiers|heads of state|heads of government)|the pair|them)$", re.I)
 
 
 def _object_anaphor(verb: Token) -> str | None:

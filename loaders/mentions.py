@@ -255,7 +255,14 @@ class MentionFinder:
             if kind == "organization" and all(t.text.islower() for t in span
                                               if t.lower_ != "the"):
                 continue  # "cabinet ministers", "the comfort women": common nouns, no body
-            if kind == "organization" and _looks_like_person(doc, span):
+            lead = 0
+            while kind == "organization" and lead < len(span) - 2 and \
+                    fold(span[lead].text) in TITLE_WORDS:
+                lead += 1  # "Field Marshal Birhanu Jula" read as a body: titles, then a name
+            people = {i for m in found if m.kind == "person" for i in range(m.start, m.end)}
+            if lead and _looks_like_person(doc, span[lead:], people):
+                span = span[lead:]
+            if kind == "organization" and _looks_like_person(doc, span, people):
                 kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
             known = self._sounds_like(span) if kind in ("person", None) or (
                 kind == "place" and ent.label_ == "GPE" and len(span) == 1
@@ -577,13 +584,17 @@ def _name_after_known(ent: Span, taken: set[int]) -> Span | None:
     return Span(ent.doc, rest.start, rest.end, label=ent.label_)
 
 
-def _looks_like_person(doc: Doc, span: Span) -> bool:
-    """An ORG span of two or three capitalised words right after a title is a person."""
+def _looks_like_person(doc: Doc, span: Span, people: Collection[int] = ()) -> bool:
+    """An ORG span of two or three capitalised words right after a title, or joined by
+    "and" to a person ("Uhuru Kenyatta and Phumzile Mlambo-Ngcuka"), is a person."""
     words = [t for t in span if not t.is_punct]
     if not 2 <= len(words) <= 3 or any(fold(t.text) in ORG_WORDS | TITLE_WORDS for t in words):
         return False
     if not all(t.text[:1].isupper() and not t.text.isupper() for t in words):
         return False
+    if span.root.dep_ == "conj" and (span.root.head.ent_type_ == "PERSON"
+                                     or span.root.head.i in people):
+        return True
     i = span.start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
@@ -824,6 +835,9 @@ def _widen_name(span: Span, taken: set[int]) -> Span:
         start -= 1
     if end < len(doc) and _name_word(doc[end], taken) and span[-1].whitespace_:
         end += 1
+    if end + 1 < len(doc) and doc[end].text == "-" and not span[-1].whitespace_ and \
+            not doc[end].whitespace_ and doc[end + 1].is_title and end + 1 not in taken:
+        end += 2  # "Phumzile Mlambo-Ngcuka" (NER: "Phumzile Mlambo"): a double surname
     return doc[start:end]
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 from thinc.api import Config
@@ -305,8 +306,12 @@ def load_config(path: Path = CONFIG_PATH) -> Config:
     return Config().from_disk(path)
 
 
+# Shared acts written with "co-": one token each, read as the act ("co-chaired" -> chair);
+# split at the hyphen, they break the parse of their clause.
+SHARED_ACTS = {f"co-{verb}{ending}": verb for verb in ("chair", "host", "sign", "sponsor")
+               for ending in ("", "s", "ed", "ing")}
 # Trigger verbs the statistical lemmatiser gets wrong ("dined" -> "din").
-LEMMA_EXCEPTIONS = {"dined": "dine", "dining": "dine"}
+LEMMA_EXCEPTIONS = {"dined": "dine", "dining": "dine", **SHARED_ACTS}
 # "U.Khurelsukh", "V.Putin" (initials written close, as state agencies do): two tokens.
 INITIAL_BEFORE_NAME = r"(?<=\b[A-Z]\.)(?=[A-Z][a-z])"
 
@@ -339,6 +344,9 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("sentencizer")
     nlp.tokenizer.infix_finditer = compile_infix_regex(
         [*nlp.Defaults.infixes, INITIAL_BEFORE_NAME]).finditer
+    for form in SHARED_ACTS:
+        for written in (form, form.capitalize()):
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
     if "attribute_ruler" in nlp.pipe_names:  # the lemmatiser keeps lemmas already set
         ruler = nlp.get_pipe("attribute_ruler")
         for form, lemma in LEMMA_EXCEPTIONS.items():
