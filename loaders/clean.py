@@ -18,6 +18,9 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 FOOTER = re.compile(r"copyright|©|all rights reserved", re.IGNORECASE)
+# "By Staff Reporter, Gulf Desk", "By Lamin K. Jobe in Banjul", "(Reporting by …; Editing by …)"
+BYLINE = re.compile(r"^(?:[Bb]y\s+(?:[A-Z][\w.'’-]*|and|in|of|&)(?:,?\s+(?:[A-Z][\w.'’-]*|and|in|"
+                    r"of|&)){0,8},?|\(?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by\b.*)$")
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -52,6 +55,7 @@ def boilerplate_lines(text: str) -> list[tuple[int, int]]:
         if (
             in_footer
             or BOILERPLATE.search(stripped)
+            or BYLINE.match(stripped) and not re.search(r"\w\w\.$", stripped)
             or (BOILERPLATE.search(following) and _opening(following) == _opening(stripped))
             or stripped in seen
             or (following and following != stripped and following.startswith(stripped))

@@ -134,6 +134,7 @@ EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before
 
 GATHERINGS = {"session", "summit", "forum", "conference", "gathering", "assembly", "plenary",
               "ceremony", "dialogue", "roundtable"}
+SIDE_NOUNS = {"delegation", "delegations", "side", "team", "government", "movement"}
 # Gatherings of many whose host or chair is one of those gathered, not a go-between: "the
 # joint summit, hosted by Tanzanian President Samia, was co-chaired by Ruto and Mnangagwa".
 SUMMITS = {"summit", "summits", "forum", "conference", "gathering", "assembly"}
@@ -592,6 +593,10 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
             person = root.head.head.head  # "Sadyr Japarov of Kyrgyzstan, who arrived …"
             tokens.add(person.i)
             tokens.update(t.i for t in person.children if t.dep_ == "compound")
+        if root.head.dep_ == "pobj" and root.head.head.lower_ == "among":
+            # "X and Y were among the leaders who gathered in Abu Dhabi": X and Y gathered
+            tokens.update(t.i for c in root.head.head.head.children
+                          if c.dep_.startswith("nsubj") for t in c.subtree)
     purpose = root.dep_ in ("xcomp", "advcl") or root.dep_ == "pobj" and root.head.lower_ == "to"
     if (root.dep_ == "conj" or purpose and root.pos_ == "VERB") and not any(
             c.dep_.startswith("nsubj") for c in root.children):
@@ -857,6 +862,16 @@ def _venue_owner(doc: Doc, mention: Mention) -> bool:
         return False
     before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
     return before in {"at", "in"} and any(t.lower_ in VENUES for t in after[1:])
+
+
+def _names_the_venue(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """ "at the General Secretariat of the Gulf Cooperation Council (GCC)": the body whose
+    seat the venue is, named in it or again after it, hosts the others' talks."""
+    return any(p.kind == "place" and p.start < mention.start and mention.end <= p.end
+               for p in mentions) or mention.start >= 2 and doc[
+        mention.start - 1].text == "(" and any(
+        p.end == mention.start - 1 and (p.kind == "place" or p.as_place)
+        and fold(mention.label) in fold(p.text) for p in mentions)
 
 
 OBSERVERS = {"observer", "observers", "guest", "guests", "witness", "witnesses"}
@@ -1362,10 +1377,29 @@ def paragraph_dates_before(doc: Doc, index: int, any_date: bool = False) -> list
             and not _reference_point(e, REFERENCE_WORDS)]
 
 
+def _describing(ent: Span, told: Span) -> bool:
+    """Whether a date only describes a noun, in a clause on it or after "since" ("the body
+    set up in 1987", "in power since 2014"), or belongs to another clause of the sentence
+    of the date ``told`` ("agreed … to restore relations cut in 2016, and their ministers
+    met on April 6"): the story's time stays."""
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since":
+        return True
+    if any(a.dep_ in ("acl", "relcl") and a.pos_ == "VERB" and a.head.pos_ in (
+            "NOUN", "PROPN") for a in ent.root.ancestors):
+        return True
+    if ent.sent != told.sent:
+        return False
+    own, other = (next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                  for span in (ent, told))
+    return own is not None and other is not None and own != other and \
+        not own.is_ancestor(other)
+
+
 def narrative_year(ent: Span) -> int | None:
     """The year of the last date with a year before ``ent`` in its paragraph, if any: one
     it names ("in late 2018") or one it tells ("In February this year")."""
-    earlier = paragraph_dates_before(ent.doc, ent.start)
+    earlier = [e for e in paragraph_dates_before(ent.doc, ent.start)
+               if not _describing(e, ent)]
     if not earlier:
         return None
     named = YEAR.search(earlier[-1].text)
@@ -1832,6 +1866,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                          for c in trigger.children)
                  and not any(c.dep_ == "prep" and c.lower_ in {"between", "with", "of"}
                              for c in trigger.children)
+                 and not (trigger.dep_ == "nsubjpass" and any(
+                     c.lower_ == "between" for c in trigger.head.children))  # "The talks
+                 # were held … between a Libyan delegation … and an Egyptian one": new ones
                  and not any(c.dep_ in ("amod", "compound", "nmod", "poss")
                              for c in trigger.children
                              if c.i in {m.start for m in mentions})
@@ -2066,9 +2103,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                  for c in head.children if c.dep_ == "appos" and (
                      c.pos_ == "NOUN" or fold(c.text) in TITLE_HEADS and c.i > m.end)
                  for t in c.subtree}  # "Jared Kushner, Senior Advisor to the US President"
+    described -= {t.i for t in sentence if t.dep_ == "conj" and t.lower_ in SIDE_NOUNS
+                  and t.head.i in described for t in t.subtree}  # "led by X, Under-Secretary
+    # …, and a Qatari delegation headed by Y", the second side parsed into X's title
     sidelines = {i for w in sentence if w.lower_ in {"sidelines", "margins", "sideline",
                                                      "margin"} for i in _event_name(w)} - \
         subjects_before
+    hosts_of_many: set[str] = set()  # who hosted by the agent phrase: go-betweens of two
     for m in mentions:
         if m.start in tokens and m.modifier and m.kind in ("state", "organization") and \
                 _acting_as_mediator(doc, m):
@@ -2090,7 +2131,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 doc[m.start - 1].lower_ in {"in", "at"}:
             continue
         role = "participant"
-        if _venue_owner(doc, m):
+        if _venue_owner(doc, m) or _names_the_venue(doc, m, mentions):
             # "met at Anwar's official residence": the owner hosted the others' talks
             role = "mediator" if kind in CONTACT else "host"
         elif _in_presence_of(doc, m) or _in_attendance(
@@ -2118,6 +2159,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             summit = trigger.dep_ == "acl" and trigger.head.lower_ in SUMMITS
             role = ("host" if lemma == "receive" or kind != "Meeting" or guest else
                     "participant" if summit else "mediator") if agent else "participant"
+            if role == "mediator":
+                hosts_of_many.add(mention_id(m))
         elif lemma in ("host", "receive", "convene") and not hyphened and (
                 _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"
                 or _in_agent_phrase(doc, m, {"host", "receive", "convene"})):
@@ -2153,6 +2196,14 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             add_party(draft, person, role)
         if not people:
             add_party(draft, m, role)
+    gathered = lemma == "gather" or any(a.lemma_.lower() == "gather" for a in trigger.ancestors)
+    if gathered and hosts_of_many and len({side_of(p.mention) for p in draft.parties
+                                           if p.role == "participant"}) >= 3:
+        # "a consultative meeting hosted by Sheikh Mohamed, alongside the sultan of Oman, the
+        # king of Jordan and …": the host of a gathering of many is one of them
+        for party in draft.parties:
+            if mention_id(party.mention) in hosts_of_many and party.role == "mediator":
+                party.role = "participant"
     after = " ".join(t.lower_ for t in doc[trigger.i + 1:trigger.i + 7])
     if not draft.keys("participant") and earlier and re.match(
             r"(?:\w+ )?between (?:the two|both) (?:sides|countries|parties|nations|neighbou?rs|"
@@ -2205,6 +2256,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             here = set()
         previous = next((d for d in candidates if here & (d.keys() | {
             p.mention.affiliation for p in d.parties})), candidates[0] if candidates else None)
+        just_named = _last_subjects(sentence, doc._.mentions or [], reach=1)
+        if just_named is not None and len(just_named.keys()) >= 2 and not any(
+                d.sentence.start == just_named.sentence.start for d in told):
+            # "Tshisekedi and Kagame have rarely met. In 2022, Macron hosted the pair": the
+            # two the sentence before named, though it told no event
+            previous = just_named
         states = plural == "states" or trigger.i in _reference_clauses(
             sentence.root, sentence.root, REFERENCE_WORDS)
         # "the first since the three countries' leaders gathered in Chengdu": then, their states
@@ -2392,13 +2449,14 @@ def _as_its_state(mention: Mention) -> Mention:
                    key=mention.affiliation, source="rule:anaphor")
 
 
-def _last_subjects(sentence: Span, mentions: list[Mention]) -> EventDraft | None:
+def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3
+                   ) -> EventDraft | None:
     """ "Ramaphosa and a group of African heads of state ended their mission … The delegation
-    was received by Putin": the people last told as a subject (in the three sentences
+    was received by Putin": the people last told as a subject (in the ``reach`` sentences
     before), when no event was read."""
     doc = sentence.doc
     earlier = sentence
-    for _ in range(3):
+    for _ in range(reach):
         if earlier.start == 0:
             break
         earlier = doc[earlier.start - 1].sent

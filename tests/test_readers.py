@@ -71,6 +71,16 @@ def test_boilerplate_is_blanked_without_moving_offsets():
     assert kept == ["Talks in Doha", "The two sides met on Monday."]
 
 
+def test_bylines_are_blanked_but_not_sentences_opening_with_by():
+    text = ("Truce signed in Pretoria\nBy Staff Reporter, Horn Desk\n"
+            "By Wednesday evening the two sides had agreed.\n"
+            "By Tuesday, Kiir and Machar had signed.\n"
+            "(Reporting by Staff; Editing by Desk)\n")
+    kept = [line.strip() for line in blank_boilerplate(text).splitlines() if line.strip()]
+    assert kept == ["Truce signed in Pretoria", "By Wednesday evening the two sides had agreed.",
+                    "By Tuesday, Kiir and Machar had signed."]
+
+
 def test_dates_relative_and_absolute():
     published = date(2022, 3, 10)  # a Thursday
     assert normalize_date("on Thursday", published) == "2022-03-10"
