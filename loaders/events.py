@@ -598,8 +598,11 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
             tokens.update(t.i for c in root.head.head.head.children
                           if c.dep_.startswith("nsubj") for t in c.subtree)
     purpose = root.dep_ in ("xcomp", "advcl") or root.dep_ == "pobj" and root.head.lower_ == "to"
-    if (root.dep_ == "conj" or purpose and root.pos_ == "VERB") and not any(
-            c.dep_.startswith("nsubj") for c in root.children):
+    empty = root.lemma_.lower() == "take" and all(
+        c.lower_ == "it" for c in root.children if c.dep_.startswith("nsubj"))
+    # "Maduro staged a referendum, and it took a meeting with Ali … to lower the temperature"
+    if (root.dep_ == "conj" or purpose and root.pos_ == "VERB") and (empty or not any(
+            c.dep_.startswith("nsubj") for c in root.children)):
         head = root.head  # "X visited Sochi and held talks with Y": X is the subject of both
         if head.lower_ == "to" and head.dep_ == "prep":
             head = head.head  # "flew to Florida to dine with Trump", parsed as a preposition
@@ -706,6 +709,14 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
 
 def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     """Whether a mention is the "by X" of a verb in ``lemmas`` or X in "X-mediated"."""
+    token = doc[mention.end - 1]  # "hosted by Prime Minister Ralph Gonsalves and Dominica's
+    while token.dep_ in ("conj", "compound", "appos", "poss", "nmod", "flat") and \
+            token.head is not token and not (token.dep_ == "conj" and any(
+                t.text == "," for t in doc[token.head.i:token.i])):  # Prime Minister Roosevelt
+        token = token.head  # Skerrit"; not "Under a truce brokered by the US, Israel and …"
+    if token.dep_ == "pobj" and token.head.dep_ == "agent" and \
+            token.head.head.lemma_.lower() in lemmas:
+        return True
     reach = 6
     for i in range(mention.start - 1, -1, -1):
         token = doc[i]
@@ -950,7 +961,11 @@ def _location(doc: Doc, mentions: list[Mention], tokens: set[int],
         return None
     gap = 2 if found.end + 1 < len(doc) and doc[found.end + 1].lower_ == "the" else 1
     following = [m for m in mentions if m.start == found.end + gap and found.end < len(doc)
-                 and doc[found.end].lower_ == "in" and (m.kind == "place" or m.as_place)]
+                 and doc[found.end].lower_ == "in" and (m.kind == "place" or m.as_place)
+                 and not (m.kind == "state" and m.source not in ("kb:capital", "kb:seat",
+                                                                  "rule:capital-of")
+                          and fold(m.text) not in big_cities())]  # Singapore is a city
+    # "at Argyle airport in St Vincent and the Grenadines": the venue, not the country
     if following and found.source.startswith("ner:"):
         return following[0]
     return found
