@@ -84,7 +84,7 @@ UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope"
                 "calls", "proposal", "invitation", "possibility", "prospect", "initiative",
                 "idea", "way", "need", "aim", "goal", "bid", "effort", "efforts", "candidacy",
                 "offer", "attempt", "attempts", "chance", "opportunity", "ambition", "desire",
-                "wish"}
+                "wish", "preparations", "preparation", "preparatory"}
 PLANNED = {"planned", "proposed", "possible", "upcoming", "future", "scheduled", "expected",
            "potential", "prospective", "next", "mooted", "envisaged", "forthcoming"}
 REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "stress",
@@ -310,6 +310,9 @@ def _event_type(token: Token) -> str | None:
         if word in ("call", "conversation", "talks", "talk", "discussion", "conference",
                     "summit", "meeting") and _phone_context(token):
             return "PhoneCall"
+        if word in {"understanding", "consensus", "compromise"} and token.dep_ == "dobj" and \
+                token.head.lemma_.lower() == "reach":
+            return "Agreement"  # "had reached an understanding on de-escalation"
         if word == "call" and any(c.lower_ in {"courtesy", "farewell"} for c in token.children):
             return "Meeting"  # "paid a courtesy call on the General Secretary": in person
         if word in ("call", "calls") and token.dep_ == "dobj" and token.head.lemma_.lower() in {
@@ -1666,6 +1669,13 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # brokered talks when Raisi visited Beijing": so was the mediation
                 draft.location = next((v.location for v in sentence_events if v.type == "Visit"
                                        and v.location and _same_occasion(v, draft)), None)
+            if draft.type == "Visit" and draft.location is not None and \
+                    draft.location.kind == "state" and not draft.location.as_place:
+                # "held talks in Beijing, during his visit to China": the visit was there
+                draft.location = next((d.location for d in sentence_events if d.type in CONTACT
+                                       and d.location is not None and d.location.as_place
+                                       and d.location.key == draft.location.key
+                                       and _same_occasion(d, draft)), draft.location)
             if draft.date is None:
                 # "On July 8, Abiy flew to Asmara … and held talks with Isaias": one day
                 draft.date = next((v.date for v in sentence_events if v is not draft
@@ -2309,7 +2319,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 for party in draft.parties:
                     if party.role == "host" and side_of(party.mention) not in guests:
                         party.role = "mediator"
-    if kind in CONTACT and not draft.keys("participant") and earlier:
+    if kind in CONTACT | {"Agreement"} and not draft.keys("participant") and earlier:
         # "the foreign ministers of the two countries held talks": theirs, named before
         for person in _ministers_of_the_sides(verb, earlier, doc._.mentions or mentions):
             add_party(draft, person, "participant")
@@ -2694,10 +2704,15 @@ def _anaphor_count(verb: Token) -> int | None:
 
 
 SIDES_ROLES = re.compile(
-    r"^(?:the )?(?P<role>[a-z ]*?(?:ministers|leaders|presidents|premiers|chiefs))"
+    r"^(?:the )?(?P<role>[a-z ]*?(?:ministers|leaders|presidents|premiers|chiefs|commanders|"
+    r"officials|generals|diplomats|negotiators|envoys))"
     r" of (?:the two|both) (?:countries|sides|nations|states|governments|neighbou?rs)$"
     r"|^(?:the two|both) (?:countries|sides|nations|neighbou?rs) ?(?:'s?|’s?)? "
-    r"(?P<role2>[a-z ]*?(?:ministers|leaders|presidents|premiers|chiefs))$")
+    r"(?P<role2>[a-z ]*?(?:ministers|leaders|presidents|premiers|chiefs|commanders|"
+    r"officials|generals|diplomats|negotiators|envoys))$")
+# Those acting for a side whom a story seldom names: "senior military commanders of the two
+# sides met": the sides met.
+UNNAMED_AGENTS = {"commander", "official", "general", "diplomat", "negotiator", "envoy"}
 
 
 def _ministers_of_the_sides(verb: Token, earlier: list[EventDraft],
@@ -2706,6 +2721,8 @@ def _ministers_of_the_sides(verb: Token, earlier: list[EventDraft],
     each state of the last event between two states, its person of that role named in the
     story (nearest first); none unless both are named."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":  # "… had met on 6 June and had reached …"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     words = " ".join(t.lower_ for t in subject.subtree if not t.is_punct) if subject else ""
     found = SIDES_ROLES.match(words)
     if found is None:
@@ -2719,6 +2736,10 @@ def _ministers_of_the_sides(verb: Token, earlier: list[EventDraft],
     previous = next((d for d in reversed(earlier[-6:]) if len(sides(d)) == 2), None)
     if previous is None:
         return []
+    if role.split()[-1] in UNNAMED_AGENTS:
+        return [_as_its_state(next(p.mention for p in previous.parties
+                                   if p.role == "participant" and state_of(p.mention) == state))
+                for state in sorted(sides(previous))]
     people = []
     for state in sorted(sides(previous)):
         named = [m for m in mentions if m.kind == "person" and m.key and m.affiliation == state
