@@ -209,6 +209,9 @@ def _event_type(token: Token) -> str | None:
                                     and token.doc[token.i + 1].pos_ in ("ADJ", "PROPN")
                                     and token.i == token.sent.start):
             return None  # "Visiting Malaysian Prime Minister Anwar Ibrahim called on …"
+        if token.lower_ == "visiting" and token.dep_ == "pcomp" and token.head.lower_ in {
+                "with", "by", "between"}:
+            return None  # "held talks with visiting Indian Prime Minister Modi": an adjective
         if lemma in ("facilitate", "broker", "mediate") and any(
                 c.dep_ == "dobj" and not _event_type(c) and c.lower_ not in GATHERINGS
                 and c.ent_type_ == "" and not c.lower_.endswith(("deal", "agreement"))

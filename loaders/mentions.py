@@ -246,6 +246,8 @@ class MentionFinder:
                 continue  # "the COVID-19 pandemic", "the holiday of Navruz": no body
             while kind == "person" and len(span) > 2 and fold(span[0].text) in TITLE_WORDS:
                 span = span[1:]  # "Sayyid Fahd bin Mahmoud": the title is no part of the name
+            if kind == "person" and all(t.lower_ in DOCUMENT_WORDS for t in span):
+                continue  # "sign first defence MoU": a document, no one
             if re.fullmatch(r"COP ?\d+", span.text) or kind == "organization" and (
                     any(t.lower_ in EVENT_WORDS | DOCUMENT_WORDS for t in span)
                     or _names_an_event(doc, span)):
@@ -563,7 +565,8 @@ PLACE_WORDS = {"city", "town", "capital", "port", "resort", "region", "province"
 KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "uncle",
        "grandfather", "grandson", "predecessor", "successor", "widow", "family", "spouse"}
 DOCUMENT_WORDS = {"agreement", "treaty", "declaration", "accord", "accords", "memorandum",
-                  "protocol", "communique", "communiqué", "charter", "statement", "deal"}
+                  "protocol", "communique", "communiqué", "charter", "statement", "deal", "mou",
+                  "mous"}
 VENUE_WORDS = {"hotel", "palace", "airport", "hall", "centre", "center", "stadium", "house",
                "residence", "diwan", "resort", "club", "castle", "villa", "mansion", "museum",
                "theatre", "theater", "library", "cathedral", "mosque", "temple",
