@@ -615,7 +615,17 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
         for child in head.children:
             if child.dep_.startswith("nsubj"):
                 tokens.update(t.i for t in child.subtree)
+        tokens.update(_companions(head))  # "flew to Caracas with Carstens and held talks"
     return tokens - _excluded(root, trigger)
+
+
+def _companions(verb: Token) -> set[int]:
+    """Tokens of those a traveller went with: "flew to Caracas with Roger Carstens"."""
+    if VERB_TRIGGERS.get(verb.lemma_.lower()) != "Visit" or verb.lemma_.lower() == "visit":
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"
+            for t in p.subtree}
 
 
 # ---------------------------------------------------------------------- arguments
@@ -2203,6 +2213,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if lemma != "visit" and m.kind == "state" and m.start > 0 and doc[
                     m.start - 1].lower_ in {"to", "into"}:
                 add_party(draft, m, "host")  # "travelled to China"
+                continue
+            if lemma != "visit" and m.kind == "person" and m.start in _companions(trigger):
+                add_party(draft, m, "participant")  # "flew to Caracas with Roger Carstens"
                 continue
             if lemma != "visit" or m.kind == "organization":
                 continue
