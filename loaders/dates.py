@@ -38,7 +38,7 @@ _PATTERNS = [
     (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), "my"),
     (re.compile(rf"\b(last|past|this)\s+{_MONTH}(?!\s*,?\s*\d)"), "lm"),
     (re.compile(rf"\b(?:in|of)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"), "y"),
-    (re.compile(rf"^\s*(?:early\s+|late\s+)?{_YEAR}\s*$"), "y"),
+    (re.compile(rf"^\s*(?:early\s+|late\s+|mid-?)?{_YEAR}\s*$"), "y"),
     (re.compile(rf"^\s*(?:in\s+)?(?:early\s+|late\s+|mid-?\s*)?{_MONTH}\s*$"), "m"),
     (re.compile(rf"\b(?:early\s+|late\s+|mid-?\s*|end\s+of\s+|beginning\s+of\s+){_MONTH}"
                 rf"(?:\s+(this|last)\s+year)?"), "m"),

@@ -805,6 +805,16 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     before = " ".join(t.lower_ for t in doc[max(0, start - 3):start])
     if re.search(r"\b(?:mediation|auspices|sponsorship|good offices) of(?: the)?$", before):
         return True
+    if start >= 2 and doc[start - 1].text == ",":  # "under the auspices of Sudan's
+        title = start - 2  # then-president, Omar al-Bashir"
+        while title > 0 and (fold(doc[title].text) in TITLE_WORDS_OF_LISTS or doc[
+                title].text in {"'s", "’s", "-"} or doc[title].ent_type_ in ("GPE", "NORP")
+                or doc[title].lower_ in {"then", "former", "the"}):
+            title -= 1
+        if title < start - 2 and re.search(
+                r"\b(?:mediation|auspices|sponsorship|good offices) of$",
+                " ".join(t.lower_ for t in doc[max(0, title - 2):title + 1])):
+            return True
     after = [t.lower_ for t in doc[mention.end:mention.end + 3]]
     if after[:1] in (["and"], [","]) and len(after) > 2 and after[2] in {"auspices", "mediation"}:
         return True  # "under Cuban and Norwegian mediation"
@@ -2274,7 +2284,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         count = _anaphor_count(verb)
         aside = {t.i for t in verb.subtree if t.dep_ in ("relcl", "appos", "acl")
                  for t in t.subtree}  # "a gathering that Beijing viewed …": not a party
-        said = [m for m in mentions if m.start not in aside]
+        said = [m for m in mentions if m.start not in aside
+                and mention_id(m) not in draft.keys("mediator", "witness")]  # not the broker
         here = {mention_id(m) for m in said if not m.modifier and m.kind in (
             "person", "state", "organization")} | {m.affiliation for m in said
                                                    if m.affiliation}
@@ -2321,9 +2332,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # "in March the delegations signed …": another round, other people
             previous = _last_subjects(sentence, doc._.mentions or [])
         if previous is not None:
+            brokered = bool(draft.keys("mediator"))  # the sentence names its own go-between
             for party in _the_ones_named(previous.parties, named_object or ""):
                 if group and party.role == "host":
                     continue  # "the delegation", "its members": the visitors, not their host
+                if party.role == "mediator" and brokered:
+                    continue  # "they signed … under the auspices of Bashir": their own mediator
                 mention = party.mention
                 if states:
                     mention = _as_its_state(mention)
@@ -2591,7 +2605,12 @@ def _after_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:
     if len(base) < 10:
         return base[:7]
     day = date.fromisoformat(base) + timedelta(days=count * (7 if unit == "week" else 1))
-    return day.isoformat() if unit == "day" else day.isoformat()[:7]
+    loose = re.search(r"\b(?:less|more|fewer) than\s+$|\b(?:about|some|nearly|almost|around|"
+                      r"roughly|over|under)\s+$", sentence.text[:found.start()])
+    exact = unit == "day" or unit == "week" and not loose and found.group(2) is not None \
+        and found.group(2).lower() not in {"a few", "several"}
+    return day.isoformat() if exact else day.isoformat()[:7]  # "a week later": seven days
+    # on, as annotators count; "less than a week later": that month
 
 
 JOINT = re.compile(r"\b(?:three|four|five)[- ]way\b|\b(?:trilateral|quadrilateral|multilateral|"
