@@ -79,7 +79,8 @@ UNREAL_HEADS = {"plan", "expect", "hope", "want", "intend", "seek", "aim", "prep
                 "decline", "cancel", "postpone", "urge", "ask", "call", "agree", "decide",
                 "pledge", "promise", "vow", "propose", "invite", "continue", "resume", "need",
                 "deny", "dismiss", "rule", "consider", "mull", "weigh", "would", "due",
-                "set", "slate", "likely", "possible", "expected", "offer", "suggest"}
+                "set", "slate", "likely", "possible", "expected", "offer", "suggest",
+                "insist", "demand", "require", "press"}
 UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope", "call",
                 "calls", "proposal", "invitation", "possibility", "prospect", "initiative",
                 "idea", "way", "need", "aim", "goal", "bid", "effort", "efforts", "candidacy",
@@ -442,6 +443,9 @@ def _unreal(token: Token) -> bool:
             break  # "did not meet Moon, but he telephoned Abe": a clause of its own
         if any(t.text == ";" for t in head.doc[low:high]):
             break  # "X brought A and B together; the two leaders called for …": two clauses
+        if head.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in
+                                        TIME_MARKS | {"after", "once"} for c in head.children):
+            break  # "When Ruto opened the talks, the president may not have been …": it did
         if head.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pobj", "dobj", "nsubj",
                          "nsubjpass", "compound", "conj", "attr", "prep", "pcomp"):
             if head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in UNREAL_NOUNS:
@@ -2122,8 +2126,31 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 return None
             if referring:
                 return None  # "who also attended the meeting": one not read here
+    if lemma == "bring" and earlier and any(
+            c.dep_ == "nsubj" and NOUN_TRIGGERS.get(c.lower_) in CONTACT and any(
+                d.lower_ in {"the", "these", "those"} for d in c.children) and not any(
+                d.dep_ in ("acl", "relcl", "appos") for d in c.children)  # not "The
+            for c in trigger.children):  # discussions, held from Sept. 14 to 18, brought …"
+        # "The talks bring together the government of President Kiir and … (SSOMA)": the
+        # sides of the talks just told
+        talks = next((d for d in reversed(earlier[-6:]) if d.type in ("Meeting", "Mediation")
+                      and sentence.start_char - d.sentence.end_char < 1500), None)
+        if talks is not None:
+            subject = {t.i for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
+            sides = [m for m in mentions if m.start not in subject and not m.modifier
+                     and (not m.as_place or m.kind == "organization")  # "grouped in SSOMA"
+                     and m.kind in ("person", "state", "organization")
+                     and sentence.start <= m.start < sentence.end]
+            sides = [_as_its_state(m) if m.kind == "person" and _government_of(doc, m) else m
+                     for m in sides]  # "the government of President Salva Kiir"
+            for m in sides:
+                add_party(talks, m, "participant")
+            talks.support.append(Support(sentence, doc[trigger.i:trigger.i + 1],
+                                         "kg.events.v1:bring-together", "sides of the event "
+                                         "above: " + ", ".join(m.label for m in sides)))
+            return None
     if kind == "Mediation" and trigger.lower_ in MEDIATOR_NOUNS:
-        return _acting_mediator(doc, trigger, sentence, mentions, published)
+        return _acting_mediator(doc, trigger, sentence, mentions, published, earlier)
     if lemma in ("host", "attend", "witness") and any(
             c.lower_ == "ceremony" and any(g.lower_ in {"signing", "signature"}
                                            for g in c.children)
@@ -2242,11 +2269,24 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if doc[m.start - 1].lower_ not in {"to", "of"} or doc[m.start - 1].lower_ == "of":
                 continue
             role = "host"  # "a visit to Greece"
+        if m.kind == "person" and _government_of(doc, m):
+            m = _as_its_state(m)  # "the government of President Salva Kiir": the state
         people = _plural_role_people(m, doc._.mentions or mentions)
         for person in people:  # "the two Japanese ministers": the ministers named before
             add_party(draft, person, role)
         if not people:
             add_party(draft, m, role)
+    if lemma in ("open", "convene") and kind == "Meeting" and not any(
+            t.lower_ in {"with", "between"} for t in trigger.subtree):
+        # "Ruto opened a fresh round of South Sudanese peace talks": the opener of others'
+        # talks is their go-between
+        openers = [p for p in draft.parties if p.role == "participant"
+                   and _subject_of(doc, p.mention, trigger)]
+        others = {side_of(p.mention) for p in draft.parties if p.role == "participant"
+                  and p not in openers}
+        for party in openers:
+            if others and side_of(party.mention) not in others:
+                party.role = "mediator"
     gathered = lemma == "gather" or any(a.lemma_.lower() == "gather" for a in trigger.ancestors)
     if gathered and hosts_of_many and len({side_of(p.mention) for p in draft.parties
                                            if p.role == "participant"}) >= 3:
@@ -2408,13 +2448,43 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
 MEDIATOR_NOUNS = {"mediator", "facilitator", "intermediary"}
 
 
+def _government_of(doc: Doc, mention: Mention) -> bool:
+    """Whether a person is named as the head of a government: "the government of
+    President Salva Kiir", "the administration of Joe Biden"."""
+    i = mention.start - 1
+    while i > 0 and (fold(doc[i].text) in TITLE_WORDS_OF_LISTS or doc[i].lower_ == "the"):
+        i -= 1
+    return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in {
+        "government", "administration", "regime", "cabinet"}
+
+
+def _named_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Mention],
+                    earlier: list[EventDraft]) -> None:
+    """ "The chief mediator of the process … is General Lazarus Sumbeiywo": the person the
+    copula names mediates the talks just told."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return
+    named = {t.i for c in verb.children if c.dep_ == "attr" for t in c.subtree}
+    people = [m for m in mentions if m.kind == "person" and m.start in named
+              and not m.modifier]
+    talks = next((d for d in reversed(earlier[-6:]) if d.type in ("Meeting", "Mediation")
+                  and sentence.start_char - d.sentence.end_char < 1500), None)
+    if people and talks is not None:
+        add_party(talks, people[0], "mediator")
+        talks.support.append(Support(sentence, doc[trigger.i:trigger.i + 1],
+                                     "kg.events.v1:mediator-named",
+                                     "mediator of the event above: " + people[0].label))
+
+
 def _acting_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Mention],
-                     published: date | None) -> EventDraft | None:
+                     published: date | None, earlier: list[EventDraft]) -> EventDraft | None:
     """ "Malaysia acted as a facilitator between Thailand and Cambodia", "Russia's efforts
     as a mediator of the ceasefire": the subject (or possessor) mediated; the sides are
     those listed after, or the other actors the sentence names."""
     as_word = trigger.head if trigger.head.lower_ == "as" else None
     if as_word is None:
+        _named_mediator(doc, trigger, sentence, mentions, earlier)
         return None
     governor = as_word.head
     if governor.tag_ == "VBG" and governor.dep_ != "ROOT":

@@ -208,7 +208,7 @@ class MentionFinder:
                 if entry is None or not self._plausible(doc, start, end, kind, entry):
                     continue
                 found.append(self._from_entry(doc, start, end, entry, kind))
-        found = [_whole_name(doc, m) for m in _longest(found)]
+        found = [_whole_name(doc, m) for m in _longest(found) if not _inside_a_body(doc, m)]
         taken = {i for m in found for i in range(m.start, m.end)}
         media: set[int] = set()  # tokens of a broadcaster or newspaper, and its names
         media_names: set[str] = set()
@@ -823,6 +823,21 @@ def _dateline_country(doc: Doc, mention: Mention) -> bool:
     following = [t for t in doc[mention.end:mention.end + 3] if not t.is_space]
     return city and bool(following) and (following[0].text in {"-", "–", "—", ":", "("} or (
         following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"))
+
+
+def _inside_a_body(doc: Doc, mention: Mention) -> bool:
+    """Whether a state's name is only part of a body the NER read whole: "South Sudan" in
+    "the South Sudan Opposition Movements Alliance", "Korea" in "the Bank of Korea"."""
+    return mention.kind == "state" and mention.source in ("kb:name", "kb:alias") and any(
+        ent.label_ == "ORG" and ent.start <= mention.start and mention.end <= ent.end
+        and ent.end - ent.start > mention.end - mention.start + 1
+        and fold(doc[ent.end - 1].text) in BODY_WORDS for ent in doc.ents)
+
+
+# The last word of a body's name that may hold a state's ("the South Sudan Opposition
+# Movements Alliance"); armies are read by _armed_forces, as the state's own.
+BODY_WORDS = {"alliance", "movement", "movements", "front", "party", "bank", "league",
+              "coalition", "congress", "council", "union"}
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
