@@ -283,6 +283,10 @@ def _event_type(token: Token) -> str | None:
             return None  # "the talks concluded in Moscow": they ended
         if lemma in ("join", "accompany") and token.dep_ == "acl":
             return None  # "officials, joined by McGurk, carried …": company, no event
+        if lemma == "join" and any(c.dep_ == "dobj" and c.ent_type_ == "ORG" and
+                                   NOUN_TRIGGERS.get(c.lower_) not in CONTACT
+                                   for c in token.children):
+            return None  # "requested to join the Trans-Pacific Partnership": a membership
         if lemma in ("open", "moderate", "join", "chair") and not any(
                 c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in {
                     "session", "round", "summit", "forum", "conference"} or _relative_event(c))
@@ -426,6 +430,9 @@ def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
         return True  # "left without meeting Tchiani"
+    if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in {
+            "discuss", "study", "explore", "examine", "negotiate"}:
+        return True  # "a visit by Lacalle Pou to Brazil is also being discussed"
     if token.pos_ in ("NOUN", "PROPN") and CALLED_OFF.match(
             token.doc[token.i + 1:token.sent.end].text):
         return True  # "to talks on October 8, but that round never took place"
@@ -980,6 +987,10 @@ def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
             if by is not None and by.head.lemma_.lower() in {"join", "accompany"} and \
                     by.head.dep_ == "acl" and by.head.head == child:
                 return True  # "Qatari officials, joined by McGurk, carried proposals …"
+    if verb.dep_ == "relcl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among" \
+            and any(c.lower_ in {"who", "that"} for c in verb.children if c.dep_ == "nsubj"):
+        # "X was among the heads of state who travelled to Brasília": X travelled
+        return _subject_of(doc, mention, verb.head.head.head)
     return False
 
 
