@@ -315,8 +315,9 @@ def _event_type(token: Token) -> str | None:
         return VERB_TRIGGERS.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
         word = token.lower_
-        if word in ("call", "conversation", "talks", "talk", "discussion", "conference",
-                    "summit", "meeting") and _phone_context(token):
+        if word in ("call", "calls", "conversation", "conversations", "talks", "talk",
+                    "discussion", "discussions", "conference", "summit", "meeting",
+                    "meetings") and _phone_context(token):
             return "PhoneCall"
         if word in {"understanding", "consensus", "compromise"} and token.dep_ == "dobj" and \
                 token.head.lemma_.lower() == "reach":
@@ -1743,7 +1744,21 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             _attendance(sentence, in_sentence, drafts, published, frames)
             _mediator_sentence(sentence, in_sentence, drafts)
         _topic_sentence(sentence, drafts, sentence_events)
+    _calls_retold(drafts)
     return [d for d in drafts if is_complete(d)]
+
+
+def _calls_retold(drafts: list[EventDraft]) -> None:
+    """ "held a telephone conversation with Biden … In a friendly and respectful
+    conversation, the two leaders addressed …": talk of the same people on the same day,
+    told after their call, is that call."""
+    for n, draft in enumerate(drafts):
+        if draft.type != "Meeting" or draft.trigger.root.lower_ not in {
+                "conversation", "conversations", "talk", "talks", "discussion", "exchange"}:
+            continue
+        if any(c.type == "PhoneCall" and c.keys("participant") == draft.keys("participant")
+               and (draft.date is None or c.date == draft.date) for c in drafts[:n]):
+            draft.type = "PhoneCall"
 
 
 AS_MEDIATOR = re.compile(r"\bas (?:an? |the |their )?(?:mediators?|facilitators?|go-between|"

@@ -231,8 +231,9 @@ class MentionFinder:
                     doc[span.end].whitespace_ == "" and span.end + 1 < len(doc) and \
                     doc[span.end + 1].is_lower:
                 continue  # "Front-line commanders": half of a word, no one
-            if kind == "organization" and (MEDIA.search(span.text) or span.end < len(doc)
-                                           and MEDIA.fullmatch(doc[span.end].text)):
+            if kind is not None and _dateline_agency(doc, span) or \
+                    kind == "organization" and (MEDIA.search(span.text) or span.end < len(doc)
+                                                and MEDIA.fullmatch(doc[span.end].text)):
                 media.update(range(span.start, span.end))
                 names = span.text.split()
                 media_names.add(fold(" ".join(names[:-1] if MEDIA.search(names[-1]) else names)))
@@ -823,6 +824,14 @@ def _dateline_country(doc: Doc, mention: Mention) -> bool:
     following = [t for t in doc[mention.end:mention.end + 3] if not t.is_space]
     return city and bool(following) and (following[0].text in {"-", "–", "—", ":", "("} or (
         following[0].text == "," and len(following) > 1 and following[1].ent_type_ == "DATE"))
+
+
+def _dateline_agency(doc: Doc, span: Span) -> bool:
+    """ "Pretoria, 28 January 2025 (SAnews) –": the agency in brackets after a dateline's
+    date reports the story and takes no part in it."""
+    return span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text == "(" and \
+        doc[span.end].text == ")" and doc[span.start - 2].ent_type_ == "DATE" and \
+        span.start - doc[span.start].sent.start < 15
 
 
 def _inside_a_body(doc: Doc, mention: Mention) -> bool:
