@@ -2730,7 +2730,21 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
     others = [p for p in draft.parties if p not in subjects and p.role == "participant"]
     calls = draft.type == "PhoneCall" and len(subjects) == 1 and len(others) >= 2 and not \
         JOINT.search(draft.sentence.text)  # "telephoned Biden, Morrison and Putin"
-    if draft.type not in CONTACT or not (any(
+    if not subjects and draft.type == "Meeting":  # "Kushner travelled to the region,
+        subjects = [p for p in draft.parties if p.mention.start < trigger.i  # meeting …"
+                    and p.mention.kind == "person"]
+        others = [p for p in draft.parties if p.mention.start > trigger.i
+                  and p.role == "participant"]
+    starts = sorted(p.mention.start for p in others)
+    own_places = {fold(m.text) for p in others for m in _places_in(doc, p.mention.end, next(
+        (e for e in starts if e > p.mention.start), draft.sentence.end))[:1]}
+    people = [p for p in subjects if p.mention.kind == "person"]
+    placed = len(people) == 1 and len(others) >= 2 and len(own_places) >= 2 and all(
+        p.mention.kind == "person" for p in others) and not JOINT.search(
+        draft.sentence.text)  # "meeting X in NEOM and Y in Doha"
+    if placed:
+        subjects = people
+    if draft.type not in CONTACT or not (placed or any(
             t.lower_ in {"separately", "separate"} for t in draft.sentence) or trigger.lower_
             == "calls" or twice or calls):  # "held phone calls with Putin and Zelensky"
         return [draft]
@@ -2759,8 +2773,9 @@ def _places_in(doc: Doc, start: int, end: int) -> list[Mention]:
     """Places named after "in" or "at" between two token positions."""
     found = []
     for mention in doc._.mentions or []:
-        if start <= mention.start < end and mention.start > 0 and doc[
-                mention.start - 1].lower_ in {"in", "at"} and (
+        if start <= mention.start < end and mention.start > 1 and (doc[
+                mention.start - 1].lower_ in {"in", "at"} or doc[mention.start - 1].lower_ == "of"
+                and doc[mention.start - 2].lower_ in PLACE_NOUNS) and (
                 mention.kind == "place" or mention.as_place or mention.source == "kb:capital"):
             found.append(replace(mention, as_place=True))
     return found
