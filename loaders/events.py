@@ -135,6 +135,7 @@ EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before
 
 GATHERINGS = {"session", "summit", "forum", "conference", "gathering", "assembly", "plenary",
               "ceremony", "dialogue", "roundtable"}
+# Nouns for one side of talks: "a Bahraini delegation led by X …, and a Qatari one".
 SIDE_NOUNS = {"delegation", "delegations", "side", "team", "government", "movement"}
 # Gatherings of many whose host or chair is one of those gathered, not a go-between: "the
 # joint summit, hosted by Tanzanian President Samia, was co-chaired by Ruto and Mnangagwa".
@@ -737,11 +738,14 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
 
 def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     """Whether a mention is the "by X" of a verb in ``lemmas`` or X in "X-mediated"."""
-    token = doc[mention.end - 1]  # "hosted by Prime Minister Ralph Gonsalves and Dominica's
+    # Read through the parse when titles outrun the window below: "hosted by Prime Minister
+    # Ralph Gonsalves and Dominica's Prime Minister Roosevelt Skerrit"; not across a comma
+    # ("Under a truce brokered by the US, Israel and Hezbollah agreed").
+    token = doc[mention.end - 1]
     while token.dep_ in ("conj", "compound", "appos", "poss", "nmod", "flat") and \
             token.head is not token and not (token.dep_ == "conj" and any(
-                t.text == "," for t in doc[token.head.i:token.i])):  # Prime Minister Roosevelt
-        token = token.head  # Skerrit"; not "Under a truce brokered by the US, Israel and …"
+                t.text == "," for t in doc[token.head.i:token.i])):
+        token = token.head
     if token.dep_ == "pobj" and token.head.dep_ == "agent" and \
             token.head.head.lemma_.lower() in lemmas:
         return True
@@ -807,6 +811,9 @@ def _received_by(sentence: Span, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+BROKERING_OF = re.compile(r"\b(?:mediation|auspices|sponsorship|good offices) of(?: the)?$")
+
+
 def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     """ "with Qatar acting as mediator", "Oman, as a mediator,", "under the mediation of
     Angolan President Lourenco", "under Norwegian auspices", "a US-brokered truce"."""
@@ -815,16 +822,16 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
             start - 1].ent_type_ == "NORP" or doc[start - 1].lower_ == "the"):
         start -= 1  # "under the mediation of Angolan President Joao Lourenco"
     before = " ".join(t.lower_ for t in doc[max(0, start - 3):start])
-    if re.search(r"\b(?:mediation|auspices|sponsorship|good offices) of(?: the)?$", before):
+    if BROKERING_OF.search(before):
         return True
-    if start >= 2 and doc[start - 1].text == ",":  # "under the auspices of Sudan's
-        title = start - 2  # then-president, Omar al-Bashir"
+    if start >= 2 and doc[start - 1].text == ",":
+        # "under the auspices of Sudan's then-president, Omar al-Bashir": after the title
+        title = start - 2
         while title > 0 and (fold(doc[title].text) in TITLE_WORDS_OF_LISTS or doc[
                 title].text in {"'s", "’s", "-"} or doc[title].ent_type_ in ("GPE", "NORP")
                 or doc[title].lower_ in {"then", "former", "the"}):
             title -= 1
-        if title < start - 2 and re.search(
-                r"\b(?:mediation|auspices|sponsorship|good offices) of$",
+        if title < start - 2 and BROKERING_OF.search(
                 " ".join(t.lower_ for t in doc[max(0, title - 2):title + 1])):
             return True
     after = [t.lower_ for t in doc[mention.end:mention.end + 3]]
@@ -2080,6 +2087,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
     if lemma in JOINING:
+        # "the summit, which Putin co-chaired": the noun the relative pronoun stands for
         relatives = [r for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
                      and (r := _relative_event(c)) is not None]
         objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
@@ -2159,8 +2167,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             for c in trigger.children):  # discussions, held from Sept. 14 to 18, brought …"
         # "The talks bring together the government of President Kiir and … (SSOMA)": the
         # sides of the talks just told
-        talks = next((d for d in reversed(earlier[-6:]) if d.type in ("Meeting", "Mediation")
-                      and sentence.start_char - d.sentence.end_char < 1500), None)
+        talks = _talks_just_told(sentence, earlier)
         if talks is not None:
             subject = {t.i for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
             sides = [m for m in mentions if m.start not in subject and not m.modifier
@@ -2484,6 +2491,12 @@ def _government_of(doc: Doc, mention: Mention) -> bool:
         "government", "administration", "regime", "cabinet"}
 
 
+def _talks_just_told(sentence: Span, earlier: list[EventDraft]) -> EventDraft | None:
+    """The last meeting or mediation told in the paragraphs just before ``sentence``."""
+    return next((d for d in reversed(earlier[-6:]) if d.type in ("Meeting", "Mediation")
+                 and sentence.start_char - d.sentence.end_char < 1500), None)
+
+
 def _named_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Mention],
                     earlier: list[EventDraft]) -> None:
     """ "The chief mediator of the process … is General Lazarus Sumbeiywo": the person the
@@ -2494,8 +2507,7 @@ def _named_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Men
     named = {t.i for c in verb.children if c.dep_ == "attr" for t in c.subtree}
     people = [m for m in mentions if m.kind == "person" and m.start in named
               and not m.modifier]
-    talks = next((d for d in reversed(earlier[-6:]) if d.type in ("Meeting", "Mediation")
-                  and sentence.start_char - d.sentence.end_char < 1500), None)
+    talks = _talks_just_told(sentence, earlier)
     if people and talks is not None:
         add_party(talks, people[0], "mediator")
         talks.support.append(Support(sentence, doc[trigger.i:trigger.i + 1],
@@ -2705,8 +2717,8 @@ def _after_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:
                       r"roughly|over|under)\s+$", sentence.text[:found.start()])
     exact = unit == "day" or unit == "week" and not loose and found.group(2) is not None \
         and found.group(2).lower() not in {"a few", "several"}
-    return day.isoformat() if exact else day.isoformat()[:7]  # "a week later": seven days
-    # on, as annotators count; "less than a week later": that month
+    # "a week later": seven days on, as annotators count; "less than a week later": that month
+    return day.isoformat() if exact else day.isoformat()[:7]
 
 
 JOINT = re.compile(r"\b(?:three|four|five)[- ]way\b|\b(?:trilateral|quadrilateral|multilateral|"
@@ -2770,7 +2782,7 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
 
 
 def _places_in(doc: Doc, start: int, end: int) -> list[Mention]:
-    """Places named after "in" or "at" between two token positions."""
+    """Places named after "in", "at" or "the city of" between two token positions."""
     found = []
     for mention in doc._.mentions or []:
         if start <= mention.start < end and mention.start > 1 and (doc[
@@ -2849,13 +2861,13 @@ def _anaphor_count(verb: Token) -> int | None:
     return None
 
 
+_SIDE_ROLES = (r"[a-z ]*?(?:ministers|leaders|presidents|premiers|chiefs|commanders|officials|"
+               r"generals|diplomats|negotiators|envoys)")
 SIDES_ROLES = re.compile(
-    r"^(?:the )?(?P<role>[a-z ]*?(?:ministers|leaders|presidents|premiers|chiefs|commanders|"
-    r"officials|generals|diplomats|negotiators|envoys))"
+    rf"^(?:the )?(?P<role>{_SIDE_ROLES})"
     r" of (?:the two|both) (?:countries|sides|nations|states|governments|neighbou?rs)$"
     r"|^(?:the two|both) (?:countries|sides|nations|neighbou?rs) ?(?:'s?|’s?)? "
-    r"(?P<role2>[a-z ]*?(?:ministers|leaders|presidents|premiers|chiefs|commanders|"
-    r"officials|generals|diplomats|negotiators|envoys))$")
+    rf"(?P<role2>{_SIDE_ROLES})$")
 # Those acting for a side whom a story seldom names: "senior military commanders of the two
 # sides met": the sides met.
 UNNAMED_AGENTS = {"commander", "official", "general", "diplomat", "negotiator", "envoy"}
