@@ -2158,8 +2158,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
                     f"{what} the event above: " + ", ".join(m.label for m in added)))
                 return None
-            if referring:
-                return None  # "who also attended the meeting": one not read here
+            if referring and not relatives:
+                return None  # "who also attended the meeting": one not read here; but "the
+                # Trilateral Summit, which was hosted by Li Keqiang" is read on its own
     if lemma == "bring" and earlier and any(
             c.dep_ == "nsubj" and NOUN_TRIGGERS.get(c.lower_) in CONTACT and any(
                 d.lower_ in {"the", "these", "those"} for d in c.children) and not any(
