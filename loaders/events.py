@@ -1890,7 +1890,8 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     """ "Among those present were Chile's Gabriel Boric, Colombia's Gustavo Petro …", "The
     UAE was represented by …", "Pakistan's delegation was led by …": the people listed took
     part in the talks or summit reported before (see ``summit_before``)."""
-    listed = ATTENDANCE.search(sentence.text) or REMOTELY.search(sentence.text)
+    remote = REMOTELY.search(sentence.text)
+    listed = ATTENDANCE.search(sentence.text) or remote
     delegation = DELEGATION.search(sentence.text)
     if not (listed or delegation) or _unreal(sentence.root):
         return
@@ -1901,8 +1902,7 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         sentence, frames or [], published, nominal_only=loose)
     people = [m for m in mentions if m.kind == "person" and not m.modifier
               and _listed_person(sentence.doc, m)]
-    if summit is None or len(people) < (1 if delegation or REMOTELY.search(sentence.text)
-                                        else 2):
+    if summit is None or len(people) < (1 if delegation or remote else 2):
         return
     if frames and summit in frames:  # "The GCC held its summit … X and Y also took part"
         frames.remove(summit)
@@ -2088,10 +2088,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         return None
     if lemma in JOINING:
         # "the summit, which Putin co-chaired": the noun the relative pronoun stands for
-        relatives = [r for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
-                     and (r := _relative_event(c)) is not None]
-        objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")
-                   and not _relative_event(c)] + relatives
+        objects, relatives = [], []
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                noun = _relative_event(child)
+                (objects if noun is None else relatives).append(noun or child)
+        objects += relatives
         signing = [o for o in objects if o.lower_ in {"signing", "signature"} or any(
             c.lower_ in {"signing", "signature"} for c in o.children)]  # "the signing ceremony"
         events = [o for o in objects if _event_type(o) or o.lower_ in {"session", "round"}
@@ -2184,7 +2186,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                          "above: " + ", ".join(m.label for m in sides)))
             return None
     if kind == "Mediation" and trigger.lower_ in MEDIATOR_NOUNS:
-        return _acting_mediator(doc, trigger, sentence, mentions, published, earlier)
+        _named_mediator(doc, trigger, sentence, mentions, earlier)  # "The mediator is X"
+        return _acting_mediator(doc, trigger, sentence, mentions, published)
     if lemma in ("host", "attend", "witness") and any(
             c.lower_ == "ceremony" and any(g.lower_ in {"signing", "signature"}
                                            for g in c.children)
@@ -2517,13 +2520,12 @@ def _named_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Men
 
 
 def _acting_mediator(doc: Doc, trigger: Token, sentence: Span, mentions: list[Mention],
-                     published: date | None, earlier: list[EventDraft]) -> EventDraft | None:
+                     published: date | None) -> EventDraft | None:
     """ "Malaysia acted as a facilitator between Thailand and Cambodia", "Russia's efforts
     as a mediator of the ceasefire": the subject (or possessor) mediated; the sides are
     those listed after, or the other actors the sentence names."""
     as_word = trigger.head if trigger.head.lower_ == "as" else None
     if as_word is None:
-        _named_mediator(doc, trigger, sentence, mentions, earlier)
         return None
     governor = as_word.head
     if governor.tag_ == "VBG" and governor.dep_ != "ROOT":

@@ -258,15 +258,15 @@ class MentionFinder:
             if kind == "organization" and all(t.text.islower() for t in span
                                               if t.lower_ != "the"):
                 continue  # "cabinet ministers", "the comfort women": common nouns, no body
-            lead = 0
-            while kind == "organization" and lead < len(span) - 2 and \
-                    fold(span[lead].text) in TITLE_WORDS:
-                lead += 1  # "Field Marshal Birhanu Jula" read as a body: titles, then a name
-            people = {i for m in found if m.kind == "person" for i in range(m.start, m.end)}
-            if lead and _looks_like_person(doc, span[lead:], people):
-                span = span[lead:]
-            if kind == "organization" and _looks_like_person(doc, span, people):
-                kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
+            if kind == "organization":
+                lead = 0
+                while lead < len(span) - 2 and fold(span[lead].text) in TITLE_WORDS:
+                    lead += 1  # "Field Marshal Birhanu Jula" read as a body: titles, a name
+                people = {i for m in found if m.kind == "person" for i in range(m.start, m.end)}
+                if lead and _looks_like_person(doc, span[lead:], people):
+                    span = span[lead:]
+                if _looks_like_person(doc, span, people):
+                    kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
             known = self._sounds_like(span) if kind in ("person", None) or (
                 kind == "place" and ent.label_ == "GPE" and len(span) == 1
                 and fold(span.text) not in big_cities(1000)) else None
