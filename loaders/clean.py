@@ -22,6 +22,11 @@ FOOTER = re.compile(r"copyright|©|all rights reserved", re.IGNORECASE)
 BYLINE = re.compile(r"^(?:[Bb]y\s+(?:[A-Z][\w.'’-]*|and|in|of|&)(?:,?\s+(?:[A-Z][\w.'’-]*|and|in|"
                     r"of|&)){0,8},?|\(?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by\b.*)$")
 _WORD = re.compile(r"[A-Za-z]+")
+# A dateline on a line of its own ("NAIROBI, May 16", "SAMARKAND, 16 September 2022:"):
+# short, but the story's place and day, not a menu.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE_LINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
+                           r"(?:,?\s+\d{4})?\s*[:–—-]?$")
 
 
 def _opening(line: str, words: int = 5) -> tuple[str, ...]:
@@ -59,7 +64,8 @@ def boilerplate_lines(text: str) -> list[tuple[int, int]]:
             or (BOILERPLATE.search(following) and _opening(following) == _opening(stripped))
             or stripped in seen
             or (following and following != stripped and following.startswith(stripped))
-            or (index != first_content and len(words) <= 3 and not stripped.endswith("."))
+            or (index != first_content and len(words) <= 3 and not stripped.endswith(".")
+                and not DATELINE_LINE.match(stripped))
         ):
             spans.append((start, end))
         seen.add(stripped)

@@ -1135,6 +1135,9 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
                 doc[m.start - 2].lower_ in PLACE_NOUNS and (m.kind == "place" or m.as_place
                                                            or m.source == "kb:capital"):
             return replace(m, as_place=True)  # "in the Russian resort town of Sochi"
+        if m.start in tokens and _after_place_noun(doc, m) and (
+                m.kind == "place" or m.as_place or m.source == "kb:capital"):
+            return replace(m, as_place=True)  # "in the capital Naypyitaw"
     for m in mentions:
         if m.start not in tokens or m.modifier:
             continue
@@ -1152,6 +1155,20 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
         if m.kind == "state" and before in {"in", "at"} and m.source != "kb:demonym":
             return m
     return None
+
+
+def _after_place_noun(doc: Doc, mention: Mention) -> bool:
+    """Whether a place follows "in"/"at" and a noun saying what it is: "in the capital
+    Naypyitaw", "at the Saudi port city Jeddah"."""
+    i = mention.start - 1
+    if i < 2 or doc[i].lower_ not in PLACE_NOUNS:
+        return False
+    for token in reversed(doc[max(0, i - 5):i]):
+        if token.lower_ in {"in", "at"}:
+            return True
+        if not (token.pos_ in ("DET", "ADJ", "PROPN", "NOUN") or token.tag_ == "POS"):
+            return False
+    return False
 
 
 def _reported_date(trigger: Token, published: date | None) -> str | None:
@@ -1570,10 +1587,47 @@ def _purpose_topics(trigger: Token) -> list[str]:
     return found
 
 
+def _occasion_topics(trigger: Token) -> list[str]:
+    """ "travelled to Dodoma for the state funeral of Magufuli", "flew in to attend the
+    inauguration of Boric": the occasion a visit was made for."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    found = []
+    for child in verb.children:
+        objects = []
+        if child.dep_ == "prep" and child.lower_ == "for":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+        elif child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in {"attend", "join"}:
+            objects = [o for o in child.children if o.dep_ == "dobj"]
+        for head in objects:
+            if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.ent_type_ in (
+                    "EVENT", "FAC", "ORG", "")):
+                continue
+            clauses = {x.i for c in head.children if c.dep_ in ("relcl", "acl")
+                       for x in c.subtree}
+            words = [t for t in head.subtree if t.i not in clauses]
+            while words and (words[0].lower_ in {"the", "a", "an"} or words[0].is_punct):
+                words = words[1:]
+            while words and words[-1].is_punct:
+                words = words[:-1]
+            if words and words[-1].i - words[0].i == len(words) - 1:
+                found.append(head.doc[words[0].i:words[-1].i + 1].text)
+    return found
+
+
+def _own_clause_tokens(trigger: Token) -> set[int]:
+    """ "a virtual meeting …, in which the two addressed migration": a relative clause on
+    the event's own noun tells what it was about."""
+    return {t.i for c in trigger.children if c.dep_ == "relcl" and trigger.pos_ == "NOUN"
+            for t in c.subtree}
+
+
 def _topics(trigger: Token, tokens: set[int], kind: str = "Meeting") -> list[str]:
     found: list[str] = _complement_topics(trigger, kind)
     if kind in CONTACT or kind == "Visit":
         found += _purpose_topics(trigger)
+    if kind == "Visit":
+        found += _occasion_topics(trigger)
+    tokens = tokens | _own_clause_tokens(trigger)
     doc = trigger.doc
     phrase = {t.i for t in trigger.subtree} | {trigger.head.i}
     tokens = tokens | {t.i for t in trigger.sent if t.lower_ in {"over", "about", "regarding"}}

@@ -290,6 +290,11 @@ def place_in_dateline_city(doc: Doc, drafts: list[EventDraft], published: date |
     country = dateline.key if dateline.kind == "state" else dateline.affiliation
     for draft in drafts:
         place = draft.location
+        if place is None and draft.type in PLACED_TYPES and not draft.soft_date and \
+                published is not None and draft.date is not None and len(draft.date) == 10 \
+                and abs((date.fromisoformat(draft.date) - published).days) <= 3:
+            draft.location = replace(dateline, as_place=True)
+            continue
         if place is None or country is None or place.kind != "state" or place.key != country \
                 or place.source.startswith(("kb:capital", "kb:seat")) or place is dateline:
             continue

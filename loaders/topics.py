@@ -29,7 +29,7 @@ from loaders.events import (
 from loaders.mentions import Mention
 
 FOLLOWING = 5  # sentences after an event's own that may still be about it
-MOST_TOPICS = 12
+MOST_TOPICS = 24
 HARVESTED_TYPES = CONTACT | {"Visit", "Agreement", "Mediation"}
 # What someone says of the event they took part in, and what they ask of the others.
 STATEMENT_VERBS = TOPIC_VERBS | {
@@ -156,7 +156,7 @@ def clean_topics(topics: list[str], names: set[str] = frozenset(),
         text = re.sub(r"\s+(?:of|on|in|for|to|with|between|and|or)$", "", text)
         head = re.split(r"\s+(?:of|between|with|on|in|for|from|to|at|over|about|among)\s+",
                         text)[0].split()
-        if len(text) < 3 or not head or text.lower() in names or any(
+        if len(text) < 3 or not head or text.lower() in names or " of " not in text and any(
                 text.lower().endswith(" " + name) for name in people):
             continue  # an actor, or a title and an actor: "the late leader Kim Jong Il"
         last = head[-1].lower().strip("’'")

@@ -81,6 +81,14 @@ def test_bylines_are_blanked_but_not_sentences_opening_with_by():
                     "By Tuesday, Kiir and Machar had signed."]
 
 
+def test_a_dateline_on_a_line_of_its_own_is_kept():
+    text = ("Leaders meet in Astana\nBy Our Correspondent\nASTANA, July 4\n"
+            "The two presidents met on Thursday.\nHome | World\n")
+    kept = [line.strip() for line in blank_boilerplate(text).splitlines() if line.strip()]
+    assert kept == ["Leaders meet in Astana", "ASTANA, July 4",
+                    "The two presidents met on Thursday."]
+
+
 def test_dates_relative_and_absolute():
     published = date(2022, 3, 10)  # a Thursday
     assert normalize_date("on Thursday", published) == "2022-03-10"
