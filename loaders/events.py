@@ -632,6 +632,53 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
     return tokens - _excluded(root, trigger)
 
 
+# Plural nouns that a list after a colon spells out: "the leaders of the member states: …"
+LISTED_GROUPS = {"leaders", "heads", "presidents", "ministers", "delegations", "delegates",
+                 "representatives", "envoys", "officials", "states", "countries", "members",
+                 "parties", "sides", "participants", "guests"}
+
+
+def _colon_list(verb: Token) -> set[int]:
+    """Tokens after a colon that spells out a gathering verb's plural object: "brought
+    together the leaders of the eight member states: besides X, they were A, B and C"."""
+    sentence = verb.sent
+    colon = next((t for t in sentence if t.i > verb.i and t.text == ":"), None)
+    if colon is None or not any(t.lower_ in LISTED_GROUPS for t in verb.doc[verb.i + 1:colon.i]):
+        return set()
+    return set(range(colon.i + 1, sentence.end))
+
+
+def _named_among(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]:
+    """Tokens of those a gathering's plural noun names: "hosted a summit at which the
+    leaders of the countries …, among them A, B and C, pledged …"."""
+    sentence = verb.sent
+    for token in doc[verb.i + 1:sentence.end - 1]:
+        opener = token.lower_ == "including" or token.lower_ == "among" and \
+            doc[token.i + 1].lower_ in {"them", "whom"}
+        before = doc[max(verb.i, token.i - 12):token.i]
+        if opener and any(t.lower_ in LISTED_GROUPS for t in before):
+            return _list_from(doc, token.i + (2 if token.lower_ == "among" else 1), mentions)
+    return set()
+
+
+def _list_from(doc: Doc, start: int, mentions: list[Mention]) -> set[int]:
+    """Tokens of the actors listed from token ``start`` on: "A, B's C and D"."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: set[int] = set()
+    i = start
+    while i < doc[start - 1].sent.end:
+        m = by_token.get(i)
+        if m is not None and not m.as_place and m.kind != "place":
+            found.update(range(m.start, m.end))
+            i = m.end
+            continue
+        if fold(doc[i].text) in LIST_WORDS or fold(doc[i].text) in TITLE_WORDS_OF_LISTS:
+            i += 1
+            continue
+        break
+    return found
+
+
 def _companions(verb: Token) -> set[int]:
     """Tokens of those a traveller went with: "flew to Caracas with Roger Carstens"."""
     if VERB_TRIGGERS.get(verb.lemma_.lower()) != "Visit" or verb.lemma_.lower() == "visit":
@@ -1880,7 +1927,9 @@ def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bo
 
 
 ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|attended by|"
-                        r"participants included|leaders included|(?:was|were) represented by|"
+                        r"(?:participants|leaders|heads of state|attendees)(?: at the "
+                        r"(?:summit|talks|meeting|conference|gathering))? included|"
+                        r"(?:was|were) represented by|"
                         r"(?:also|both|all) (?:took part|attended|participated)|"
                         r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
                         r"gathering))|"
@@ -2091,9 +2140,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         trigger.head.head.lower_ in DURATIONS | PHASES and trigger.head.head.dep_ == "pobj" and \
         trigger.head.head.head.lower_ in EVENT_PREPS  # "after four days of talks in Beijing",
     # "signed a declaration at the end of a meeting at the palace"
-    in_phrase = (duration or trigger.dep_ == "pobj" and (trigger.head.lower_ in EVENT_PREPS or (
-        kind == "Visit" and trigger.head.lower_ == "with") or (
-        kind in CONTACT and trigger.head.lower_ == "for" and governor is not None
+    # "flew to Banjul for a last round of talks with Jammeh": the round stands for the talks
+    outer = measure if measure is not None and measure.lower_ in {
+        "round", "rounds", "series", "session"} and measure.dep_ == "pobj" else trigger
+    in_phrase = (duration or outer.dep_ == "pobj" and (outer.head.lower_ in EVENT_PREPS or (
+        kind == "Visit" and outer.head.lower_ == "with") or (
+        kind in CONTACT and outer.head.lower_ == "for" and governor is not None
         and (VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit"
              or governor.lemma_.lower() in JOURNEY_VERBS)))) and governor is not None
     if nominal and trigger.lower_ in WEAK_NOUNS and not governed and not (
@@ -2137,6 +2189,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # "X called on A and later met B": B parsed as the subject of "met"; X met B
             tokens |= {t.i for c in trigger.head.children if c.dep_ == "nsubj"
                        for t in c.subtree}
+    listed = _colon_list(trigger) if lemma in ("bring", "gather", "assemble") else set()
+    if listed:  # "brought together the foreign ministers of the Quad: A, B and C": A, B
+        tokens = tokens - set(range(trigger.i + 1, min(listed))) | listed  # and C, not the Quad
+    if lemma in ("bring", "gather", "assemble", "host", "convene", "hold", "attend"):
+        tokens |= _named_among(doc, trigger, mentions)
     if anaphoric and kind in CONTACT | {"Visit"}:
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
@@ -2306,8 +2363,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS | (
                 {"convene"} if kind == "Agreement" else set())) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)) or (
-                lemma == "bring" and _subject_of(doc, m, verb)):
-            role = "mediator"
+                lemma == "bring" and _subject_of(doc, m, verb) and not any(
+                    c.dep_ == "nsubj" and NOUN_TRIGGERS.get(c.lower_) in CONTACT
+                    for c in verb.children)):  # "The summit brought together the leaders
+            role = "mediator"  # …: A, B and C": the gathering's own people, not brokers
         elif lemma in ("host", "receive", "convene") and not hyphened and any(
                 c.dep_ == "agent" for c in trigger.children):
             # "… opened talks, hosted by Mnuchin": the agent hosts; for talks among others
