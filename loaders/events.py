@@ -175,6 +175,9 @@ class EventDraft:
     date: str | None = None
     soft_date: bool = False
     when: str | None = None  # the date as written, even when no year can be given to it
+    # told only as a point of reference ("…, days after a call between Biden and Xi"): its
+    # day and place are not the sentence's, and no later step assumes them
+    reference: bool = False
     location: Mention | None = None
     topics: list[str] = field(default_factory=list)
     rule: str = ""
@@ -428,6 +431,10 @@ CALLED_OFF = re.compile(
     r"fell through|never happened|never materiali[sz]ed)", re.I)
 
 
+# Participles that put a gathering in the future: "a meeting scheduled for Monday".
+SCHEDULED = {"schedule", "plan", "expect", "due", "slate"}
+
+
 def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
@@ -438,6 +445,13 @@ def _unreal(token: Token) -> bool:
     if token.pos_ in ("NOUN", "PROPN") and CALLED_OFF.match(
             token.doc[token.i + 1:token.sent.end].text):
         return True  # "to talks on October 8, but that round never took place"
+    nouns = [token] + [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]  # "a meeting of the Mechanism"
+    if token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("relcl", "acl") and (c.lemma_.lower() in SCHEDULED or any(
+                a.dep_ == "aux" and a.lower_ in {"will", "shall"} for a in c.children))
+            for n in nouns for c in n.children):
+        return True  # "a meeting …, which is scheduled to be held on Monday between A and B"
     chain = [token]
     complements = []  # heads reached through a complement: "hopes to meet", "denied that …"
     head = token
@@ -768,6 +782,11 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
             m.start <= t.i < m.end for t in c.subtree for m in mentions))
             for c in verb.children):
         return set()  # a subject of its own, or a relative pronoun standing for one
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("auxpass", "agent") for c in verb.children) and any(
+            c.dep_ == "nsubj" and c.lower_ not in {"who", "which", "that"}
+            for c in verb.head.children):
+        return set()  # "Xi paid a state visit to Peru and attended …": Xi's, not Peru's
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     found = _named_leftwards(doc, verb, mentions, lambda t: t.text in {"'s", "’s", "and", ","}
                              or fold(t.text) in TITLE_WORDS_OF_LISTS or t.pos_ == "ADV")
@@ -1087,6 +1106,15 @@ def _apart_in_time(first: Token, second: Token) -> bool:
     return first.i in _reference_clauses(first.sent.root, second) or \
         second.i in _reference_clauses(second.sent.root, first) or \
         _after_the_other(first, second) or _after_the_other(second, first)
+
+
+def _told_for_reference(trigger: Token) -> bool:
+    """Whether an event noun is told only to date another: "… days after a call between
+    Biden and Xi", "a week before talks in Doha"."""
+    word = trigger.head
+    return trigger.dep_ == "pobj" and word.lower_ in EVENT_REFERENCE_WORDS and word.i > 0 \
+        and word.doc[word.i - 1].lower_ in DURATIONS | {
+            "day", "week", "month", "year", "shortly", "soon"}
 
 
 def _after_the_other(trigger: Token, other: Token) -> bool:
@@ -1541,6 +1569,7 @@ def narrative_year(ent: Span) -> int | None:
 def _split_topics(head: Token) -> list[str]:
     """The topics a noun phrase names, one per coordinated item."""
     items = [head] + [c for c in head.conjuncts if c.i > head.i]
+    about = head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS
     topics = []
     for item in items:
         sub = [t for t in item.subtree if not (t.dep_ == "conj" and t.head == item)
@@ -1564,9 +1593,9 @@ def _split_topics(head: Token) -> list[str]:
             words = words[1:]
         while words and (words[-1].is_punct or words[-1].lower_ in {"and", "or", "as", "well"}):
             words = words[:-1]
-        if not words or all(t.ent_type_ in ("DATE", "TIME", "GPE", "CARDINAL", "ORDINAL")
-                            for t in words):
-            continue
+        if not words or all(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or (
+                t.ent_type_ == "GPE" and not about) for t in words):
+            continue  # a place is a topic only as what was talked about: "focusing on Syria"
         if item.lower_ in NOT_TOPICS or item.ent_type_ in ("DATE", "TIME"):
             continue
         text = head.doc[words[0].i:words[-1].i + 1].text.strip(" ,;:“”\"'")
@@ -2350,9 +2379,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             continue  # "a stop in Lahore on his way back from Afghanistan"
         if m.kind not in ("person", "state", "organization"):
             continue
-        if m.source == "kb:capital" and m.kind == "state" and m.start > 0 and \
-                doc[m.start - 1].lower_ in {"in", "at"}:
-            continue
+        if m.source == "kb:capital" and m.kind == "state" and m.start > 0 and (
+                doc[m.start - 1].lower_ in {"in", "at"} or _after_place_noun(doc, m)):
+            continue  # "in Lima", "in Kazakhstan's capital Astana": a place
+        if m.kind == "state" and m.end + 1 < len(doc) and doc[m.end].text in {"'s", "’s"} and \
+                any(t.lower_ in PLACE_NOUNS for t in doc[m.end + 1:m.end + 4]):
+            continue  # "in Kazakhstan's capital Astana", "Russia's Black Sea resort of Sochi"
         role = "participant"
         if _venue_owner(doc, m) or _names_the_venue(doc, m, mentions):
             # "met at Anwar's official residence": the owner hosted the others' talks
@@ -2363,10 +2395,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS | (
                 {"convene"} if kind == "Agreement" else set())) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)) or (
-                lemma == "bring" and _subject_of(doc, m, verb) and not any(
+                lemma == "bring" and _subject_of(doc, m, verb) and (not any(
                     c.dep_ == "nsubj" and NOUN_TRIGGERS.get(c.lower_) in CONTACT
-                    for c in verb.children)):  # "The summit brought together the leaders
-            role = "mediator"  # …: A, B and C": the gathering's own people, not brokers
+                    for c in verb.children) or _in_agent_phrase(doc, m, {"host", "convene"}))):
+            # "The summit brought together the leaders …: A, B and C": the gathering's own
+            # people, not brokers; but "The meeting was hosted by X and brought together …"
+            role = "mediator"
         elif lemma in ("host", "receive", "convene") and not hyphened and any(
                 c.dep_ == "agent" for c in trigger.children):
             # "… opened talks, hosted by Mnuchin": the agent hosts; for talks among others
@@ -2575,6 +2609,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     draft.date = _date(sentence, tokens - nested, published, trigger) or _when_date(
         root, published) or _reported_date(trigger, published) or _recalled_date(
         trigger, published) or _host_clause_date(trigger, root, sentence, published)
+    if _told_for_reference(trigger) and own_parties:
+        own_tokens = {t.i for t in trigger.subtree}  # "days after a call between A and B"
+        draft.reference = True
+        draft.date = _date(sentence, own_tokens, published, trigger)
+        if draft.location is not None and draft.location.start not in own_tokens and \
+                kind != "Visit":  # a visit's place is where it went, however told
+            draft.location = None
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
                        and e.start in tokens and not in_dateline(e) and re.search(
                            r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day",
@@ -3083,7 +3124,9 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                         break
                     out.add(t.i)
         elif token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
-            out.update(t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree)
+            out.update(t.i for c in token.children if c.dep_ == "dobj" or c.dep_ in (
+                "prep", "conj") and c.lower_ in TOPIC_PREPS | {"on"} for t in c.subtree)
+            # "…, focusing on North Korea and on cooperation with Washington"
         elif token.dep_ == "acl" and token.lemma_.lower() in PURPOSE_VERBS and \
                 token.head.i in tokens:  # "talks aimed at countering China's assertiveness"
             out.update(t.i for t in token.subtree)

@@ -278,7 +278,8 @@ class MentionFinder:
             elif kind is not None:
                 found.append(Mention(span.start, span.end, span.text, kind, span.text,
                                      source=f"ner:{ent.label_}"))
-        found = [self._city_not_person(_region_not_person(doc, m)) for m in found]
+        found = [_destination_not_person(doc, self._city_not_person(_region_not_person(doc, m)))
+                 for m in found if not _names_a_feature(doc, m)]
         found = _joined_names(found + _repeated_names(doc, found))
         found = [m for m in found if m.start not in media and fold(m.text) not in media_names]
         # the broadcaster's name again ("…, Al Masirah reported"), which the NER took for a name
@@ -700,6 +701,17 @@ def _armed_forces(doc: Doc, mention: Mention) -> Mention:
     return mention
 
 
+# Natural features named after a state: "the Gambia River", "the Congo Basin".
+FEATURE_NOUNS = {"river", "basin", "valley", "delta", "lake", "gulf", "strait", "straits"}
+
+
+def _names_a_feature(doc: Doc, mention: Mention) -> bool:
+    """Whether a state's name only names a river or a basin: "the bridge over the Gambia
+    River" names no party."""
+    return mention.kind == "state" and mention.end < len(doc) and \
+        doc[mention.end].lower_ in FEATURE_NOUNS and doc[mention.end].is_title
+
+
 def _region_not_person(doc: Doc, mention: Mention) -> Mention:
     """ "security in the Sahel": a "person" the NER found after "in the" is a place."""
     if mention.source != "ner:PERSON" or mention.start < 2 or \
@@ -731,6 +743,22 @@ def _opens_a_date(tokens: list[Token]) -> bool:
     words = [t.lower_.rstrip(".") for t in tokens[:2]]
     return len(words) == 2 and (words[0] in MONTHS and words[1].isdigit()
                                 or words[0].isdigit() and words[1] in MONTHS)
+
+
+# Verbs of travel whose "to X" is where someone went: "travelled to Puerto Ordaz".
+TRAVEL_VERBS = {"travel", "fly", "go", "head", "return", "come", "drive", "sail", "journey"}
+
+
+def _destination_not_person(doc: Doc, mention: Mention) -> Mention:
+    """An unknown "person" or "organisation" the NER found where a journey ends is a place:
+    "Santos travelled to Puerto Ordaz to meet Maduro"."""
+    if mention.source not in ("ner:PERSON", "ner:ORG") or mention.key is not None:
+        return mention
+    head = doc[mention.end - 1]
+    if head.dep_ == "pobj" and head.head.lower_ in {"to", "into"} and \
+            head.head.head.lemma_.lower() in TRAVEL_VERBS:
+        return replace(mention, kind="place", source=mention.source + "+destination")
+    return mention
 
 
 def _is_dateline(doc: Doc, mention: Mention) -> bool:

@@ -175,7 +175,7 @@ def date_paragraph_events(drafts: list[EventDraft], published: date | None
     Only dates that name their year.
     """
     for draft in drafts:
-        if draft.date is not None or draft.when:
+        if draft.date is not None or draft.when or draft.reference:
             continue
         earlier = paragraph_dates_before(draft.sentence.doc, draft.sentence.start, True)
         value = next((v for e in reversed(earlier)  # not "weeks" or "two decades"
@@ -212,7 +212,8 @@ def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
                 and 0 <= (published - date.fromisoformat(value)).days <= 7]
     day = told[0] if told else published.isoformat()
     for draft in drafts:
-        if draft.date is None and draft.type in LEAD_TYPES and draft.sentence.start < lead_end:
+        if draft.date is None and draft.type in LEAD_TYPES and \
+                draft.sentence.start < lead_end and not draft.reference:
             draft.date = day
             draft.soft_date = True
             draft.confidence -= 0.1
@@ -235,6 +236,7 @@ def date_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
     people = {mention_id(p.mention) for p in lead.parties if p.mention.kind == "person"}
     for draft in drafts:
         if (draft.date is None or draft.soft_date) and draft.type in STORY_TYPES and \
+                not draft.reference and \
                 draft.sentence.start > lead.sentence.start and people & draft.keys():
             draft.date, draft.soft_date = lead.date, True
     return drafts
@@ -255,7 +257,8 @@ def place_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
         return drafts
     sides = lead.keys() | {state_of(p.mention) for p in lead.parties} - {None}
     for draft in drafts:
-        if draft.location is None and draft.type in PLACED_TYPES and draft is not lead and (
+        if draft.location is None and draft.type in PLACED_TYPES and draft is not lead and \
+                not draft.reference and (
                 draft.date is None or draft.date.startswith(lead.date)
                 or lead.date.startswith(draft.date)):  # not "the first since … in 2019"
             mine = draft.keys() | {state_of(p.mention) for p in draft.parties} - {None}
@@ -274,7 +277,7 @@ def place_lead_events(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:
                          len(doc))
     for draft in drafts:
         if draft.location is None and draft.type in LEAD_TYPES and \
-                draft.sentence.start <= paragraph_end:
+                draft.sentence.start <= paragraph_end and not draft.reference:
             draft.location = dateline
     return drafts
 
@@ -291,6 +294,7 @@ def place_in_dateline_city(doc: Doc, drafts: list[EventDraft], published: date |
     for draft in drafts:
         place = draft.location
         if place is None and draft.type in PLACED_TYPES and not draft.soft_date and \
+                not draft.reference and \
                 published is not None and draft.date is not None and len(draft.date) == 10 \
                 and abs((date.fromisoformat(draft.date) - published).days) <= 3:
             draft.location = replace(dateline, as_place=True)

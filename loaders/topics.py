@@ -79,7 +79,9 @@ def harvest_topics(doc: Doc, drafts: list[EventDraft], mentions: list[Mention]
                    ) -> list[EventDraft]:
     """Add to each event the topics its following sentences give it (in place)."""
     sentences = [s for s in doc.sents if s.text.strip()]
-    names = mentions_text(doc, mentions)
+    # a state may be a topic ("focusing on North Korea"); people, bodies and cities never
+    names = mentions_text(doc, [m for m in mentions if m.kind != "state"
+                                or m.source in ("kb:capital", "kb:seat")])
     people = mentions_text(doc, [m for m in mentions if m.kind == "person"
                                  and not m.source.startswith("rule:role")])  # names, not roles
     states = {mention_id(m): m.affiliation for m in mentions if m.affiliation}  # anywhere
