@@ -1936,11 +1936,15 @@ def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bo
         verb = draft.trigger.root
         if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "attr"):
             verb = verb.head  # "held talks with Raisi"
+        elif verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "pobj" and \
+                verb.head.lower_ == "for":  # "travelled to Moscow for talks with Lavrov"
+            verb = _governing_verb(verb) or verb
         if verb.pos_ != "VERB":
             return set()
-        heads = {c.i for c in verb.children if c.dep_ == "nsubj"}
+        subject = ("nsubj", "nsubjpass")  # "… and was received by Putin": the guest
+        heads = {c.i for c in verb.children if c.dep_ in subject}
         if not heads and verb.dep_ == "conj":  # "called on X and met Y": the first's subject
-            heads = {c.i for c in verb.head.children if c.dep_ == "nsubj"}
+            heads = {c.i for c in verb.head.children if c.dep_ in subject}
         return {mention_id(m) for m in mentions if any(m.start <= i < m.end for i in heads)}
     mine, theirs = subjects(a), subjects(b)
     if mine and theirs and not mine & theirs:
@@ -2913,9 +2917,12 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
         draft.sentence.text)  # "meeting X in NEOM and Y in Doha"
     if placed:
         subjects = people
+    # "called on President Paudel and then on Prime Minister Dahal": one after the other
+    sequence = any(t.lower_ == "then" and t.i > trigger.i and doc[t.i - 1].lower_ in {"and", ","}
+                   for t in draft.sentence)
     if draft.type not in CONTACT or not (placed or any(
             t.lower_ in {"separately", "separate"} for t in draft.sentence) or trigger.lower_
-            == "calls" or twice or calls):  # "held phone calls with Putin and Zelensky"
+            == "calls" or twice or calls or sequence):  # "held phone calls with A and B"
         return [draft]
     if len(subjects) >= 2 and len(others) == 1 and any(
             t.lower_ in {"separately", "separate"} for t in draft.sentence):
