@@ -368,7 +368,16 @@ def _phone_context(token: Token) -> bool:
     if token.i > 0:
         near.append(token.doc[token.i - 1])
     near += [t for t in token.sent if t.head == token or t.i in range(token.i - 3, token.i + 4)]
-    return any(fold(t.text) in PHONE_WORDS for t in near)
+    other = _reference_phrases(token)  # "talks …, a week after a telephone call between …"
+    return any(fold(t.text) in PHONE_WORDS and t.i not in other for t in near)
+
+
+def _reference_phrases(trigger: Token) -> set[int]:
+    """Tokens of the phrases of the sentence that tell another event only to date this one:
+    "…, a week after a telephone call between A and B" (their sides are not this event's)."""
+    return {t.i for p in trigger.sent if p.dep_ == "prep" and trigger not in p.subtree and any(
+        _told_for_reference(o) for o in p.children if o.dep_ == "pobj"
+        and NOUN_TRIGGERS.get(o.lower_)) for t in p.subtree}
 
 
 def _has_with(token: Token) -> bool:
@@ -611,6 +620,10 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
             out.update(t.i for t in token.subtree)
         elif token.dep_ == "acl" and lemma in ("release", "issue", "publish"):
             out.update(t.i for t in token.subtree)
+        elif token.dep_ == "prep" and any(
+                _told_for_reference(p) for p in token.children if p.dep_ == "pobj"
+                and NOUN_TRIGGERS.get(p.lower_)):
+            out.update(t.i for t in token.subtree)  # "…, a week after a call between A and B"
         elif token.dep_ == "nsubj" and lemma in ("statement", "ministry", "office"):
             out.update(t.i for t in token.subtree)
     return out
@@ -1512,6 +1525,10 @@ def _when_date(root: Token, published: date | None) -> str | None:
                  and not _reference_point(e, EVENT_REFERENCE_WORDS)]
     else:
         return None
+    subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    # "The groundwork for Monday's summit was laid on Thursday last week, when …": the day
+    # of the clause, not one inside its subject
+    dates = sorted(dates, key=lambda e: e.start in subject)
     for ent in dates:
         value = normalize_date(ent.text, published, year=narrative_year(ent))
         if value:
@@ -2095,7 +2112,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                              if c.i in {m.start for m in mentions})
                  and not (trigger.lower_ in ("round", "rounds") and any(
                      c.ent_type_ == "ORDINAL" for c in trigger.children)))  # "the third
-    if lemma in MEDIATION_VERBS or lemma == "lead" and kind == "Mediation":  # round": a new
+    # round": a new one
+    if anaphoric and _told_for_reference(trigger):
+        return None  # "Four days after the deal, …": the deal told before, only a reference
+    if lemma in MEDIATION_VERBS or lemma == "lead" and kind == "Mediation":
         target = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")] or [
             c for c in trigger.head.children if c.dep_ == "nsubjpass"
             and trigger.dep_ == "conj"]  # "The talks were convened by X and facilitated by Y"
@@ -2222,6 +2242,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # "X called on A and later met B": B parsed as the subject of "met"; X met B
             tokens |= {t.i for c in trigger.head.children if c.dep_ == "nsubj"
                        for t in c.subtree}
+    tokens -= _reference_phrases(trigger)  # "…, a week after a call between A and B"
     listed = _colon_list(trigger) if lemma in ("bring", "gather", "assemble") else set()
     if listed:  # "brought together the foreign ministers of the Quad: A, B and C": A, B
         tokens = tokens - set(range(trigger.i + 1, min(listed))) | listed  # and C, not the Quad
@@ -2613,6 +2634,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     draft.date = _date(sentence, tokens - nested, published, trigger) or _when_date(
         root, published) or _reported_date(trigger, published) or _recalled_date(
         trigger, published) or _host_clause_date(trigger, root, sentence, published)
+    if draft.date is None:
+        draft.date = _date_from_event(sentence, tokens, earlier)
     if _told_for_reference(trigger) and own_parties:
         own_tokens = {t.i for t in trigger.subtree}  # "days after a call between A and B"
         draft.reference = True
@@ -2798,6 +2821,40 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+
+
+# Nouns that point back to an event told before, and the kinds of event they may name.
+POINTED_EVENTS = {"signing": {"Agreement"}, "ceremony": {"Agreement"}, "deal": {"Agreement"},
+                  "agreement": {"Agreement"}, "accord": {"Agreement"}, "summit": {"Meeting"},
+                  "meeting": {"Meeting"}, "talks": {"Meeting", "Mediation"},
+                  "visit": {"Visit"}, "trip": {"Visit"}, "call": {"PhoneCall"}}
+COUNTED_DAYS = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks)"
+    r" (before|after) (?:the|that) (\w+)", re.IGNORECASE)
+
+
+def _date_from_event(sentence: Span, tokens: set[int], earlier: list[EventDraft]
+                     ) -> str | None:
+    """ "Three days before the signing, Erdogan and Putin had met in Tehran": a day counted
+    from an event told before, whose day is known."""
+    for match in COUNTED_DAYS.finditer(sentence.text):
+        start = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
+        opening = start is not None and not any(
+            t.is_alpha for t in sentence.doc[sentence.start:start.start])  # fronted: the clause's
+        if start is None or start.start not in tokens and not opening:
+            continue
+        count, unit, direction, noun = (g.lower() for g in match.groups())
+        kinds = POINTED_EVENTS.get(noun)
+        anchor = next((d for d in reversed(earlier) if kinds and d.type in kinds and d.date
+                       and len(d.date) == 10 and not d.soft_date), None)
+        if anchor is None:
+            continue
+        days = int(count) if count.isdigit() else NUMBERS[count]
+        days *= 7 if unit.startswith("week") else 1
+        day = date.fromisoformat(anchor.date) + timedelta(
+            days=days if direction == "after" else -days)
+        return day.isoformat()
+    return None
 
 
 def _at_that_event(sentence: Span, earlier: list[EventDraft]) -> EventDraft | None:
