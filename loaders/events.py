@@ -261,13 +261,23 @@ def _event_type(token: Token) -> str | None:
         if lemma == "call" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so" and \
                 token.doc[token.i - 1].text in {"-", "–"}:
             return None  # "the so-called Mexico Agreement"
-        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children) \
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" and not any(
+                p.ent_type_ == "DATE" for p in c.children) for c in token.children) \
                 and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children) and not any(
                     t.lower_ == "to" for t in token.doc[token.i:token.i + 12]):
             return "Meeting"  # "called on Singapore's Prime Minister": a courtesy call
-        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
-                                   for c in token.children):
-            return None
+        if lemma == "call" and any(
+                c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
+                and not any(p.ent_type_ == "DATE" for p in c.children) for c in token.children):
+            return None  # "called for talks", "called off"; not "called Putin on Tuesday"
+        if lemma == "host" and any(c.pos_ == "NOUN" and c.lower_ in {
+                "troops", "soldiers", "bases", "base", "office", "offices", "refugees",
+                "migrants", "headquarters", "embassy", "games", "cup", "olympics", "festival",
+                "exhibition", "fair", "tournament", "forces", "mission"} for c in [
+                    *(o for o in token.children if o.dep_ == "dobj"),
+                    *(p for o in token.children if o.dep_ == "dobj" for of in o.children
+                      if of.lower_ == "of" for p in of.children)]):
+            return None  # "hosts thousands of American troops", "hosted the Taliban's office"
         if lemma == "sit" and not any(c.lower_ in {"down", "together", "opposite", "across"}
                                       for c in token.children) and not _has_with(token) and not any(
                 c.dep_ == "prep" and c.lower_ in {"at", "around", "across"} and any(
@@ -300,8 +310,11 @@ def _event_type(token: Token) -> str | None:
         if lemma == "gather" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at", "for"}
                                          for c in token.children):
             return None
-        if lemma == "call" and any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in token.children):
-            return None
+        if lemma == "call" and any(c.dep_ in ("xcomp", "oprd", "ccomp") and not (
+                c.lemma_.lower() in TOPIC_VERBS and any(
+                    o.dep_ == "dobj" and o.ent_type_ == "PERSON" for o in token.children))
+                for c in token.children):
+            return None  # "called on the parties to return"; but "called Putin to discuss …"
         if lemma == "hold" and not any(c.dep_ == "dobj" for c in token.children):
             return None
         if lemma in ("confer", "bestow") and any(c.dep_ == "dobj" for c in token.children):
@@ -448,6 +461,9 @@ def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
         return True  # "left without meeting Tchiani"
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in {
+            "call", "press", "push", "appeal", "ask", "plead", "lobby", "clamour", "clamor"}:
+        return True  # "Blinken called for talks between Israel and Hamas": asked for
     if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in {
             "discuss", "study", "explore", "examine", "negotiate"}:
         return True  # "a visit by Lacalle Pou to Brazil is also being discussed"
