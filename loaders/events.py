@@ -34,6 +34,7 @@ VERB_TRIGGERS = {
     "sign": "Agreement", "agree": "Agreement", "ink": "Agreement", "conclude": "Agreement",
     "seal": "Agreement", "initial": "Agreement", "clinch": "Agreement", "finalize": "Agreement",
     "finalise": "Agreement", "strike": "Agreement",
+    "witness": "Agreement", "oversee": "Agreement", "preside": "Agreement",
     "propose": "Proposal", "offer": "Proposal", "suggest": "Proposal", "invite": "Proposal",
     "threaten": "Threat", "warn": "Threat",
 }
@@ -270,6 +271,8 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
                 and not any(p.ent_type_ == "DATE" for p in c.children) for c in token.children):
             return None  # "called for talks", "called off"; not "called Putin on Tuesday"
+        if lemma in ("witness", "oversee", "preside") and not _signing_watched(token):
+            return None  # "witnessed the signing of 20 documents"; not "oversaw the truce"
         if lemma == "host" and any(c.pos_ == "NOUN" and c.lower_ in {
                 "troops", "soldiers", "bases", "base", "office", "offices", "refugees",
                 "migrants", "headquarters", "embassy", "games", "cup", "olympics", "festival",
@@ -367,6 +370,29 @@ def _event_type(token: Token) -> str | None:
             return None
         return NOUN_TRIGGERS.get(word)
     return None
+
+
+# What leaders watch being signed or exchanged after their talks.
+SIGNED_PAPERS = {"documents", "document", "agreements", "agreement", "memorandums", "memoranda",
+                 "memorandum", "mous", "mou", "accords", "accord", "deals", "deal", "instruments",
+                 "treaty", "treaties", "protocols", "protocol", "declaration", "contracts"}
+
+
+def _signing_watched(verb: Token) -> bool:
+    """ "the two leaders witnessed the signing of 20 cooperation documents", "oversaw the
+    exchange of six memorandums", "presided over the signing of agreements"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "over"
+        for p in c.children if p.dep_ == "pobj"]
+    for obj in objects:
+        if obj.lower_ in {"signing", "signature", "exchange", "conclusion"} and any(
+                p.lower_ in SIGNED_PAPERS or p.lemma_.lower() in SIGNED_PAPERS
+                for of in obj.children if of.lower_ == "of" for p in of.children):
+            return True
+        if obj.lower_ == "ceremony" and any(c.lower_ in {"signing", "signature"}
+                                            for c in obj.children):
+            return True
+    return False
 
 
 def _round_of_talks_told(token: Token) -> bool:
