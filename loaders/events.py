@@ -271,6 +271,11 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
                 and not any(p.ent_type_ == "DATE" for p in c.children) for c in token.children):
             return None  # "called for talks", "called off"; not "called Putin on Tuesday"
+        if lemma in ("welcome", "greet") and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and c.ent_type_ == "" and (
+                    NOUN_TRIGGERS.get(c.lower_) == "Agreement" or c.lower_ in WELCOMED_NEWS)
+                for c in token.children):
+            return None  # "welcomed the deal", "welcomed the decision": approval, no meeting
         if lemma in ("witness", "oversee", "preside") and not _signing_watched(token):
             return None  # "witnessed the signing of 20 documents"; not "oversaw the truce"
         if lemma == "host" and any(c.pos_ == "NOUN" and c.lower_ in {
@@ -372,6 +377,11 @@ def _event_type(token: Token) -> str | None:
     return None
 
 
+# What one welcomes without meeting anyone: "welcomed the decision".
+WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "outcome",
+                 "progress", "efforts", "initiative", "proposal", "resolution", "release",
+                 "ceasefire", "truce", "statement", "results", "result", "development",
+                 "developments", "role", "support", "commitment", "return", "election"}
 # What leaders watch being signed or exchanged after their talks.
 SIGNED_PAPERS = {"documents", "document", "agreements", "agreement", "memorandums", "memoranda",
                  "memorandum", "mous", "mou", "accords", "accord", "deals", "deal", "instruments",

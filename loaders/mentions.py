@@ -278,8 +278,8 @@ class MentionFinder:
             elif kind is not None:
                 found.append(Mention(span.start, span.end, span.text, kind, span.text,
                                      source=f"ner:{ent.label_}"))
-        found = [_destination_not_person(doc, self._city_not_person(_region_not_person(doc, m)))
-                 for m in found if not _names_a_feature(doc, m)]
+        found = [_destination_not_person(doc, self._city_not_person(_region_not_person(
+            doc, _addressed_person(doc, m)))) for m in found if not _names_a_feature(doc, m)]
         found = _joined_names(found + _repeated_names(doc, found))
         found = [m for m in found if m.start not in media and fold(m.text) not in media_names]
         # the broadcaster's name again ("…, Al Masirah reported"), which the NER took for a name
@@ -699,6 +699,22 @@ def _armed_forces(doc: Doc, mention: Mention) -> Mention:
             return Mention(start, end + words, text, "organization", text,
                            source="rule:armed-forces", affiliation=mention.key)
     return mention
+
+
+ADDRESS_FORMS = {"mr", "ms", "mrs", "miss", "madam", "madame", "dr"}
+
+
+def _addressed_person(doc: Doc, mention: Mention) -> Mention:
+    """A name after "Mr", "Ms" or "Dr" is a person's, whatever the NER took it for: "Mr Abe
+    telephoned Ms Park" (the NER read "Ms Park" as a place)."""
+    if not mention.source.startswith("ner:") or mention.kind == "person" or \
+            mention.end - mention.start < 2 or \
+            doc[mention.start].lower_.rstrip(".") not in ADDRESS_FORMS:
+        return mention
+    start = mention.start + 1 + (doc[mention.start + 1].text == ".")
+    text = doc[start:mention.end].text
+    return replace(mention, start=start, text=text, label=text, kind="person", key=None,
+                   affiliation=None, source="ner:PERSON+address")
 
 
 # Natural features named after a state: "the Gambia River", "the Congo Basin".
