@@ -271,6 +271,9 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
                 and not any(p.ent_type_ == "DATE" for p in c.children) for c in token.children):
             return None  # "called for talks", "called off"; not "called Putin on Tuesday"
+        if lemma == "call" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not c.ent_type_
+                                   and c.lower_ not in CALLED_PEOPLE for c in token.children):
+            return None  # "called the outcome historic", "called a meeting": no telephone
         if lemma in ("welcome", "greet") and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and c.ent_type_ == "" and (
                     NOUN_TRIGGERS.get(c.lower_) == "Agreement" or c.lower_ in WELCOMED_NEWS)
@@ -377,6 +380,11 @@ def _event_type(token: Token) -> str | None:
     return None
 
 
+# Whom one calls on the telephone, named by a common noun: "called his counterpart".
+CALLED_PEOPLE = {"counterpart", "counterparts", "president", "minister", "leader", "leaders",
+                 "premier", "chancellor", "king", "emir", "prince", "envoy", "ambassador",
+                 "secretary", "chief", "head", "officials", "official", "mediator", "host",
+                 "guest", "colleague", "colleagues", "partner", "partners", "ally", "allies"}
 # What one welcomes without meeting anyone: "welcomed the decision".
 WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "outcome",
                  "progress", "efforts", "initiative", "proposal", "resolution", "release",
@@ -497,6 +505,10 @@ def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
         return True  # "left without meeting Tchiani"
+    if any(t.dep_ == "xcomp" and t.head.lemma_.lower() == "be" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            for t in [token, *token.ancestors][:4]):
+        return True  # "Barrot is to travel to Algiers on 6 April to meet Attaf": planned
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in {
             "call", "press", "push", "appeal", "ask", "plead", "lobby", "clamour", "clamor"}:
         return True  # "Blinken called for talks between Israel and Hamas": asked for
@@ -2620,6 +2632,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "the first since the three countries' leaders gathered in Chengdu": then, their states
         if previous is None and not count:
             previous = _last_subjects(sentence, doc._.mentions or [])
+        elif previous is None and _subject_says(verb, STATE_ANAPHOR):
+            # "Seoul and Tokyo call the dispute settled. … the two governments declared
+            # that they had reached a deal": the two the sentences before named
+            last = _last_subjects(sentence, doc._.mentions or [], kinds=("person", "state"))
+            previous = last if last is not None and len(last.keys()) == count else None
         group = any(t.lower_ in {"delegation", "delegations", "members", "visitors", "group",
                                  "mission", "negotiators", "teams"}
                     for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
@@ -2848,8 +2865,8 @@ def _as_its_state(mention: Mention) -> Mention:
                    key=mention.affiliation, source="rule:anaphor")
 
 
-def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3
-                   ) -> EventDraft | None:
+def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
+                   kinds: tuple[str, ...] = ("person",)) -> EventDraft | None:
     """ "Ramaphosa and a group of African heads of state ended their mission … The delegation
     was received by Putin": the people last told as a subject (in the ``reach`` sentences
     before), when no event was read."""
@@ -2861,7 +2878,7 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3
         earlier = doc[earlier.start - 1].sent
         subject = {t.i for t in earlier.root.children if t.dep_ in ("nsubj", "nsubjpass")
                    for t in t.subtree}
-        people = [m for m in mentions if m.start in subject and m.kind == "person"
+        people = [m for m in mentions if m.start in subject and m.kind in kinds
                   and not m.modifier]
         if people:
             group = EventDraft(type="Meeting", trigger=earlier[:1], sentence=earlier)
@@ -3110,6 +3127,7 @@ def _the_ones_named(parties: list[Party], words: str) -> list[Party]:
     return chosen if len(chosen) >= 2 else parties
 
 
+STATE_ANAPHOR = re.compile(r"\b(?:governments|countries|nations|sides|capitals)$")
 LEADER_KINDS = {None, "head_of_state", "head_of_government", "leader"}
 MINISTER_KINDS = {None, "foreign_minister", "defence_minister", "intelligence_chief",
                   "national_security_adviser", "envoy"}
@@ -3212,7 +3230,7 @@ def _has_parties_list(doc: Doc, trigger: Token, mentions: list[Mention]) -> bool
 
 # Words whose "on …", "about …" phrase says what an event was about.
 TOPIC_HEADS = (NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC_VERBS
-               | {"speak", "talk", "converse", "agree"})
+               | GATHERINGS | {"speak", "talk", "converse", "agree"})  # "a conference on Iraq"
 
 
 def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
@@ -3230,8 +3248,11 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                 ) and not any(
                 p.lower_ in NOT_TOPICS or p.ent_type_ in ("DATE", "TIME")
                 for p in token.children if p.dep_ == "pobj"):  # not "on the sidelines of"
+            agents = {x.i for p in token.children for t in p.subtree
+                      if t.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in t.children)
+                      for x in t.subtree}  # "… on a joint response convened by Modi": his
             out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")
-                       for t in p.subtree)
+                       for t in p.subtree if t.i not in agents)
             if views:  # "views on A, B and C" to the clause's end, where the parser may
                 # hang B and C elsewhere
                 for t in token.doc[token.i + 1:token.sent.end]:
