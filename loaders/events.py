@@ -1236,7 +1236,7 @@ def _where(doc: Doc, root: Token, mentions: list[Mention]) -> Mention | None:
 
 
 def _only_place(doc: Doc, sentence: Span, mentions: list[Mention], topic_tokens: set[int],
-                told: list[EventDraft]) -> Mention | None:
+                told: list[EventDraft], visit: bool = False) -> Mention | None:
     """The one place a sentence names after "in", "at" or "city of", when the clause
     names none: "meeting on the sidelines of the summit in the Russian city of Kazan";
     none when an event already ``told`` of the sentence is elsewhere ("visited Tehran and
@@ -1250,6 +1250,9 @@ def _only_place(doc: Doc, sentence: Span, mentions: list[Mention], topic_tokens:
             continue
         before = doc[m.start - 1].lower_ if m.start > 0 else ""
         before2 = doc[m.start - 2].lower_ if m.start > 1 else ""
+        if m.kind == "state" and m.source not in ("kb:capital", "kb:seat") and \
+                _describes_a_thing(doc[m.end - 1], visit):
+            continue  # "a gas hub in Turkey"
         if before in {"in", "at"} or before == "of" and before2 in PLACE_NOUNS:
             places.append(m)
     if len({mention_id(m) for m in places}) != 1:
@@ -1301,12 +1304,35 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
             before = head.head.lower_
         if before in {"to", "from", "into"} and not towards:
             continue  # "aid to Gaza": a destination is where only a visit takes place
+        if m.kind == "state" and m.source not in ("kb:capital", "kb:seat") and \
+                before in {"in", "at"} and _describes_a_thing(doc[m.end - 1], towards):
+            continue  # "proposed the creation of a gas hub in Turkey": where the hub is
         if m.kind == "place" or m.as_place:
             if before in {"in", "at", "to"} or m.as_place or towards and before == "into":
                 return m
         if m.kind == "state" and before in {"in", "at"} and m.source != "kb:demonym":
             return m
     return None
+
+
+CONFLICTS = {"war", "conflict", "fighting", "crisis", "violence", "insurgency", "unrest"}
+
+
+def _describes_a_thing(token: Token, visit: bool = False) -> bool:
+    """Whether "in <country>" says where a thing is, not where the event was: "proposed
+    the creation of a gas hub in Turkey", "the war in Ukraine". For a visit, only a war or
+    a crisis ("his first trip since the war in Sudan"): "visits troops in Mozambique" went
+    where the troops are."""
+    prep = token.head
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+        prep = token.head
+    noun = prep.head
+    if visit and noun.lower_ not in CONFLICTS:
+        return False
+    return token.dep_ == "pobj" and prep.lower_ in {"in", "at"} and noun.pos_ == "NOUN" and \
+        noun.lower_ not in NOUN_TRIGGERS and noun.lower_ not in GATHERINGS and \
+        noun.lower_ not in {"sidelines", "margins", "visit", "trip", "tour", "stop", "ceremony"}
 
 
 def _after_place_noun(doc: Doc, mention: Mention) -> bool:
@@ -2698,7 +2724,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
             doc, sentence, mentions, topic_tokens | _reference_clauses(sentence.root, trigger),
-            [*earlier, *(this_sentence or [])]) or _city_ending_topic(
+            [*earlier, *(this_sentence or [])], kind == "Visit") or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
     draft.date = _date(sentence, tokens - nested, published, trigger) or _when_date(
         root, published) or _reported_date(trigger, published) or _recalled_date(
