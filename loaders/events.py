@@ -130,6 +130,8 @@ GO_BETWEEN_OBJECTS = {"proposals", "messages", "offers", "drafts", "proposal", "
 JOURNEY_VERBS = {"return", "go", "come", "head", "stop"}
 PHASES = {"end", "close", "conclusion", "start", "beginning", "opening", "outset", "course"}
 DURATIONS = {"hours", "days", "weeks", "months", "years", "rounds", "sessions"}
+# What talks are counted in: "held a fresh round of talks", "held an hour of talks".
+MEASURES = {"round", "rounds", "series", "session", "hour", "hours", "day", "days"}
 TIME_MARKS = {"as", "when", "while"}  # clauses that tell when: "as Raisi held talks …"
 EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before"}
 
@@ -550,7 +552,7 @@ def _unreal(token: Token) -> bool:
                                                             "before", "after") \
                     and not (
                     head.lower_ == "of" and (head.head.lower_ in NOUN_TRIGGERS or head.head.lower_
-                                             in {"round", "rounds", "series", "session"}
+                                             in MEASURES
                                              or head.head.pos_ == "PROPN")):  # "Group of 20 summit"
                 break  # "talks on X": the prep of another event does not carry its mood
             through = not circumstance and (through or head.dep_ in (
@@ -2178,7 +2180,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     # "held talks", "signed a deal": the noun decides the type, the verb carries the clause.
     if trigger.pos_ in ("VERB", "AUX") and lemma in LIGHT_VERBS:
         nouns = [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
-        nouns += [p for n in nouns if n.lower_ in {"round", "rounds", "series", "session"}
+        nouns += [p for n in nouns if n.lower_ in MEASURES
                   for of in n.children if of.lower_ == "of" for p in of.children
                   if p.dep_ == "pobj"]  # "held a fresh round of military talks"
         noun_type = next((_event_type(n) for n in nouns if _event_type(n)), None)
@@ -2271,7 +2273,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         root = trigger  # "Erdogan's statement that his army will strike Syrian forces"
     governed = trigger.head.lemma_.lower() in LIGHT_VERBS and trigger.dep_ in ("dobj", "attr")
     measure = trigger.head.head if trigger.head.lower_ == "of" else None
-    if measure is not None and measure.lower_ in {"round", "rounds", "series", "session"} \
+    if measure is not None and measure.lower_ in MEASURES \
             and measure.dep_ in ("dobj", "attr") and measure.head.lemma_.lower() in LIGHT_VERBS:
         governed = True  # "held a fresh round of military talks"
     if kind == "Agreement" and trigger.head.lemma_.lower() not in AGREEMENT_VERBS:
