@@ -283,10 +283,7 @@ def _event_type(token: Token) -> str | None:
             return None  # "welcomed the deal", "welcomed the decision": approval, no meeting
         if lemma in ("witness", "oversee", "preside") and not _signing_watched(token):
             return None  # "witnessed the signing of 20 documents"; not "oversaw the truce"
-        if lemma == "host" and any(c.pos_ == "NOUN" and c.lower_ in {
-                "troops", "soldiers", "bases", "base", "office", "offices", "refugees",
-                "migrants", "headquarters", "embassy", "games", "cup", "olympics", "festival",
-                "exhibition", "fair", "tournament", "forces", "mission"} for c in [
+        if lemma == "host" and any(c.pos_ == "NOUN" and c.lower_ in HOSTED_THINGS for c in [
                     *(o for o in token.children if o.dep_ == "dobj"),
                     *(p for o in token.children if o.dep_ == "dobj" for of in o.children
                       if of.lower_ == "of" for p in of.children)]):
@@ -382,6 +379,10 @@ def _event_type(token: Token) -> str | None:
     return None
 
 
+# What a country hosts without receiving anyone for talks: "hosts American troops".
+HOSTED_THINGS = {"troops", "soldiers", "bases", "base", "office", "offices", "refugees",
+                 "migrants", "headquarters", "embassy", "games", "cup", "olympics", "festival",
+                 "exhibition", "fair", "tournament", "forces", "mission"}
 # Whom one calls on the telephone, named by a common noun: "called his counterpart".
 CALLED_PEOPLE = {"counterpart", "counterparts", "president", "minister", "leader", "leaders",
                  "premier", "chancellor", "king", "emir", "prince", "envoy", "ambassador",
@@ -686,10 +687,6 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
             out.update(t.i for t in token.subtree)
         elif token.dep_ == "acl" and lemma in ("release", "issue", "publish"):
             out.update(t.i for t in token.subtree)
-        elif token.dep_ == "prep" and any(
-                _told_for_reference(p) for p in token.children if p.dep_ == "pobj"
-                and NOUN_TRIGGERS.get(p.lower_)):
-            out.update(t.i for t in token.subtree)  # "…, a week after a call between A and B"
         elif token.dep_ == "nsubj" and lemma in ("statement", "ministry", "office"):
             out.update(t.i for t in token.subtree)
     return out

@@ -278,8 +278,7 @@ class MentionFinder:
             elif kind is not None:
                 found.append(Mention(span.start, span.end, span.text, kind, span.text,
                                      source=f"ner:{ent.label_}"))
-        found = [_destination_not_person(doc, self._city_not_person(_region_not_person(
-            doc, _addressed_person(doc, m)))) for m in found if not _names_a_feature(doc, m)]
+        found = [self._retyped(doc, m) for m in found if not _names_a_feature(doc, m)]
         found = _joined_names(found + _repeated_names(doc, found))
         found = [m for m in found if m.start not in media and fold(m.text) not in media_names]
         # the broadcaster's name again ("…, Al Masirah reported"), which the NER took for a name
@@ -382,6 +381,12 @@ class MentionFinder:
         return Mention(mention.start, end + 1, doc[mention.start:end + 1].text, "state",
                        entry.capitals[0], key=entry.key, source="rule:capital-of",
                        as_place=True)  # as "Havana" is read: the state's seat, as a place
+
+    def _retyped(self, doc: Doc, mention: Mention) -> Mention:
+        """An NER mention with the kind the words around it give it: a person after "Ms",
+        a place after "in the", a known city, where a journey ends."""
+        mention = _region_not_person(doc, _addressed_person(doc, mention))
+        return _destination_not_person(doc, self._city_not_person(mention))
 
     def _city_not_person(self, mention: Mention) -> Mention:
         """A one-word "person" or "organisation" the NER found that is a known city is a place:

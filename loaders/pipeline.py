@@ -285,8 +285,10 @@ def place_lead_events(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:
 def place_in_dateline_city(doc: Doc, drafts: list[EventDraft], published: date | None
                            ) -> list[EventDraft]:
     """Events of the story placed in the dateline's country happened in its city: "Xi
-    arrived in Kazakhstan" under "NUR-SULTAN —" was in Nur-Sultan. Background events (dated
-    days before publication) keep their country."""
+    arrived in Kazakhstan" under "NUR-SULTAN —" was in Nur-Sultan. So did a meeting told
+    for the news day (three days either side) with no place of its own: "Putin and Xi met
+    on Thursday" under "SAMARKAND, September 16". Background events (dated days before
+    publication) keep their country."""
     dateline = next((m for m in doc._.mentions or [] if m.source.endswith("+dateline")), None)
     if dateline is None:
         return drafts

@@ -161,6 +161,7 @@ def clean_topics(topics: list[str], names: set[str] = frozenset(),
         if len(text) < 3 or not head or text.lower() in names or " of " not in text and any(
                 text.lower().endswith(" " + name) for name in people):
             continue  # an actor, or a title and an actor: "the late leader Kim Jong Il"
+            # (not an occasion: "the state funeral of Dr Magufuli")
         last = head[-1].lower().strip("’'")
         if last in PEOPLE_AND_PLACES or head[0].lower() in {"meet", "visit", "attend", "join"}:
             continue
