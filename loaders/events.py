@@ -131,7 +131,8 @@ JOURNEY_VERBS = {"return", "go", "come", "head", "stop"}
 PHASES = {"end", "close", "conclusion", "start", "beginning", "opening", "outset", "course"}
 DURATIONS = {"hours", "days", "weeks", "months", "years", "rounds", "sessions"}
 # What talks are counted in: "held a fresh round of talks", "held an hour of talks".
-MEASURES = {"round", "rounds", "series", "session", "hour", "hours", "day", "days"}
+ROUNDS = {"round", "rounds", "series", "session"}
+MEASURES = ROUNDS | {"hour", "hours", "day", "days"}
 TIME_MARKS = {"as", "when", "while"}  # clauses that tell when: "as Raisi held talks …"
 EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before"}
 
@@ -1197,11 +1198,7 @@ def _after_the_other(trigger: Token, other: Token) -> bool:
     """Whether ``trigger`` is the object of "days after", "a week before" … that ``other``
     does not share ("… in Beijing, days after Tehran's talks with Washington"); not "agreed
     a ceasefire after Angola-mediated talks", the talks that led to it."""
-    word = trigger.head
-    return trigger.dep_ == "pobj" and word.lower_ in EVENT_REFERENCE_WORDS and \
-        other not in word.subtree and word.i > 0 and \
-        word.doc[word.i - 1].lower_ in DURATIONS | {"day", "week", "month", "year", "shortly",
-                                                   "soon"}
+    return _told_for_reference(trigger) and other not in trigger.head.subtree
 
 
 def _reference_clauses(root: Token, trigger: Token,
@@ -1249,8 +1246,7 @@ def _only_place(doc: Doc, sentence: Span, mentions: list[Mention], topic_tokens:
             continue
         before = doc[m.start - 1].lower_ if m.start > 0 else ""
         before2 = doc[m.start - 2].lower_ if m.start > 1 else ""
-        if m.kind == "state" and m.source not in ("kb:capital", "kb:seat") and \
-                _describes_a_thing(doc[m.end - 1], visit):
+        if _describes_a_thing(doc, m, visit):
             continue  # "a gas hub in Turkey"
         if before in {"in", "at"} or before == "of" and before2 in PLACE_NOUNS:
             places.append(m)
@@ -1303,8 +1299,7 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
             before = head.head.lower_
         if before in {"to", "from", "into"} and not towards:
             continue  # "aid to Gaza": a destination is where only a visit takes place
-        if m.kind == "state" and m.source not in ("kb:capital", "kb:seat") and \
-                before in {"in", "at"} and _describes_a_thing(doc[m.end - 1], towards):
+        if before in {"in", "at"} and _describes_a_thing(doc, m, towards):
             continue  # "proposed the creation of a gas hub in Turkey": where the hub is
         if m.kind == "place" or m.as_place:
             if before in {"in", "at", "to"} or m.as_place or towards and before == "into":
@@ -1317,11 +1312,14 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
 CONFLICTS = {"war", "conflict", "fighting", "crisis", "violence", "insurgency", "unrest"}
 
 
-def _describes_a_thing(token: Token, visit: bool = False) -> bool:
-    """Whether "in <country>" says where a thing is, not where the event was: "proposed
-    the creation of a gas hub in Turkey", "the war in Ukraine". For a visit, only a war or
-    a crisis ("his first trip since the war in Sudan"): "visits troops in Mozambique" went
-    where the troops are."""
+def _describes_a_thing(doc: Doc, mention: Mention, visit: bool = False) -> bool:
+    """Whether "in <country>" (a state, not its capital) says where a thing is, not where
+    the event was: "proposed the creation of a gas hub in Turkey", "the war in Ukraine". For
+    a visit, only a war or a crisis ("his first trip since the war in Sudan"): "visits troops
+    in Mozambique" went where the troops are."""
+    if mention.kind != "state" or mention.source in ("kb:capital", "kb:seat"):
+        return False
+    token = doc[mention.end - 1]
     prep = token.head
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
@@ -1827,7 +1825,7 @@ def _topics(trigger: Token, tokens: set[int], kind: str = "Meeting") -> list[str
                             found.append(_verb_phrase(inner))
                 elif child.dep_ in ("dobj", "nsubjpass") and child.lower_ not in {"it", "this"}:
                     found += _split_topics(child)
-                if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS | {"on"}:
+                if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
                     found += [t for p in child.children if p.dep_ == "pobj"
                               for t in _split_topics(p)]
                 if child.dep_ == "ccomp":  # "It was noted that … strengthened X and Y"
@@ -2283,8 +2281,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         trigger.head.head.head.lower_ in EVENT_PREPS  # "after four days of talks in Beijing",
     # "signed a declaration at the end of a meeting at the palace"
     # "flew to Banjul for a last round of talks with Jammeh": the round stands for the talks
-    outer = measure if measure is not None and measure.lower_ in {
-        "round", "rounds", "series", "session"} and measure.dep_ == "pobj" else trigger
+    outer = measure if measure is not None and measure.lower_ in ROUNDS and \
+        measure.dep_ == "pobj" else trigger
     in_phrase = (duration or outer.dep_ == "pobj" and (outer.head.lower_ in EVENT_PREPS or (
         kind == "Visit" and outer.head.lower_ == "with") or (
         kind in CONTACT and outer.head.lower_ == "for" and governor is not None
@@ -2725,18 +2723,18 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             doc, sentence, mentions, topic_tokens | _reference_clauses(sentence.root, trigger),
             [*earlier, *(this_sentence or [])], kind == "Visit") or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
-    draft.date = _date(sentence, tokens - nested, published, trigger) or _when_date(
-        root, published) or _reported_date(trigger, published) or _recalled_date(
-        trigger, published) or _host_clause_date(trigger, root, sentence, published)
-    if draft.date is None:
-        draft.date = _date_from_event(sentence, tokens, earlier)
-    if _told_for_reference(trigger) and own_parties:
-        own_tokens = {t.i for t in trigger.subtree}  # "days after a call between A and B"
-        draft.reference = True
+    draft.reference = _told_for_reference(trigger) and own_parties
+    if draft.reference:  # "days after a call between A and B": only its own words date it
+        own_tokens = {t.i for t in trigger.subtree}
         draft.date = _date(sentence, own_tokens, published, trigger)
         if draft.location is not None and draft.location.start not in own_tokens and \
                 kind != "Visit":  # a visit's place is where it went, however told
             draft.location = None
+    else:
+        draft.date = _date(sentence, tokens - nested, published, trigger) or _when_date(
+            root, published) or _reported_date(trigger, published) or _recalled_date(
+            trigger, published) or _host_clause_date(trigger, root, sentence, published) or \
+            _date_from_event(sentence, tokens, earlier)
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
                        and e.start in tokens and not in_dateline(e) and re.search(
                            r"\d|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day",
@@ -3287,7 +3285,7 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                     out.add(t.i)
         elif token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
             out.update(t.i for c in token.children if c.dep_ == "dobj" or c.dep_ in (
-                "prep", "conj") and c.lower_ in TOPIC_PREPS | {"on"} for t in c.subtree)
+                "prep", "conj") and c.lower_ in TOPIC_PREPS for t in c.subtree)
             # "…, focusing on North Korea and on cooperation with Washington"
         elif token.dep_ == "acl" and token.lemma_.lower() in PURPOSE_VERBS and \
                 token.head.i in tokens:  # "talks aimed at countering China's assertiveness"

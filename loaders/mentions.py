@@ -245,8 +245,8 @@ class MentionFinder:
                 continue  # "the José Martí Order", "the Grand Collar": an honour, no one
             if kind != "place" and NOT_BODIES.search(span.text):
                 continue  # "the COVID-19 pandemic", "the holiday of Navruz": no body
-            while kind == "person" and len(span) > 2 and fold(span[0].text) in TITLE_WORDS:
-                span = span[1:]  # "Sayyid Fahd bin Mahmoud": the title is no part of the name
+            if kind == "person":
+                span = _without_titles(span)  # "Sayyid Fahd bin Mahmoud": no part of the name
             if kind == "person" and all(t.lower_ in DOCUMENT_WORDS for t in span):
                 continue  # "sign first defence MoU": a document, no one
             if re.fullmatch(r"COP ?\d+", span.text) or kind == "organization" and (
@@ -259,12 +259,10 @@ class MentionFinder:
                                               if t.lower_ != "the"):
                 continue  # "cabinet ministers", "the comfort women": common nouns, no body
             if kind == "organization":
-                lead = 0
-                while lead < len(span) - 2 and fold(span[lead].text) in TITLE_WORDS:
-                    lead += 1  # "Field Marshal Birhanu Jula" read as a body: titles, a name
+                bare = _without_titles(span)  # "Field Marshal Birhanu Jula" read as a body
                 people = {i for m in found if m.kind == "person" for i in range(m.start, m.end)}
-                if lead and _looks_like_person(doc, span[lead:], people):
-                    span = span[lead:]
+                if len(bare) < len(span) and _looks_like_person(doc, bare, people):
+                    span = bare
                 if _looks_like_person(doc, span, people):
                     kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
             known = self._sounds_like(span) if kind in ("person", None) or (
@@ -933,6 +931,13 @@ def _widen_name(span: Span, taken: set[int]) -> Span:
             not doc[end].whitespace_ and doc[end + 1].is_title and end + 1 not in taken:
         end += 2  # "Phumzile Mlambo-Ngcuka" (NER: "Phumzile Mlambo"): a double surname
     return doc[start:end]
+
+
+def _without_titles(span: Span) -> Span:
+    """A name's span without the titles that open it, two words at least kept."""
+    while len(span) > 2 and fold(span[0].text) in TITLE_WORDS:
+        span = span[1:]
+    return span
 
 
 def _trim(ent: Span) -> Span | None:

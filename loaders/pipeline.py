@@ -296,20 +296,22 @@ def place_in_dateline_city(doc: Doc, drafts: list[EventDraft], published: date |
     for draft in drafts:
         place = draft.location
         if place is None and draft.type in PLACED_TYPES and not draft.soft_date and \
-                not draft.reference and \
-                published is not None and draft.date is not None and len(draft.date) == 10 \
-                and abs((date.fromisoformat(draft.date) - published).days) <= 3:
+                not draft.reference and _on_the_news_day(draft, published):
             draft.location = replace(dateline, as_place=True)
             continue
         if place is None or country is None or place.kind != "state" or place.key != country \
                 or place.source.startswith(("kb:capital", "kb:seat")) or place is dateline:
             continue
-        recent = draft.date is None or draft.soft_date or (
-            published is not None and len(draft.date) == 10
-            and abs((date.fromisoformat(draft.date) - published).days) <= 3)
+        recent = draft.date is None or draft.soft_date or _on_the_news_day(draft, published)
         if recent and draft.type in PLACED_TYPES:  # a visit "to Kazakhstan" stays there
             draft.location = replace(dateline, as_place=True)
     return drafts
+
+
+def _on_the_news_day(draft: EventDraft, published: date | None) -> bool:
+    """Whether an event is dated to the day, within three days of the report's."""
+    return published is not None and draft.date is not None and len(draft.date) == 10 and \
+        abs((date.fromisoformat(draft.date) - published).days) <= 3
 
 
 def load_config(path: Path = CONFIG_PATH) -> Config:
