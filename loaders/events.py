@@ -98,7 +98,8 @@ TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", 
                "highlight", "touch", "raise", "envisage", "envision", "center", "centre",
                "note", "stress", "underline", "underscore", "reaffirm"}
 VAGUE_OBJECTS = {"views", "ways", "means", "issues", "matters", "opinions", "ideas", "aspects"}
-NOT_TOPICS = {"sidelines", "margins", "sideline", "margin", "occasion", "eve", "day", "phone",
+SIDELINES = {"sidelines", "margins", "sideline", "margin", "fringes", "fringe"}
+NOT_TOPICS = SIDELINES | {"occasion", "eve", "day", "phone",
               "telephone", "behalf", "invitation", "basis", "way"}
 GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "accord", "treaty",
                    "memorandum", "memorandums", "memoranda", "document", "documents", "statement",
@@ -132,7 +133,7 @@ PHASES = {"end", "close", "conclusion", "start", "beginning", "opening", "outset
 DURATIONS = {"hours", "days", "weeks", "months", "years", "rounds", "sessions"}
 # What talks are counted in: "held a fresh round of talks", "held an hour of talks".
 ROUNDS = {"round", "rounds", "series", "session"}
-MEASURES = ROUNDS | {"hour", "hours", "day", "days"}
+MEASURES = ROUNDS | {"minute", "minutes", "hour", "hours", "day", "days"}
 TIME_MARKS = {"as", "when", "while"}  # clauses that tell when: "as Raisi held talks …"
 EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before"}
 
@@ -294,8 +295,7 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ == "prep" and c.lower_ in {"at", "around", "across"} and any(
                     p.lower_ == "table" for p in c.children) for c in token.children):
             return None  # "sat down with Li", "sat at the same table"; not "sat in parliament"
-        if lemma == "bring" and any(t.lower_ == "together" for t in token.doc[
-                token.i + 1:min(token.i + 10, token.sent.end)]):
+        if lemma == "bring" and _brings_together(token):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ in {"which", "that"} and \
                     token.dep_ == "relcl":
@@ -316,7 +316,8 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in {
                     "session", "round", "summit", "forum", "conference"} or _relative_event(c))
                 for c in token.children) and not (lemma == "join" and (
-                    _for_an_event(token) or any(c.dep_ == "agent" for c in token.children))):
+                    _for_an_event(token) or any(c.dep_ == "agent" for c in token.children))) \
+                and not (lemma == "chair" and _chairs_event_told(token)):
             return None  # "opened the session" adds to an event; "opened a bridge" is none
         if lemma == "gather" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at", "for"}
                                          for c in token.children):
@@ -557,9 +558,12 @@ def _unreal(token: Token) -> bool:
                                              in MEASURES
                                              or head.head.pos_ == "PROPN")):  # "Group of 20 summit"
                 break  # "talks on X": the prep of another event does not carry its mood
-            through = not circumstance and (through or head.dep_ in (
+            infinitive = head.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and \
+                _lemma_in(head.head, UNREAL_HEADS)  # "sought for months to bring A and B …"
+            through = not circumstance and (through or infinitive or head.dep_ in (
                 "xcomp", "ccomp", "dobj", "pobj", "acl", "nsubj", "nsubjpass"))
-            if head.dep_ in ("advcl", "prep"):
+            if head.dep_ in ("advcl", "prep") and not infinitive:
                 through = False  # "Speaking by phone, they agreed", "agreed … in a meeting"
                 circumstance = circumstance or (head.dep_ == "prep" and (
                     head.lower_ in ("in", "at", "during") or head.lower_ in ("before", "after")
@@ -719,6 +723,11 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
         for child in head.children:
             if child.dep_.startswith("nsubj"):
                 tokens.update(t.i for t in child.subtree)
+        if head.dep_ == "relcl" and any(c.dep_.startswith("nsubj") and c.lower_ in {
+                "who", "which", "that"} for c in head.children):
+            # "Modi, who had opened the parliament and held talks with Ghani": Modi held them
+            tokens.add(head.head.i)
+            tokens.update(t.i for t in head.head.children if t.dep_ == "compound")
         tokens.update(_companions(head))  # "flew to Caracas with Carstens and held talks"
     return tokens - _excluded(root, trigger)
 
@@ -1329,7 +1338,7 @@ def _describes_a_thing(doc: Doc, mention: Mention, visit: bool = False) -> bool:
         return False
     return token.dep_ == "pobj" and prep.lower_ in {"in", "at"} and noun.pos_ == "NOUN" and \
         noun.lower_ not in NOUN_TRIGGERS and noun.lower_ not in GATHERINGS and \
-        noun.lower_ not in {"sidelines", "margins", "visit", "trip", "tour", "stop", "ceremony"}
+        noun.lower_ not in SIDELINES | {"visit", "trip", "tour", "stop", "ceremony"}
 
 
 def _after_place_noun(doc: Doc, mention: Mention) -> bool:
@@ -1520,8 +1529,9 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
             sentence[0].lower_ in TIME_MARKS  # "As Goma fell in late January, Rubio telephoned …"
         if (ent.start - sentence.start <= 2 or fronted) and ent.end < len(ent.doc) and (
                 ent.doc[ent.end].text == "," or ent[-1].text == "," or opening):
-            # "On April 12 Syria's minister …"
-            value = normalize_date(ent.text, published, year=narrative_year(ent))
+            # "On April 12 Syria's minister …", "On December 24 that year, …"
+            value = _that_time(ent.text, ent.doc, ent.start, published) if THAT_TIME.search(
+                ent.text) else normalize_date(ent.text, published, year=narrative_year(ent))
             if value:
                 return value
     return _fronted_to_clause(sentence, tokens, published) or _just_after(
@@ -1876,7 +1886,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                            "Visit": "visit"}[kind]
                 kind = "Proposal"  # "expressed his willingness to meet Assad"
             draft = _read_trigger(doc, token, kind, sentence, in_sentence, published, drafts,
-                                  sentence_events)
+                                  sentence_events, _frames_of(sentence, frames))
             if draft is not None and kind == "Proposal" and offered:
                 draft.topics = [offered]
             if draft is None:
@@ -1906,6 +1916,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             same = next((d for d in sentence_events if (d.type == draft.type or _same_call(
                 d, draft)) and (d.keys() & draft.keys() or not draft.parties)
                 and not _other_subjects(d, draft, in_sentence)
+                and not _told_of_a_party(d, draft) and not _told_of_a_party(draft, d)
+                and _at_the_margins(d) == _at_the_margins(draft)
                 and not _apart_in_time(d.trigger.root, draft.trigger.root)
                 and not (d.location and draft.location and fold(d.location.text) != fold(
                     draft.location.text))), None)  # "…, a day after talks in Kyiv"
@@ -1932,6 +1944,10 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "their fifth consultative meeting at Dushanbe": a frame that a later
                 # sentence ("The summit was attended by …") fills; alone it is no event.
                 frames.append(draft)
+        for frame in _frames_of(sentence, frames):
+            if any(s.rule == "kg.events.v1:chair" for s in frame.support):
+                frames.remove(frame)  # "Talks were held in Beijing, co-chaired by A and B"
+                sentence_events.append(frame)
         for draft in sentence_events:
             if draft.type in CONTACT and not draft.topics:
                 # "They discussed X, after which they held talks": X is what the talks were about
@@ -1987,6 +2003,34 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
         _topic_sentence(sentence, drafts, sentence_events)
     _calls_retold(drafts)
     return [d for d in drafts if is_complete(d)]
+
+
+def _told_of_a_party(inner: EventDraft, outer: EventDraft) -> bool:
+    """Whether ``inner`` is told in a relative clause on the subject of ``outer``'s verb:
+    "Modi, who held talks with Ghani in Kabul, telephoned Sharif" tells two events."""
+    clause = _clause_root(inner.trigger.root)
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    verb = outer.trigger.root
+    return clause.dep_ == "relcl" and verb.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and clause.head in c.subtree for c in verb.children)
+
+
+def _at_the_margins(draft: EventDraft) -> bool:
+    """Whether the event is the gathering whose sidelines another was held on: "talks on the
+    sidelines of a summit the leaders attended with Li" tells the talks and the summit."""
+    chain = [draft.trigger.root, *draft.trigger.root.ancestors]
+    for token in chain:
+        if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+            return False  # "met on the sidelines of the summit, where they held …": there
+        if token.lower_ == "of" and token.head.lower_ in SIDELINES:
+            return True
+    return False
+
+
+def _frames_of(sentence: Span, frames: list[EventDraft]) -> list[EventDraft]:
+    """The events this sentence told without their sides ("Talks were held in Beijing")."""
+    return [f for f in frames if f.sentence == sentence]
 
 
 def _calls_retold(drafts: list[EventDraft]) -> None:
@@ -2166,7 +2210,10 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
 def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   mentions: list[Mention], published: date | None,
                   earlier: list[EventDraft],
-                  this_sentence: list[EventDraft] | None = None) -> EventDraft | None:
+                  this_sentence: list[EventDraft] | None = None,
+                  sideless: list[EventDraft] | None = None) -> EventDraft | None:
+    """The event ``trigger`` tells, or None when it tells none or only adds to one told:
+    ``earlier`` in the article, ``this_sentence`` with its sides, or ``sideless`` here."""
     lemma = trigger.lemma_.lower()
     if kind == "Meeting" and lemma in ("host", "convene", "hold") and any(
             t.lower_ in AT_A_DISTANCE and t.head.lower_ in {"talks", "negotiations"}
@@ -2365,6 +2412,16 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     d.trigger.root in (o, *o.children) or o in d.trigger.root.children
                     for o in events)]
             # "The summit, hosted by X, was co-chaired by Y and Z": the one this sentence told
+            told = [d for d in [*(this_sentence or []), *(sideless or [])]
+                    if d.type == "Meeting" and {d.trigger.root, d.trigger.root.head} & set(
+                        trigger.ancestors)]
+            if lemma == "chair" and _chairs_event_told(trigger) and (told or not any(
+                    c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                    for h in _hung_on(trigger) for c in h.children)):
+                # "Talks were held in Beijing, co-chaired by A and B", "met at a summit
+                # co-chaired by A and B": the event this sentence told, and no earlier one;
+                # but "The summit, chaired by X, …" is the one told before
+                meetings = told[-1:]
             if not meetings and referring:  # "X and Y met … The meeting was hosted by Z"
                 meetings = [d for d in earlier[-3:] if d.type == "Meeting"][-1:]
             joined = {mention_id(m) for m in mentions if m.start in {
@@ -2391,6 +2448,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                              or _in_agent_phrase(doc, m, set(JOINING))
                              or m.start in partners]  # "which Putin co-chaired with Sisi"
                 role = JOINING[lemma]
+                if lemma == "chair" and _co_chaired(trigger):
+                    role = "participant"  # "co-chaired by A and B": the two sides
                 if lemma == "attend" and any(t.lower_ in {"observer", "observers"} and any(
                         c.lower_ == "from" for c in t.children) for t in trigger.subtree):
                     role = "witness"  # "The negotiations were attended by observers from …"
@@ -2470,8 +2529,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     described -= {t.i for t in sentence if t.dep_ == "conj" and t.lower_ in SIDE_NOUNS
                   and t.head.i in described for t in t.subtree}  # "led by X, Under-Secretary
     # …, and a Qatari delegation headed by Y", the second side parsed into X's title
-    sidelines = {i for w in sentence if w.lower_ in {"sidelines", "margins", "sideline",
-                                                     "margin"} for i in _event_name(w)} - \
+    sidelines = {i for w in sentence if w.lower_ in SIDELINES for i in _event_name(w)} - \
         subjects_before
     hosts_of_many: set[str] = set()  # who hosted by the agent phrase: go-betweens of two
     for m in mentions:
@@ -2753,6 +2811,44 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             p.mention.kind == "person" for p in draft.parties):
         return None  # "a grouping that brought together Brazil, Russia, India…": members
     return draft
+
+
+def _hung_on(verb: Token) -> list[Token]:
+    """What a participle clause hangs on: "the meeting, held in Madrid and co-chaired by …"
+    hangs on "held" and on "meeting"."""
+    heads = [verb.head]
+    if verb.dep_ == "conj" and verb.head.dep_ in ("acl", "advcl"):
+        heads.append(verb.head.head)
+    return heads
+
+
+def _chairs_event_told(chair: Token) -> bool:
+    """ "Talks were held in Beijing, co-chaired by A and B", "a session chaired jointly by":
+    the chairs of the event the clause hangs on."""
+    heads = _hung_on(chair)
+    events = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "dobj"))]
+    return chair.dep_ in ("advcl", "acl", "conj") and any(
+        c.dep_ == "agent" for c in chair.children) and any(
+        NOUN_TRIGGERS.get(e.lower_) in CONTACT or e.lower_ in {"session", "round"} or any(
+            NOUN_TRIGGERS.get(p.lower_) in CONTACT for of in e.children if of.lower_ == "of"
+            for p in of.children) for e in events)
+
+
+def _co_chaired(chair: Token) -> bool:
+    """Whether the chairs are the sides: "co-chaired by A and B", "chaired jointly by"."""
+    return chair.lower_.startswith(("co-", "co")) or any(
+        c.dep_ == "advmod" and c.lower_ == "jointly" for c in chair.children)
+
+
+def _brings_together(bring: Token) -> bool:
+    """Whether "bring" sets sides before each other: "brought A and B together", "brought
+    the two rivals, A and B, face to face", "brought A and B to the same table"."""
+    words = [t.lower_ for t in bring.doc[bring.i + 1:bring.sent.end]
+             if bring.left_edge.i <= t.i <= bring.right_edge.i][:16]
+    text = " ".join(words)
+    return "together" in words or any(phrase in text for phrase in (
+        "face to face", "face - to - face", "to the same table", "to the table",
+        "to the negotiating table"))
 
 
 MEDIATOR_NOUNS = {"mediator", "facilitator", "intermediary"}

@@ -31,6 +31,7 @@ from loaders.dates import normalize_date
 from loaders.events import (
     AT_A_DISTANCE,
     CONTACT,
+    SIDELINES,
     EventDraft,
     Support,
     _set_apart,
@@ -448,7 +449,7 @@ def _distinct(draft: EventDraft) -> bool:
     """An event the text sets apart: "Earlier, …", "Before that meeting, …", "separate talks"."""
     first = [t for t in draft.sentence if not t.is_space][:3]
     bilateral = len(draft.keys()) == 2 and any(
-        t.lower_ in {"sidelines", "margins", "bilateral"} for t in draft.sentence)
+        t.lower_ in SIDELINES | {"bilateral"} for t in draft.sentence)
     return any(t.lower_ in EARLIER_WORDS for t in first) or _set_apart(draft) or bilateral
 
 
