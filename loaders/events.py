@@ -949,16 +949,20 @@ def _same_call(a: EventDraft, b: EventDraft) -> bool:
         d.type == "Meeting" and d.trigger.root.lower_ in words for d in (a, b))
 
 
-def _received_by(sentence: Span, mentions: list[Mention]) -> list[Mention]:
-    """People who receive a visitor: "was received by X", "was welcomed by X"."""
+def _received_by(visit: EventDraft, mentions: list[Mention]) -> list[Mention]:
+    """People who receive the visitor: "travelled to Tehran and was received by X"; not
+    those of another clause ("…, and Y paid a visit to Riyadh")."""
+    sentence = visit.sentence
     doc = sentence.doc
+    clause = {t.i for t in _clause_root(visit.trigger.root).subtree}
     found = []
     for m in mentions:
         if m.kind != "person" or m.start < 2 or m.modifier:
             continue
-        words = [t.lower_ for t in doc[max(sentence.start, m.start - 8):m.start]]
-        if "by" in words and any(w in {"received", "welcomed", "greeted", "hosted"}
-                                 for w in words[:words.index("by")]):
+        window = doc[max(sentence.start, m.start - 8):m.start]
+        words = [t.lower_ for t in window]
+        if "by" in words and any(t.lower_ in {"received", "welcomed", "greeted", "hosted"}
+                                 and t.i in clause for t in window[:words.index("by")]):
             found.append(m)
     return found
 
@@ -1977,7 +1981,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 draft.date = next((v.date for v in sentence_events if v is not draft
                                    and v.date and _same_occasion(v, draft)), None)
             if draft.type == "Visit" and not draft.keys("host"):
-                for m in _received_by(sentence, in_sentence):  # "…, was welcomed by X"
+                for m in _received_by(draft, in_sentence):  # "…, was welcomed by X"
                     add_party(draft, m, "host")
             people = [p for p in draft.parties if p.mention.kind == "person"]
             if draft.type == "Proposal" and len(people) <= 1:

@@ -1141,6 +1141,8 @@ def _right_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
         break
     if not _has_head(tokens):
         return None
+    if i < len(doc) and doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("acl", "relcl"):
+        return None  # "Raisi, Saudi crown prince discuss Gaza": a headline's list, no title
     return tokens, affiliations, modifiers
 
 
@@ -1772,6 +1774,11 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
                   and (m.role_kind is None or p.role_kind in kinds)]
     if m.role_kind is None and len({p.key or p.label for p in candidates}) != 1:
         candidates = []
+    if "crown prince" in fold(m.title or "") and m.affiliation and published is not None:
+        # the heir the base knows for the day, not the king named nearby
+        heirs = {p.key for p, _ in _posts_held(base, m.affiliation, published, "crown prince")}
+        candidates = [p for p in candidates if p.key in heirs or not heirs and "crown prince"
+                      in fold(p.title or "")]
     if candidates:
         best = min(candidates, key=lambda p: abs(p.start - m.start))
         return replace(m, kind="person", key=best.key, label=best.label,
