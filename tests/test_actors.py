@@ -20,6 +20,7 @@ from loaders.actors import (
     normalize,
     read_actor_file,
 )
+from loaders.mentions import country_of_city
 
 
 @pytest.fixture(scope="module")
@@ -123,6 +124,26 @@ def test_capital_and_demonym_resolve_to_the_state(base: ActorBase) -> None:
 )
 def test_seats_stand_for_their_government(base: ActorBase, seat: str, key: str) -> None:
     assert base.by_capital(seat).key == key
+
+
+@pytest.mark.parametrize(
+    ("city", "key"),
+    [
+        ("Tripoli", "libya"),  # Libya's capital, not Lebanon's Tripoli
+        ("Victoria", "seychelles"),  # a capital before larger cities of the name
+        ("San Jose", "costa-rica"),
+        ("Hyderabad", "india"),  # the most populous of the name
+        ("London", "united-kingdom"),  # not London, Ontario
+        ("Madrid", "spain"),
+        ("Colombo", "sri-lanka"),
+        ("Los Angeles", "united-states"),
+        ("Samarkand", "uzbekistan"),
+        ("Atlantis", None),
+    ],
+)
+def test_country_of_city(base: ActorBase, city: str, key: str | None) -> None:
+    state = country_of_city(city, base)
+    assert (state.key if state else None) == key
 
 
 @pytest.mark.parametrize(
