@@ -1862,6 +1862,9 @@ def _topics(trigger: Token, tokens: set[int], kind: str = "Meeting") -> list[str
                 {"talk", "talks", "meeting", "call", "conversation", "agreement", "deal",
                  "discussion", "negotiation", "negotiations", "hold", "meet", "speak", "agree"}):
             found += [t for p in token.children if p.dep_ == "pobj" for t in _split_topics(p)]
+            found += [t for c in token.children if c.dep_ == "conj" and c.lower_ in TOPIC_PREPS
+                      for p in c.children if p.dep_ == "pobj" for t in _split_topics(p)]
+            # "on trade and on the crisis in neighbouring Libya"
     seen: list[str] = []
     for t in found:
         if t not in seen and not any(t in s for s in seen):
@@ -3403,7 +3406,18 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
     doc = trigger.doc
     for token in (doc[i] for i in sorted(tokens)):
         views = token.head.lower_ in VAGUE_OBJECTS  # "views on …", however parsed
-        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and (
+        if token.dep_ == "conj" and token.lower_ in TOPIC_PREPS and any(
+                p.dep_ == "pobj" and p.i in out for p in token.head.children):
+            # "on bilateral cooperation and on the crisis in neighbouring Libya"
+            out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")
+                       for t in p.subtree)
+        elif token.dep_ == "prep" and token.lower_ == "including" and any(
+                s.dep_ == "prep" and s.lower_ in TOPIC_PREPS and s.i < token.i
+                and any(t.i in out for t in s.subtree) for s in token.head.children) and all(
+                p.pos_ == "NOUN" and not p.ent_type_ for p in token.children
+                if p.dep_ == "pobj"):  # "talks on the relationship, including trade, …"
+            out.update(t.i for t in token.subtree)
+        elif token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and (
                 token.head.lemma_.lower() in TOPIC_HEADS or views) and token.i > token.head.i \
                 and not (
                 token.lower_ == "on" and token.head.lemma_.lower() == "call"
@@ -3431,6 +3445,15 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
         elif token.dep_ == "acl" and token.lemma_.lower() in PURPOSE_VERBS and \
                 token.head.i in tokens:  # "talks aimed at countering China's assertiveness"
             out.update(t.i for t in token.subtree)
+        elif token.dep_ in ("xcomp", "advcl") and token.pos_ == "VERB" and \
+                token.head == trigger and any(c.dep_ == "aux" and c.lower_ == "to"
+                                              for c in token.children) and \
+                not _event_type(token) and token.lemma_.lower() not in LIGHT_VERBS and \
+                _event_type(trigger) in CONTACT:
+            # "met to inaugurate the TurkStream gas pipeline": what they met for; but
+            # "travelled to Riyadh to brief the crown prince" names whom they saw
+            out.update(t.i for c in token.children if c.dep_ == "dobj" and not any(
+                t.ent_type_ == "PERSON" for t in c.subtree) for t in c.subtree)
     return out
 
 
