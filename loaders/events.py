@@ -363,6 +363,10 @@ def _event_type(token: Token) -> str | None:
         if word in ("call", "phone") and not _phone_context(token) and not any(
                 c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in token.children):
             return None
+        if word == "phone" and token.dep_ == "pobj" and token.head.lower_ in {
+                "by", "over", "via"} and token.head.head.pos_ == "VERB" and _event_type(
+                token.head.head):
+            return None  # "had spoken by phone to both prime ministers": the verb's call
         if token.head.lower_ == "of" and token.head.head.lower_ in NOT_TOPICS:
             return None  # "on the sidelines of a G20 meeting": where, not what happened
         if word in ("threat", "threats") and (token.head.lower_ in TOPIC_PREPS or any(
@@ -2717,6 +2721,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             candidates = people or candidates[:6]
         if named_object:  # "Anwar spoke to both prime ministers": the others, just read
             here = set()
+            titled = [d for d in candidates if _titled_sides(d, named_object)]
+            candidates = titled or candidates  # an event of two prime ministers, not the
+            # call one of them had with a president
         previous = next((d for d in candidates if here & (d.keys() | {
             p.mention.affiliation for p in d.parties})), candidates[0] if candidates else None)
         just_named = _last_subjects(sentence, doc._.mentions or [], reach=1)
@@ -2749,7 +2756,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             previous = _last_subjects(sentence, doc._.mentions or [])
         if previous is not None:
             brokered = bool(draft.keys("mediator"))  # the sentence names its own go-between
-            for party in _the_ones_named(previous.parties, named_object or ""):
+            for party in _the_ones_named([p for p in previous.parties if not (
+                    named_object and p.role == "mediator")], named_object or ""):
                 if group and party.role == "host":
                     continue  # "the delegation", "its members": the visitors, not their host
                 if party.role == "mediator" and brokered:
@@ -3231,7 +3239,8 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
                         topics=list(draft.topics))
         # "with A in NEOM and with B in Doha": each talk where its own phrase says
         stop = next((e for e in ends if e > other.mention.start), draft.sentence.end)
-        own_place = next((m for m in _places_in(doc, other.mention.end, stop)), None)
+        own_place = next((m for m in _places_in(doc, other.mention.end, stop)), None) if \
+            draft.sentence.start <= other.mention.start else None  # not a name told before
         if own_place is not None:
             piece.location = own_place
         pieces.append(piece)
@@ -3283,6 +3292,14 @@ def _object_anaphor(verb: Token) -> str | None:
 PLURAL_ROLES = {"prime ministers": ("prime minister", "premier"), "premiers": ("premier",
                 "prime minister"), "presidents": ("president",), "foreign ministers": (
                 "foreign minister",)}
+
+
+def _titled_sides(draft: EventDraft, words: str) -> bool:
+    """Whether two sides of an event (not its go-between) hold the plural title of
+    ``words``: "both prime ministers"."""
+    titles = next((t for role, t in PLURAL_ROLES.items() if words.endswith(role)), ())
+    return sum(1 for p in draft.parties if p.role != "mediator" and any(
+        t in (p.mention.title or "").lower() for t in titles)) >= 2
 
 
 def _the_ones_named(parties: list[Party], words: str) -> list[Party]:
