@@ -1186,7 +1186,7 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
     for token in doc:
-        if token.i in covered or fold(token.text) not in TITLE_HEADS:
+        if token.i in covered or fold(token.text) not in TITLE_HEADS | VISITORS:
             continue
         if token.lower_ in {"official", "officials", "delegation", "delegations"}:
             continue
@@ -1196,6 +1196,8 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
         if nxt is not None and fold(nxt.text) in TITLE_WORDS and nxt.lower_ != "of":
             continue  # not the head of its phrase yet ("defence minister Akar" handled above)
         states, left = _states_around(doc, token, by_token)
+        if not states and token.lower_ in VISITORS:
+            continue  # "a visitor": no one in particular
         if not states:
             bare = _bare_title_holder(doc, token, mentions)
             if bare is not None:  # "The President arrived …": the president of the story
@@ -1214,6 +1216,8 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
 
 
 BARE_TITLES = {"president", "premier", "king", "emir", "amir", "sultan", "chancellor"}
+# Who came, said of a person of a state: "the Saudi visitor", "his Indian guest".
+VISITORS = {"visitor", "guest"}
 MONARCHS = {"king", "queen", "monarch", "sovereign", "emir", "amir", "sultan"}
 
 
@@ -1431,11 +1435,27 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
             m = _resolve_person(m, full, base, published)
         elif m.kind == "role":
             named = _named_in_apposition(doc, m, people)
-            m = replace(m, kind="person", key=named.key, label=named.label,
-                        source="rule:role+appos") if named is not None else _resolve_role(
-                _counterpart_role(doc, m, mentions), people, base, published, surnames)
+            visitor = _visitor(doc, m, people) if named is None else None
+            if named is not None or visitor is not None:
+                m = replace(m, kind="person", key=(named or visitor).key,
+                            label=(named or visitor).label,
+                            source="rule:role+appos" if named else "rule:visitor+coref")
+            else:
+                m = _resolve_role(_counterpart_role(doc, m, mentions), people, base,
+                                  published, surnames)
         result.append(m)
     return result
+
+
+def _visitor(doc: Doc, role: Mention, people: list[Mention]) -> Mention | None:
+    """Whom "the Saudi visitor" or "his Indian guest" stands for: the last person of that
+    state told before as a subject ("Faisal bin Farhan arrived in Tehran with a message
+    from King Salman": Faisal came), else the last of that state named before."""
+    if fold(role.text).split()[-1] not in VISITORS:
+        return None
+    before = [p for p in people if p.affiliation == role.affiliation and p.start < role.start]
+    subjects = [p for p in before if doc[p.start:p.end].root.dep_ in ("nsubj", "nsubjpass")]
+    return max(subjects or before, key=lambda p: p.start, default=None)
 
 
 def _named_in_apposition(doc: Doc, role: Mention, people: list[Mention]) -> Mention | None:
