@@ -2351,6 +2351,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         measure.dep_ == "pobj" else trigger
     in_phrase = (duration or outer.dep_ == "pobj" and (outer.head.lower_ in EVENT_PREPS or (
         kind == "Visit" and outer.head.lower_ == "with") or (
+        kind in CONTACT and outer.head.lower_ == "with"  # "began a visit with talks with X"
+        and any(NOUN_TRIGGERS.get(t.lower_) == "Visit"
+                for t in (outer.head.head, *outer.head.head.children))) or (
         kind in CONTACT and outer.head.lower_ == "for" and governor is not None
         and (VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit"
              or governor.lemma_.lower() in JOURNEY_VERBS)))) and governor is not None

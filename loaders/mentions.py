@@ -1196,6 +1196,13 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
         if nxt is not None and fold(nxt.text) in TITLE_WORDS and nxt.lower_ != "of":
             continue  # not the head of its phrase yet ("defence minister Akar" handled above)
         states, left = _states_around(doc, token, by_token)
+        if not states and token.i > 0 and doc[token.i - 1].lower_ == "visiting":
+            guest = _traveller(doc, token, mentions)
+            if guest is not None:  # "met the visiting president separately"
+                found.append(replace(guest, start=token.i - 1, end=token.i + 1,
+                                     text=doc[token.i - 1:token.i + 1].text,
+                                     source="rule:visitor+coref", modifier=False))
+            continue
         if not states and token.lower_ in VISITORS:
             continue  # "a visitor": no one in particular
         if not states:
@@ -1445,6 +1452,26 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
                                   published, surnames)
         result.append(m)
     return result
+
+
+TRAVEL_VERBS = {"arrive", "visit", "travel", "fly", "land", "come", "tour"}
+
+
+def _traveller(doc: Doc, title: Token, mentions: list[Mention]) -> Mention | None:
+    """Whom "the visiting president" stands for: the last person with that title told
+    before as the subject of a journey ("Raisi arrived in Islamabad on Monday"), else the
+    last with that title from abroad, when a dateline says where the story is."""
+    word = title.lower_
+    titled = [m for m in sorted(mentions, key=lambda m: -m.start) if m.start < title.i
+              and m.kind == "person" and word in fold(m.title or "")]
+    for m in titled:
+        root = doc[m.start:m.end].root
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in TRAVEL_VERBS:
+            return m
+    here = next(((m.key if m.kind == "state" else m.affiliation) for m in mentions
+                 if m.source.endswith("+dateline")), None)
+    return next((m for m in titled if m.affiliation and m.affiliation != here), None) \
+        if here else None
 
 
 def _visitor(doc: Doc, role: Mention, people: list[Mention]) -> Mention | None:
