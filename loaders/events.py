@@ -3323,9 +3323,18 @@ LEADERS = re.compile(r"\b(?:leaders|presidents|heads of (?:state|government)|pre
 MINISTERS = re.compile(r"^(?:the two|both|the three) (?:foreign |defen[cs]e )?ministers$")
 
 
+def _subject_words(subject: Token) -> list[Token]:
+    """A subject's words, with the noun of a dangling "of" the parser hung elsewhere: "the
+    two heads of [state]"."""
+    words = [t for t in subject.subtree if not t.is_punct]
+    if words and words[-1].lower_ == "of" and words[-1].i + 1 < len(subject.doc):
+        words.append(subject.doc[words[-1].i + 1])
+    return words
+
+
 def _subject_says(verb: Token, words: re.Pattern[str]) -> bool:
     """Whether a verb's subject reads as ``words``: "the two leaders", "both ministers"."""
-    return any(words.search(" ".join(t.lower_ for t in c.subtree if not t.is_punct))
+    return any(words.search(" ".join(t.lower_ for t in _subject_words(c)))
                for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
@@ -3393,7 +3402,7 @@ def _plural_anaphor(verb: Token) -> str | None:
     "they"…; None otherwise."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            words = [t for t in child.subtree if not t.is_punct]
+            words = _subject_words(child)
             text = " ".join(t.lower_ for t in words)
             if PLURAL_ANAPHOR.match(text):
                 return "states" if words[-1].lower_ in {"countries", "nations", "governments",

@@ -1196,11 +1196,15 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
         if nxt is not None and fold(nxt.text) in TITLE_WORDS and nxt.lower_ != "of":
             continue  # not the head of its phrase yet ("defence minister Akar" handled above)
         states, left = _states_around(doc, token, by_token)
-        if not states and token.i > 0 and doc[token.i - 1].lower_ == "visiting":
+        opening = token.i
+        while opening > 0 and _is_title_token(doc[opening - 1]) and doc[opening - 1].lower_ \
+                not in {"the", "a", "visiting"}:
+            opening -= 1  # "the visiting prime minister": back to "prime"
+        if not states and opening > 0 and doc[opening - 1].lower_ == "visiting":
             guest = _traveller(doc, token, mentions)
             if guest is not None:  # "met the visiting president separately"
-                found.append(replace(guest, start=token.i - 1, end=token.i + 1,
-                                     text=doc[token.i - 1:token.i + 1].text,
+                found.append(replace(guest, start=opening - 1, end=token.i + 1,
+                                     text=doc[opening - 1:token.i + 1].text,
                                      source="rule:visitor+coref", modifier=False))
             continue
         if not states and token.lower_ in VISITORS:

@@ -43,8 +43,8 @@ RECORDS_DIR = Path(__file__).resolve().parents[2] / "tests" / "validation"
 CATEGORIES: tuple[str, ...] = (
     "meetings", "calls", "visits", "mediation", "agreements", "proposals", "threats",
     "negation_future", "coreference", "titles_roles", "dates", "locations",
-    "multi_sentence", "summits", "gatherings", "parties", "time_anchors", "word_senses",
-    "boilerplate", "background", "readouts",
+    "multi_sentence", "summits", "gatherings", "parties", "references", "time_anchors",
+    "word_senses", "boilerplate", "background", "readouts",
 )
 MATCH_THRESHOLD = 0.5
 # Events the extractor infers rather than reads, that annotators differ on listing (a visit
