@@ -15,6 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from itertools import pairwise
 
 import jellyfish
 from spacy.matcher import PhraseMatcher
@@ -1009,11 +1010,28 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
         current = result[index[id(person)]]
         update(person, replace(current, title=title, role_kind=role_kind_of(title or ""),
                                affiliation=affiliation))
+    _share_plural_titles(doc, result)
     roles = _role_mentions(doc, result, titled, base)
     inside = {i for r in roles for i in range(r.start, r.end)}
     result = [replace(m, modifier=True) if m.kind == "state" and m.start in inside else m
               for m in result]  # "Azerbaijani" in "Azerbaijani and Armenian foreign ministers"
     return sorted(result + roles, key=lambda m: (m.start, m.end))
+
+
+def _share_plural_titles(doc: Doc, mentions: list[Mention]) -> None:
+    """ "Prime Ministers Alexis Tsipras and Zoran Zaev": the second is a prime minister too."""
+    people = sorted((n for n, m in enumerate(mentions) if m.kind == "person"),
+                    key=lambda n: mentions[n].start)
+    for a, b in pairwise(people):
+        first, second = mentions[a], mentions[b]
+        words = (first.title or "").split()
+        if second.title or not words or not words[-1].lower().endswith("s") or \
+                doc[first.end:second.start].text.strip() != "and" or \
+                fold(words[-1][:-1]) not in TITLE_HEADS:
+            continue
+        title = " ".join([*words[:-1], words[-1][:-1]])  # "Prime Ministers" -> "Prime Minister"
+        mentions[a] = replace(first, title=title, role_kind=role_kind_of(title))
+        mentions[b] = replace(second, title=title, role_kind=role_kind_of(title))
 
 
 def _has_head(tokens: list[Token]) -> bool:
@@ -1452,8 +1470,9 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
                             label=(named or visitor).label,
                             source="rule:role+appos" if named else "rule:visitor+coref")
             else:
-                m = _resolve_role(_counterpart_role(doc, m, mentions), people, base,
-                                  published, surnames)
+                known = {(x.start, x.end): x for x in [*mentions, *result]}  # resolved win
+                m = _resolve_role(_counterpart_role(doc, m, sorted(
+                    known.values(), key=lambda x: x.start)), people, base, published, surnames)
         result.append(m)
     return result
 
@@ -1509,11 +1528,15 @@ def _counterpart_role(doc: Doc, m: Mention, mentions: list[Mention]) -> Mention:
     if m.role_kind is not None or "counterpart" not in fold(m.title or m.text):
         return m
     sentence = doc[m.start].sent
-    before = [o for o in mentions if sentence.start <= o.start < m.start and o.role_kind
+    before = [o for o in mentions if sentence.start <= o.start < m.start
               and o.kind in ("person", "role") and o.affiliation != m.affiliation]
-    if not before:
+    # "where Zaev hosted his Greek counterpart": Zaev's post, as the story titles him
+    kinds = [o.role_kind or next((t.role_kind for t in mentions if o.key and t.key == o.key
+                                  and t.role_kind), None) for o in before]
+    kinds = [k for k in kinds if k]
+    if not kinds:
         return m
-    kind = before[-1].role_kind  # a head of state's counterpart may head the government
+    kind = kinds[-1]  # a head of state's counterpart may head the government
     return replace(m, role_kind="leader" if kind in ("head_of_state", "head_of_government")
                    else kind)
 
