@@ -544,8 +544,9 @@ def _unreal(token: Token) -> bool:
     through = False
     circumstance = False  # past "in a meeting", "during talks": no wish or plan governs it
     for _ in range(4):
-        if head.dep_ == "relcl":
-            break  # "Petro, who spoke with Maduro, is expected …": a clause of its own
+        if head.dep_ == "relcl" and head.head.lower_ not in {"time", "occasion"}:
+            break  # "Petro, who spoke with Maduro, is expected …": a clause of its own; but
+            # "Nor would this be the first time a third country had hosted …" takes its mood
         low, high = sorted((head.i, head.head.i))
         if head.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in {"but", "yet"}
                                        for c in head.head.children if c.i < head.i):
@@ -556,7 +557,7 @@ def _unreal(token: Token) -> bool:
                                         TIME_MARKS | {"after", "once"} for c in head.children):
             break  # "When Ruto opened the talks, the president may not have been …": it did
         if head.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pobj", "dobj", "nsubj",
-                         "nsubjpass", "compound", "conj", "attr", "prep", "pcomp"):
+                         "nsubjpass", "compound", "conj", "attr", "prep", "pcomp", "relcl"):
             if head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in UNREAL_NOUNS:
                 return True  # "the idea of holding meetings"
             if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on", "for",
