@@ -1934,6 +1934,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 and not _other_subjects(d, draft, in_sentence)
                 and not _told_of_a_party(d, draft) and not _told_of_a_party(draft, d)
                 and _at_the_margins(d) == _at_the_margins(draft)
+                and not any(min(d.trigger.start, draft.trigger.start) < cut <= max(
+                    d.trigger.start, draft.trigger.start) for cut in _headline_cuts(sentence))
                 and not _apart_in_time(d.trigger.root, draft.trigger.root)
                 and not (d.location and draft.location and fold(d.location.text) != fold(
                     draft.location.text))), None)  # "…, a day after talks in Kyiv"
@@ -1960,6 +1962,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "their fifth consultative meeting at Dushanbe": a frame that a later
                 # sentence ("The summit was attended by …") fills; alone it is no event.
                 frames.append(draft)
+        _headline_clauses(sentence, sentence_events, in_sentence)
         for frame in _frames_of(sentence, frames):
             if any(s.rule == "kg.events.v1:chair" for s in frame.support):
                 frames.remove(frame)  # "Talks were held in Beijing, co-chaired by A and B"
@@ -2019,6 +2022,37 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
         _topic_sentence(sentence, drafts, sentence_events)
     _calls_retold(drafts)
     return [d for d in drafts if is_complete(d)]
+
+
+def _headline_cuts(sentence: Span) -> list[int]:
+    """Where a headline's clauses start: "X holds talks with A, meets B in Niamey" (a comma
+    and a verb in the present, the subject left unsaid)."""
+    doc = sentence.doc
+    if sentence.start != 0 or "\n" not in sentence.text_with_ws:
+        return []
+    return [t.i for t in sentence if t.i > sentence.start + 1 and doc[t.i - 1].text == ","
+            and t.tag_ == "VBZ"]
+
+
+def _headline_clauses(sentence: Span, drafts: list[EventDraft],
+                      mentions: list[Mention]) -> None:
+    """Each clause of a headline with cuts tells its own event: the headline's subject with
+    the ones its clause names ("ECOWAS delegation holds talks with Tchiani, meets Bazoum")."""
+    cuts = _headline_cuts(sentence)
+    if not cuts or not drafts:
+        return
+    bounds = [sentence.start, *cuts, sentence.end]
+    first = min(d.trigger.start for d in drafts)
+    subject = [m for m in mentions if sentence.start <= m.start < first and not m.modifier
+               and m.kind in ("person", "state", "organization") and not m.as_place]
+    for draft in drafts:
+        n = next(k for k in range(len(bounds) - 1)
+                 if bounds[k] <= draft.trigger.start < bounds[k + 1])
+        own = range(bounds[n], bounds[n + 1])
+        draft.parties = [p for p in draft.parties if p.mention.start in own or any(
+            mention_id(p.mention) == mention_id(m) for m in subject)]
+        for m in subject:
+            add_party(draft, m, "participant")
 
 
 def _told_of_a_party(inner: EventDraft, outer: EventDraft) -> bool:
