@@ -438,6 +438,9 @@ def _phone_context(token: Token) -> bool:
     if token.i > 0:
         near.append(token.doc[token.i - 1])
     near += [t for t in token.sent if t.head == token or t.i in range(token.i - 3, token.i + 4)]
+    if token.dep_ in ("nsubj", "nsubjpass"):  # "Their conversation took place by video link"
+        near += [t for c in token.head.children if c.dep_ == "prep" and c.lower_ in {
+            "by", "via", "over"} for t in c.subtree]
     other = _reference_phrases(token)  # "talks …, a week after a telephone call between …"
     return any(fold(t.text) in PHONE_WORDS and t.i not in other for t in near)
 
@@ -2374,6 +2377,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         governed = True  # "held a fresh round of military talks"
     if kind == "Agreement" and trigger.head.lemma_.lower() not in AGREEMENT_VERBS:
         governed = False
+    if kind in CONTACT and trigger.dep_ in ("nsubj", "nsubjpass") and (
+            trigger.head.lemma_.lower() in {"happen", "occur"} or trigger.head.lemma_.lower()
+            in {"take", "hold"} and (trigger.dep_ == "nsubjpass" or any(
+                c.dep_ == "dobj" and c.lower_ == "place" for c in trigger.head.children))):
+        governed = True  # "Their first conversation took place by video link on …"
     governor = _governing_verb(trigger)
     subjects_before = _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" \
         else set()
@@ -2765,6 +2773,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         previous = next((d for d in candidates if here & (d.keys() | {
             p.mention.affiliation for p in d.parties})), candidates[0] if candidates else None)
         just_named = _last_subjects(sentence, doc._.mentions or [], reach=1)
+        if plural == "their":  # "… never met Fernandez. Their first conversation …": the
+            just_named = _pair_just_named(sentence, doc._.mentions or [])  # two just named
+            previous = just_named or next((d for d in candidates if d.type in CONTACT), None)
         if just_named is not None and len(just_named.keys()) >= 2 and not any(
                 d.sentence.start == just_named.sentence.start for d in told):
             # "Tshisekedi and Kagame have rarely met. In 2022, Macron hosted the pair": the
@@ -3076,6 +3087,21 @@ def _as_its_state(mention: Mention) -> Mention:
         return mention
     return Mention(mention.start, mention.end, mention.text, "state", mention.affiliation,
                    key=mention.affiliation, source="rule:anaphor")
+
+
+def _pair_just_named(sentence: Span, mentions: list[Mention]) -> EventDraft | None:
+    """The two people the sentence before names, when it names exactly two."""
+    if sentence.start == 0:
+        return None
+    before = sentence.doc[sentence.start - 1].sent
+    people = {mention_id(m): m for m in mentions if before.start <= m.start < before.end
+              and m.kind == "person" and not m.modifier}
+    if len(people) != 2:
+        return None
+    pair = EventDraft(type="Meeting", trigger=before[:1], sentence=before)
+    for m in people.values():
+        add_party(pair, m, "participant")
+    return pair
 
 
 def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
@@ -3434,9 +3460,12 @@ def _ministers_of_the_sides(verb: Token, earlier: list[EventDraft],
 
 def _plural_anaphor(verb: Token) -> str | None:
     """ "people" or "states" when a verb's subject is "the two sides", "both countries",
-    "they"…; None otherwise."""
+    "they"…; "their" when it is "their meeting", "their first conversation"; else None."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if NOUN_TRIGGERS.get(child.lower_) in CONTACT and any(
+                    c.dep_ == "poss" and c.lower_ == "their" for c in child.children):
+                return "their"  # "Their first conversation took place by video link"
             words = _subject_words(child)
             text = " ".join(t.lower_ for t in words)
             if PLURAL_ANAPHOR.match(text):

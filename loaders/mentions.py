@@ -1263,11 +1263,12 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention]) -> Menti
                        fold(f"{m.title or ''} {m.text}").split()) & MONARCHS}
         return next(iter(crowned.values())) if len(crowned) == 1 else None
     start = token.i
-    while start > 0 and doc[start - 1].lower_ in {"crown", "prime", "foreign"} and \
-            doc[start - 1].is_title:
-        start -= 1  # "the Crown Prince", "the Prime Minister"
-    if token.lower_ not in BARE_TITLES | {"prince", "minister"} or not token.is_title or \
-            start == 0 or doc[start - 1].lower_ != "the" or (token.lower_ in {"prince", "minister"}
+    while start > 0 and doc[start - 1].lower_ in {"crown", "prime", "foreign", "general"} \
+            and doc[start - 1].is_title:
+        start -= 1  # "the Crown Prince", "the Prime Minister", "the General Secretary"
+    qualified = {"prince", "minister", "secretary"}  # titles only with the word before
+    if token.lower_ not in BARE_TITLES | qualified or not token.is_title or \
+            start == 0 or doc[start - 1].lower_ != "the" or (token.lower_ in qualified
                                                           and start == token.i) or (
             token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"):
         return None
