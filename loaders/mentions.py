@@ -1479,6 +1479,7 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
 
 
 TRAVEL_VERBS = {"arrive", "visit", "travel", "fly", "land", "come", "tour"}
+LEADING_KINDS = {"head_of_state", "head_of_government"}  # whom "the visiting leader" can be
 
 
 def _traveller(doc: Doc, title: Token, mentions: list[Mention]) -> Mention | None:
@@ -1487,7 +1488,8 @@ def _traveller(doc: Doc, title: Token, mentions: list[Mention]) -> Mention | Non
     last with that title from abroad, when a dateline says where the story is."""
     word = title.lower_
     titled = [m for m in sorted(mentions, key=lambda m: -m.start) if m.start < title.i
-              and m.kind == "person" and word in fold(m.title or "")]
+              and m.kind == "person" and (word in fold(m.title or "") or word == "leader"
+                                          and m.role_kind in LEADING_KINDS)]
     for m in titled:
         root = doc[m.start:m.end].root
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in TRAVEL_VERBS:
