@@ -295,7 +295,8 @@ def _event_type(token: Token) -> str | None:
                       if of.lower_ == "of" for p in of.children)]):
             return None  # "hosts thousands of American troops", "hosted the Taliban's office"
         if lemma == "sit" and not any(c.lower_ in {"down", "together", "opposite", "across"}
-                                      for c in token.children) and not _has_with(token) and not any(
+                                      for c in token.children) and not _with_someone(
+                token) and not any(
                 c.dep_ == "prep" and c.lower_ in {"at", "around", "across"} and any(
                     p.lower_ == "table" for p in c.children) for c in token.children):
             return None  # "sat down with Li", "sat at the same table"; not "sat in parliament"
@@ -457,6 +458,14 @@ def _has_with(token: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
+def _with_someone(token: Token) -> bool:
+    """ "sat with Li": with someone; not "sit awkwardly with the EU's own position"."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        p.dep_ == "pobj" and (p.pos_ in ("PROPN", "PRON") or p.ent_type_ or fold(p.text)
+                              in TITLE_HEADS or p.lower_ in SIDE_NOUNS)
+        for p in c.children) for c in token.children)
+
+
 OFFER_WORDS = {"willingness", "readiness", "offer", "propose", "invite", "suggest",
                "invitation", "proposal", "offered", "proposed", "invited"}
 THREAT_VERBS = {"strike", "attack", "retaliate", "invade", "bomb", "hit", "destroy",
@@ -560,7 +569,8 @@ def _unreal(token: Token) -> bool:
                                         TIME_MARKS | {"after", "once"} for c in head.children):
             break  # "When Ruto opened the talks, the president may not have been …": it did
         if head.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pobj", "dobj", "nsubj",
-                         "nsubjpass", "compound", "conj", "attr", "prep", "pcomp", "relcl"):
+                         "nsubjpass", "compound", "conj", "attr", "prep", "pcomp", "relcl",
+                         "amod"):  # "the next round of the EU-facilitated dialogue"
             if head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in UNREAL_NOUNS:
                 return True  # "the idea of holding meetings"
             if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on", "for",
