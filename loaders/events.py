@@ -2489,16 +2489,16 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     d.trigger.root in (o, *o.children) or o in d.trigger.root.children
                     for o in events)]
             # "The summit, hosted by X, was co-chaired by Y and Z": the one this sentence told
-            told = [d for d in [*(this_sentence or []), *(sideless or [])]
-                    if d.type == "Meeting" and {d.trigger.root, d.trigger.root.head} & set(
-                        trigger.ancestors)]
-            if lemma == "chair" and _chairs_event_told(trigger) and (told or not any(
-                    c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
-                    for h in _hung_on(trigger) for c in h.children)):
+            if lemma == "chair" and _chairs_event_told(trigger):
                 # "Talks were held in Beijing, co-chaired by A and B", "met at a summit
                 # co-chaired by A and B": the event this sentence told, and no earlier one;
                 # but "The summit, chaired by X, …" is the one told before
-                meetings = told[-1:]
+                told = [d for d in [*(this_sentence or []), *(sideless or [])]
+                        if d.type == "Meeting" and {d.trigger.root, d.trigger.root.head} & set(
+                            trigger.ancestors)]
+                if told or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                   for h in _hung_on(trigger) for c in h.children):
+                    meetings = told[-1:]
             if not meetings and referring:  # "X and Y met … The meeting was hosted by Z"
                 meetings = [d for d in earlier[-3:] if d.type == "Meeting"][-1:]
             joined = {mention_id(m) for m in mentions if m.start in {
@@ -2951,7 +2951,7 @@ def _chairs_event_told(chair: Token) -> bool:
 
 def _co_chaired(chair: Token) -> bool:
     """Whether the chairs are the sides: "co-chaired by A and B", "chaired jointly by"."""
-    return chair.lower_.startswith(("co-", "co")) or any(
+    return chair.lower_.startswith("co") or any(
         c.dep_ == "advmod" and c.lower_ == "jointly" for c in chair.children)
 
 
@@ -3368,17 +3368,22 @@ PLURAL_ROLES = {"prime ministers": ("prime minister", "premier"), "premiers": ("
                 "foreign minister",)}
 
 
+def _plural_titles(words: str) -> tuple[str, ...] | None:
+    """The titles a plural ending ``words`` stands for: "both prime ministers"."""
+    return next((t for role, t in PLURAL_ROLES.items() if words.endswith(role)), None)
+
+
 def _titled_sides(draft: EventDraft, words: str) -> bool:
     """Whether two sides of an event (not its go-between) hold the plural title of
     ``words``: "both prime ministers"."""
-    titles = next((t for role, t in PLURAL_ROLES.items() if words.endswith(role)), ())
+    titles = _plural_titles(words) or ()
     return sum(1 for p in draft.parties if p.role != "mediator" and any(
         t in (p.mention.title or "").lower() for t in titles)) >= 2
 
 
 def _the_ones_named(parties: list[Party], words: str) -> list[Party]:
     """Of an event's parties, those a plural title names: "both prime ministers"."""
-    titles = next((t for role, t in PLURAL_ROLES.items() if words.endswith(role)), None)
+    titles = _plural_titles(words)
     if titles is None:
         return parties
     chosen = [p for p in parties if any(t in (p.mention.title or "").lower() for t in titles)]
