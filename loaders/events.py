@@ -2897,8 +2897,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if session is not None and not draft.keys("participant"):
         # "The previous round, the 24th, took place in Thimphu in August 2016": the format
         # just told, met at another time and place
-        format_ = next((d for d in reversed(earlier[-4:]) if d.type == "Meeting"
-                        and len(d.keys("participant")) >= 2), None)
+        meetings = [d for d in reversed(earlier[-12:]) if d.type == "Meeting"
+                    and len(d.keys("participant")) >= 2]
+        format_ = next((d for d in meetings if d.trigger.root.lower_ == trigger.lower_ or any(
+            t.lower_ == session.lower_ for t in d.trigger.root.head.subtree)), next(
+            iter(meetings[:1] if meetings and meetings[0] in earlier[-4:] else []), None))
+        # the talks of that name ("the 25th round of boundary talks"), else the last told
         if format_ is None or not draft.date or draft.date == format_.date:
             return None
         for party in format_.parties:  # the states: the people of today may not have sat
