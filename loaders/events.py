@@ -66,7 +66,8 @@ WEAK_NOUNS = {"negotiations", "consultations", "dialogue", "discussion", "discus
 # Processes rather than happenings: events only when held ("held negotiations").
 PROCESS_NOUNS = {"dialogue", "negotiations", "consultations", "discussions", "discussion",
                  "talk"}
-PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "virtual"}
+PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "virtual",
+               "hotline"}
 LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", "attend",
                "join", "sign", "reach", "conclude", "make", "pay", "discuss", "exchange",
                "receive", "seal", "initial", "strike", "clinch", "finalize", "finalise", "ink",
