@@ -404,7 +404,8 @@ CALLED_PEOPLE = {"counterpart", "counterparts", "president", "minister", "leader
 WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "outcome",
                  "progress", "efforts", "initiative", "proposal", "resolution", "release",
                  "ceasefire", "truce", "statement", "results", "result", "development",
-                 "developments", "role", "support", "commitment", "return", "election"}
+                 "developments", "role", "support", "commitment", "return", "election",
+                 "plan", "plans", "offer", "idea", "invitation", "victory", "appointment"}
 # What leaders watch being signed or exchanged after their talks.
 SIGNED_PAPERS = {"documents", "document", "agreements", "agreement", "memorandums", "memoranda",
                  "memorandum", "mous", "mou", "accords", "accord", "deals", "deal", "instruments",

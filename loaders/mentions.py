@@ -327,20 +327,22 @@ class MentionFinder:
         state = country_of_city(mention.text, self.base)
         return replace(mention, affiliation=state.key) if state else mention
 
-    def _after_a_city(self, doc: Doc, mention: Mention) -> bool:
-        """Whether a city of the world (not a state) comes right before ", <mention>"."""
-        words = [t.text for t in doc[max(0, mention.start - 3):mention.start - 1] if t.is_title]
-        if words and mention.start >= 2 and any(
+    def _after_a_city(self, doc: Doc, mention: Mention, comma: int | None = None) -> bool:
+        """Whether a city of the world (not a state) comes right before ", <mention>" (the
+        comma at ``comma``, by default just before the mention)."""
+        comma = mention.start - 1 if comma is None else comma
+        words = [t.text for t in doc[max(0, comma - 2):comma] if t.is_title]
+        if words and comma >= 1 and any(
                 fold(" ".join(words[-n:])) in big_cities() and not any(
                     e.type == "State" for e in self.base.lookup(" ".join(words[-n:])))
                 for n in (1, 2)):
             return True
-        start = mention.start - 1  # "talks in Rimbo, Sweden": a place the NER knows, after "in"
+        start = comma  # "talks in Rimbo, Sweden": a place the NER knows, after "in"
         while start > 0 and doc[start - 1].ent_type_ in ("GPE", "LOC", "FAC") and \
                 doc[start - 1].is_title:
             start -= 1
-        place = doc[start:mention.start - 1].text
-        return start < mention.start - 1 and start > 0 and doc[start - 1].lower_ in {
+        place = doc[start:comma].text
+        return start < comma and start > 0 and doc[start - 1].lower_ in {
             "in", "at", "near", "outside"} and not self.base.lookup(place)
 
     def _one_armed_force(self, found: list[Mention]) -> list[Mention]:
@@ -520,8 +522,10 @@ class MentionFinder:
         if entry is not None and entry.category in ("intergovernmental", "forum") and \
                 members_of(doc, mention):
             return replace(mention, plural=True)  # "leaders of the six-nation GCC": members
-        if mention.kind == "state" and before is not None and before.text == "," and \
-                self._after_a_city(doc, mention) and (
+        comma = mention.start - 2 if before is not None and before.lower_ in COMPASS \
+            and mention.start >= 2 else mention.start - 1  # "in Apulia, southern Italy"
+        if mention.kind == "state" and comma >= 0 and doc[comma].text == "," and \
+                self._after_a_city(doc, mention, comma) and (
                 mention.end >= len(doc) or doc[mention.end].text in {",", ".", ";", ")"}
                 or doc[mention.end].is_space):
             return replace(mention, as_place=True, modifier=True)  # "in New Delhi, India,"
@@ -1235,6 +1239,9 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
             continue
         title = _title_text(doc, [t for t in doc[left:token.i + 1] if _is_title_token(t)
                                   and t.i not in by_token])
+        if token.lower_ in {"head", "heads"} and doc[token.i + 1:token.i + 3].text.lower() in {
+                "of state", "of government"}:
+            title += " " + doc[token.i + 1:token.i + 3].text  # "the Mexican head of state"
         kind = role_kind_of(title)
         plural = token.lower_ in PLURAL_HEADS
         for state in states:
@@ -1244,6 +1251,9 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
     return found
 
 
+# Words of direction before a region: "in Apulia, southern Italy".
+COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
+           "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 BARE_TITLES = {"president", "premier", "king", "emir", "amir", "sultan", "chancellor"}
 # Who came, said of a person of a state: "the Saudi visitor", "his Indian guest".
 VISITORS = {"visitor", "guest"}
@@ -1412,7 +1422,10 @@ def _object_verb(token: Token) -> Token | None:
     """The verb an object pronoun is the object of ("met him", "called on him"), else None."""
     if token.dep_ not in ("dobj", "pobj", "dative"):
         return None
-    return token.head.head if token.dep_ == "pobj" else token.head
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "attr"):
+        verb = verb.head  # "held a telephone call with him": the one who held it is not him
+    return verb
 
 
 def _subject_tokens(verb: Token) -> set[int]:
