@@ -74,8 +74,8 @@ def _relative(text: str, published: date) -> str | None:
     low = text.lower()
     if re.search(r"\b(today|this morning|this afternoon|this evening|tonight)\b", low):
         return published.isoformat()
-    if re.search(r"\byesterday\b", low):
-        return (published - timedelta(days=1)).isoformat()
+    if re.search(r"\b(?:yesterday|last night|last evening|overnight)\b", low):
+        return (published - timedelta(days=1)).isoformat()  # a wire's "last night"
     for index, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
             back = (published.weekday() - index) % 7

@@ -280,8 +280,9 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
                 and not any(p.ent_type_ == "DATE" for p in c.children) for c in token.children):
             return None  # "called for talks", "called off"; not "called Putin on Tuesday"
-        if lemma == "call" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not c.ent_type_
-                                   and c.lower_ not in CALLED_PEOPLE for c in token.children):
+        if lemma == "call" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not any(
+                t.ent_type_ for t in c.subtree) and c.lower_ not in CALLED_PEOPLE
+                for c in token.children):  # not "called Moon Jae-in", split at the hyphen
             return None  # "called the outcome historic", "called a meeting": no telephone
         if lemma in ("welcome", "greet") and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and c.ent_type_ == "" and (
@@ -1513,7 +1514,7 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
     lies in the year the paragraph has just named ("… visit to China in October 2022.
     During that trip, on October 31 …")."""
     for ent in sentence.ents:
-        if ent.label_ != "DATE" or ent.start not in tokens or in_dateline(ent):
+        if not _is_date(ent) or ent.start not in tokens or in_dateline(ent):
             continue
         if _reference_point(ent, EVENT_REFERENCE_WORDS, trigger):
             continue  # "the first visit since 2015", "the summit before Monday's": not then
@@ -1564,6 +1565,15 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
                 return value
     return _fronted_to_clause(sentence, tokens, published) or _just_after(
         sentence, trigger, published)
+
+
+DAY_TIMES = re.compile(r"\b(?:last night|last evening|overnight|this morning|tonight)\b")
+
+
+def _is_date(ent: Span) -> bool:
+    """A date, or a time that says the day: "last night" (tagged a time) was yesterday."""
+    return ent.label_ == "DATE" or ent.label_ == "TIME" and bool(DAY_TIMES.search(
+        ent.text.lower()))
 
 
 def _just_after(sentence: Span, trigger: Token | None, published: date | None

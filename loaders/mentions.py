@@ -464,9 +464,10 @@ class MentionFinder:
                 before.lower_ == "on" and \
                 doc[mention.start - 2].lower_ in VENUE_WORDS | PLACE_WORDS:
             return replace(mention, kind="place", as_place=True)  # "the Capella hotel on Sentosa"
-        if mention.source.startswith("ner:") and before is not None and before.lower_ in {
-                "aboard", "onboard"}:
-            return replace(mention, kind="place", as_place=True)  # "aboard Air Force One"
+        if mention.source.startswith("ner:") and (before is not None and before.lower_ in {
+                "aboard", "onboard"} or VEHICLE.search(fold(mention.text))):
+            return replace(mention, kind="place", as_place=True)  # "aboard Air Force One",
+            # "telephoned Abe from Air Force One": a craft, no actor
         if mention.source == "kb:demonym" and before is not None and before.lower_ in \
                 REGION_WORDS:
             return replace(mention, kind="place", key=None, modifier=True)  # "South American"
@@ -1251,6 +1252,9 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
     return found
 
 
+# Names of craft, not actors: "Air Force One", "the presidential plane".
+VEHICLE = re.compile(r"\b(?:air force|marine) (?:one|two)\b|\b(?:aircraft|plane|jet|frigate|"
+                     r"destroyer|carrier|yacht|vessel|train)$")
 # Words of direction before a region: "in Apulia, southern Italy".
 COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
            "west", "northeastern", "northwestern", "southeastern", "southwestern"}

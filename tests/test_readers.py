@@ -94,6 +94,8 @@ def test_dates_relative_and_absolute():
     assert normalize_date("on Thursday", published) == "2022-03-10"
     assert normalize_date("on Monday", published) == "2022-03-07"
     assert normalize_date("yesterday", published) == "2022-03-09"
+    assert normalize_date("last night", published) == "2022-03-09"
+    assert normalize_date("overnight", published) == "2022-03-09"
     assert normalize_date("earlier this month", published) == "2022-03"
     assert normalize_date("last month", published) == "2022-02"
     assert normalize_date("December 30", date(2023, 1, 2)) == "2022-12-30"
