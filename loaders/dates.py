@@ -70,11 +70,17 @@ def _month_shift(day: date, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+TODAY = re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b")
+YESTERDAY = re.compile(r"\b(?:yesterday|last night|last evening|overnight)\b")
+# Times of day that say the day too ("last night", which an NER tags a time).
+DAY_TIMES = re.compile(f"{TODAY.pattern}|{YESTERDAY.pattern}")
+
+
 def _relative(text: str, published: date) -> str | None:
     low = text.lower()
-    if re.search(r"\b(today|this morning|this afternoon|this evening|tonight)\b", low):
+    if TODAY.search(low):
         return published.isoformat()
-    if re.search(r"\b(?:yesterday|last night|last evening|overnight)\b", low):
+    if YESTERDAY.search(low):
         return (published - timedelta(days=1)).isoformat()  # a wire's "last night"
     for index, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", low):

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.dates import RELATIVE_YEAR, YEAR, normalize_date
+from loaders.dates import DAY_TIMES, RELATIVE_YEAR, YEAR, normalize_date
 from loaders.mentions import EVENT_WORDS, TITLE_HEADS, Mention, big_cities, fold, role_kind_of
 from loaders.mentions import TITLE_WORDS as TITLE_WORDS_OF_LISTS
 
@@ -289,6 +289,9 @@ def _event_type(token: Token) -> str | None:
                     NOUN_TRIGGERS.get(c.lower_) == "Agreement" or c.lower_ in WELCOMED_NEWS)
                 for c in token.children):
             return None  # "welcomed the deal", "welcomed the decision": approval, no meeting
+        if lemma == "offer" and any(c.dep_ == "dobj" and c.lower_ in COURTESIES
+                                    for c in token.children):
+            return None  # "offered condolences over the earthquake": no proposal
         if lemma in ("witness", "oversee", "preside") and not _signing_watched(token):
             return None  # "witnessed the signing of 20 documents"; not "oversaw the truce"
         if lemma == "host" and any(c.pos_ == "NOUN" and c.lower_ in HOSTED_THINGS for c in [
@@ -402,6 +405,9 @@ CALLED_PEOPLE = {"counterpart", "counterparts", "president", "minister", "leader
                  "secretary", "chief", "head", "officials", "official", "mediator", "host",
                  "guest", "colleague", "colleagues", "partner", "partners", "ally", "allies"}
 # What one welcomes without meeting anyone: "welcomed the decision".
+# What is offered as a courtesy, not proposed: "offered condolences", "offered congratulations".
+COURTESIES = {"condolences", "condolence", "sympathy", "sympathies", "congratulations",
+              "greetings", "thanks", "prayers", "apologies", "apology", "tribute", "wishes"}
 WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "outcome",
                  "progress", "efforts", "initiative", "proposal", "resolution", "release",
                  "ceasefire", "truce", "statement", "results", "result", "development",
@@ -1565,9 +1571,6 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
                 return value
     return _fronted_to_clause(sentence, tokens, published) or _just_after(
         sentence, trigger, published)
-
-
-DAY_TIMES = re.compile(r"\b(?:last night|last evening|overnight|this morning|tonight)\b")
 
 
 def _is_date(ent: Span) -> bool:
@@ -2911,10 +2914,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # just told, met at another time and place
         meetings = [d for d in reversed(earlier[-12:]) if d.type == "Meeting"
                     and len(d.keys("participant")) >= 2]
-        format_ = next((d for d in meetings if d.trigger.root.lower_ == trigger.lower_ or any(
-            t.lower_ == session.lower_ for t in d.trigger.root.head.subtree)), next(
-            iter(meetings[:1] if meetings and meetings[0] in earlier[-4:] else []), None))
         # the talks of that name ("the 25th round of boundary talks"), else the last told
+        named = next((d for d in meetings if d.trigger.root.lower_ == trigger.lower_ or any(
+            t.lower_ == session.lower_ for t in d.trigger.root.head.subtree)), None)
+        format_ = named or (meetings[0] if meetings and meetings[0] in earlier[-4:] else None)
         if format_ is None or not draft.date or draft.date == format_.date:
             return None
         for party in format_.parties:  # the states: the people of today may not have sat
