@@ -404,10 +404,10 @@ CALLED_PEOPLE = {"counterpart", "counterparts", "president", "minister", "leader
                  "premier", "chancellor", "king", "emir", "prince", "envoy", "ambassador",
                  "secretary", "chief", "head", "officials", "official", "mediator", "host",
                  "guest", "colleague", "colleagues", "partner", "partners", "ally", "allies"}
-# What one welcomes without meeting anyone: "welcomed the decision".
 # What is offered as a courtesy, not proposed: "offered condolences", "offered congratulations".
 COURTESIES = {"condolences", "condolence", "sympathy", "sympathies", "congratulations",
               "greetings", "thanks", "prayers", "apologies", "apology", "tribute", "wishes"}
+# What one welcomes without meeting anyone: "welcomed the decision".
 WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "outcome",
                  "progress", "efforts", "initiative", "proposal", "resolution", "release",
                  "ceasefire", "truce", "statement", "results", "result", "development",
@@ -1914,6 +1914,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
     frames: list[EventDraft] = []
     for sentence in doc.sents:
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        cuts = _headline_cuts(sentence)
         used_triggers: set[int] = set()
         sentence_events: list[EventDraft] = []
         for token in sentence:
@@ -1963,7 +1964,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 and not _told_of_a_party(d, draft) and not _told_of_a_party(draft, d)
                 and _at_the_margins(d) == _at_the_margins(draft)
                 and not any(min(d.trigger.start, draft.trigger.start) < cut <= max(
-                    d.trigger.start, draft.trigger.start) for cut in _headline_cuts(sentence))
+                    d.trigger.start, draft.trigger.start) for cut in cuts)
                 and not _apart_in_time(d.trigger.root, draft.trigger.root)
                 and not (d.location and draft.location and fold(d.location.text) != fold(
                     draft.location.text))), None)  # "…, a day after talks in Kyiv"
@@ -1990,7 +1991,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "their fifth consultative meeting at Dushanbe": a frame that a later
                 # sentence ("The summit was attended by …") fills; alone it is no event.
                 frames.append(draft)
-        _headline_clauses(sentence, sentence_events, in_sentence)
+        _headline_clauses(sentence, cuts, sentence_events, in_sentence)
         for frame in _frames_of(sentence, frames):
             if any(s.rule == "kg.events.v1:chair" for s in frame.support):
                 frames.remove(frame)  # "Talks were held in Beijing, co-chaired by A and B"
@@ -2062,11 +2063,11 @@ def _headline_cuts(sentence: Span) -> list[int]:
             and t.tag_ == "VBZ"]
 
 
-def _headline_clauses(sentence: Span, drafts: list[EventDraft],
+def _headline_clauses(sentence: Span, cuts: list[int], drafts: list[EventDraft],
                       mentions: list[Mention]) -> None:
-    """Each clause of a headline with cuts tells its own event: the headline's subject with
-    the ones its clause names ("ECOWAS delegation holds talks with Tchiani, meets Bazoum")."""
-    cuts = _headline_cuts(sentence)
+    """Each clause of a headline with ``cuts`` (see ``_headline_cuts``) tells its own event:
+    the headline's subject with the ones its clause names ("ECOWAS delegation holds talks
+    with Tchiani, meets Bazoum")."""
     if not cuts or not drafts:
         return
     bounds = [sentence.start, *cuts, sentence.end]

@@ -1488,9 +1488,10 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
                             label=(named or visitor).label,
                             source="rule:role+appos" if named else "rule:visitor+coref")
             else:
-                known = {(x.start, x.end): x for x in [*mentions, *result]}  # resolved win
-                m = _resolve_role(_counterpart_role(doc, m, sorted(
-                    known.values(), key=lambda x: x.start)), people, base, published, surnames)
+                # those before it resolved, the rest as found
+                known = [*result, *mentions[len(result):]]
+                m = _resolve_role(_counterpart_role(doc, m, known), people, base, published,
+                                  surnames)
         result.append(m)
     return result
 
