@@ -1496,7 +1496,8 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
     return result
 
 
-TRAVEL_VERBS = {"arrive", "visit", "travel", "fly", "land", "come", "tour"}
+# Verbs whose subject came to where the story is: "Raisi arrived in Islamabad".
+ARRIVAL_VERBS = {"arrive", "visit", "travel", "fly", "land", "come", "tour"}
 LEADING_KINDS = {"head_of_state", "head_of_government"}  # whom "the visiting leader" can be
 
 
@@ -1510,7 +1511,7 @@ def _traveller(doc: Doc, title: Token, mentions: list[Mention]) -> Mention | Non
                                           and m.role_kind in LEADING_KINDS)]
     for m in titled:
         root = doc[m.start:m.end].root
-        if root.dep_ == "nsubj" and root.head.lemma_.lower() in TRAVEL_VERBS:
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in ARRIVAL_VERBS:
             return m
     here = next(((m.key if m.kind == "state" else m.affiliation) for m in mentions
                  if m.source.endswith("+dateline")), None)
