@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO   ?= demo-output
 
-.PHONY: install system-deps demo test test-fast lint bench validate eval clean
+.PHONY: install system-deps demo test test-fast lint bench validate eval train-pairs clean
 
 install: $(BIN)/kg                     ## Create .venv with everything the project needs
 
@@ -48,6 +48,9 @@ validate: install                      ## The extraction validation suite, TP/FP
 	$(BIN)/python -m kg.tools.validation --verbose
 
 KGEVAL ?= ../shared/tools/kgeval.py
+train-pairs: install                   ## Retrain the reader of who met whom on tests/corpus, cross-validated first
+	$(BIN)/python -m kg.tools.train_pairs --cv
+
 eval: install                          ## kgeval on the shared dev corpus and on our held-out corpus
 	@if [ -f $(KGEVAL) ]; then \
 	  echo "== ../shared/corpus/dev"; $(BIN)/python $(KGEVAL) ../shared/corpus/dev --kg $(BIN)/kg; \

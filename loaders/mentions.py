@@ -10,6 +10,7 @@ resolve to the person they stand for.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -1417,8 +1418,12 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
                 break
         if antecedent is None:
             continue
-        added.append(replace(antecedent, start=token.i, end=token.i + 1, text=token.text,
-                             source="coref:pronoun", modifier=False))
+        resolved = replace(antecedent, start=token.i, end=token.i + 1, text=token.text,
+                           source="coref:pronoun", modifier=False)
+        added.append(resolved)
+        # a pronoun resolved is someone named for the next: "He began in Maputo, where he
+        # held talks with Nyusi. In Pretoria, he met Zuma" is Modi all through
+        bisect.insort(people, resolved, key=lambda m: m.start)
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
@@ -1439,12 +1444,19 @@ def _subject_tokens(verb: Token) -> set[int]:
 
 def _main_subject(token: Token, people: list[Mention]) -> Mention | None:
     """For an object pronoun in a clause with a subject of its own joined to another ("Raisi
-    called on Zardari, while Munir met him"), the subject of the clause it is joined to."""
+    called on Zardari, while Munir met him"; "he met Zuma before travelling to Tanzania,
+    where Magufuli hosted him"), the nearest subject of the clauses it hangs from."""
     verb = _object_verb(token)
-    if verb is None or verb.dep_ not in ("advcl", "conj") or not _subject_tokens(verb):
+    if verb is None or verb.dep_ not in ("advcl", "conj", "relcl") or \
+            not _subject_tokens(verb):
         return None  # "received by Sisi, handing him a letter": the subject is the giver
-    heads = _subject_tokens(verb.head)
-    return next((p for p in people if p.start in heads), None)
+    head = verb.head
+    while True:
+        heads = _subject_tokens(head) if head.pos_ in ("VERB", "AUX") else set()
+        found = next((p for p in people if p.start in heads), None)
+        if found is not None or head.head == head:
+            return found
+        head = head.head
 
 
 def _own_subjects(token: Token, mentions: list[Mention]) -> set[str]:

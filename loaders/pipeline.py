@@ -54,6 +54,7 @@ from loaders.mentions import (
     members_of,
     name_key,
 )
+from loaders.pairs import PairModel, bundled_model, read_pairs
 from loaders.topics import harvest_topics
 
 CONFIG_PATH = Path(__file__).resolve().parent / "pipeline.cfg"
@@ -101,12 +102,19 @@ class MentionComponent:
 
 @Language.factory("kg_events", requires=["doc._.mentions", "token.dep"],
                   assigns=["doc._.events"])
-def make_events(nlp: Language, name: str) -> EventComponent:
-    return EventComponent()
+def make_events(nlp: Language, name: str, pair_model: str = "bundled") -> EventComponent:
+    if pair_model == "none":
+        return EventComponent(None)
+    return EventComponent(bundled_model() if pair_model == "bundled" else
+                          PairModel.load(Path(pair_model)))
 
 
 class EventComponent:
-    """Reads events from the mentions and the parse."""
+    """Reads events from the mentions and the parse: the rules, then the trained reader of
+    pairs (``loaders.pairs``) when the config names one."""
+
+    def __init__(self, pair_model: PairModel | None) -> None:
+        self.pair_model = pair_model
 
     def __call__(self, doc: Doc) -> Doc:
         today = dateline_day(doc, doc._.published)  # what "today" and "on Tuesday" mean
@@ -119,6 +127,7 @@ class EventComponent:
         drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
         drafts = place_in_dateline_city(doc, drafts, today)
         drafts = one_visit_per_side(drafts)
+        drafts = read_pairs(doc, doc._.mentions or [], drafts, today, self.pair_model)
         doc._.events = harvest_topics(doc, drafts, doc._.mentions or [])
         return doc
 

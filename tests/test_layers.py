@@ -18,6 +18,7 @@ STAGES = {
     "kg.viz": 5, "kg.brief": 5,
     "kg.ingest": 6, "kg.cli": 6, "kg": 6,  # orchestration: every stage, in order
     "kg.tools.validation": 6,
+    "kg.tools.train_pairs": 1,  # trains a component of the loaders
 }
 
 
