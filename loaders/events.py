@@ -130,6 +130,8 @@ GO_BETWEEN_OBJECTS = {"proposals", "messages", "offers", "drafts", "proposal", "
 # Journeys that are not visits by themselves, but bring talks held on arrival: "returned to
 # Abu Dhabi for talks with Sheikh Mohamed".
 JOURNEY_VERBS = {"return", "go", "come", "head", "stop"}
+# Verbs of a journey whose purpose clause tells whom the traveller saw.
+TRIP_VERBS = JOURNEY_VERBS | {"travel", "fly", "drive", "arrive", "rush", "hurry"}
 PHASES = {"end", "close", "conclusion", "start", "beginning", "opening", "outset", "course"}
 DURATIONS = {"hours", "days", "weeks", "months", "years", "rounds", "sessions"}
 # What talks are counted in: "held a fresh round of talks", "held an hour of talks".
@@ -240,6 +242,11 @@ def _event_type(token: Token) -> str | None:
             return "Meeting" if any(c.dep_ in ("dobj", "nsubjpass") and (
                 c.lower_ in NOUN_TRIGGERS or c.lower_ in GATHERINGS)
                 for c in token.children) else None  # "addressed the business summit"
+        if lemma == "see":  # "flew to Dubai to see Sheikh Mohammed": a visit's purpose, met
+            return "Meeting" if token.dep_ in ("advcl", "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+                token.head.lemma_.lower() in TRIP_VERBS and any(
+                c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children) else None
         if lemma in ("dine", "lunch", "breakfast"):
             return "Meeting" if _has_with(token) else None  # "flew to Florida to dine with"
         if lemma == "put" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "forward"

@@ -1234,7 +1234,7 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
         if not states and token.lower_ in VISITORS:
             continue  # "a visitor": no one in particular
         if not states:
-            bare = _bare_title_holder(doc, token, mentions)
+            bare = _bare_title_holder(doc, token, mentions, base)
             if bare is not None:  # "The President arrived …": the president of the story
                 found.append(replace(bare, start=token.i, end=token.i + 1, text=token.text,
                                      source="rule:title+coref", modifier=False))
@@ -1265,17 +1265,21 @@ VISITORS = {"visitor", "guest"}
 MONARCHS = {"king", "queen", "monarch", "sovereign", "emir", "amir", "sultan"}
 
 
-def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention]) -> Mention | None:
+def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
+                       base: ActorBase | None = None) -> Mention | None:
     """Whom "the President" (capitalised, alone) stands for: the last person named before
     with that title, when the story has named one."""
     if token.lower_ in MONARCHS and (token.is_lower or token.lower_ in {"monarch", "sovereign"}
-                                     ) and token.i > 0 and doc[token.i - 1].lower_ == "the" \
+                                     ) and _the_plain(token) \
             and token.dep_ not in ("compound", "amod") and not (
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"):
-        # "a conversation between Sánchez and the monarch": the one crowned head named
+        # "a conversation between Sánchez and the monarch", "the 88-year-old emir flew to
+        # Jeddah": the one crowned head named, by a title in the text or a reign the actor
+        # base knows
         crowned = {m.key or m.label: m for m in mentions if m.kind == "person"
-                   and m.start < token.i and m.affiliation and set(
-                       fold(f"{m.title or ''} {m.text}").split()) & MONARCHS}
+                   and m.start < token.i and m.affiliation and (set(
+                       fold(f"{m.title or ''} {m.text}").split()) & MONARCHS
+                       or _reigned(m, base))}
         return next(iter(crowned.values())) if len(crowned) == 1 else None
     start = token.i
     while start > 0 and doc[start - 1].lower_ in {"crown", "prime", "foreign", "general"} \
@@ -1293,6 +1297,23 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention]) -> Menti
                     or all(w in fold(m.text).split() for w in words))  # "Crown Prince X"
                and not re.search(r"\b(?:vice|deputy|former)\b", fold(m.title or ""))]
     return holders[-1] if holders else None
+
+
+def _the_plain(token: Token) -> bool:
+    """ "the emir", "the ageing emir", "the 88-year-old emir": the article and words of age or
+    manner before the title, no name or nation."""
+    doc, i = token.doc, token.i - 1
+    while i > 0 and (doc[i].pos_ in ("ADJ", "NUM", "ADV") or doc[i].text == "-"
+                     or doc[i].ent_type_ == "DATE") and \
+            doc[i].ent_type_ not in ("GPE", "NORP", "PERSON", "ORG"):
+        i -= 1  # "76-year-old" is a date to the NER
+    return i >= 0 and doc[i].lower_ == "the"
+
+
+def _reigned(mention: Mention, base: ActorBase | None) -> bool:
+    """Whether the actor base knows the person as a monarch of some time."""
+    entry = base.get(mention.key) if base is not None and mention.key else None
+    return entry is not None and any(set(fold(p.role).split()) & MONARCHS for p in entry.posts)
 
 
 def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):
