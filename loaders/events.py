@@ -2000,7 +2000,10 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 frames.append(draft)
         _headline_clauses(sentence, cuts, sentence_events, in_sentence)
         for frame in _frames_of(sentence, frames):
-            if any(s.rule == "kg.events.v1:chair" for s in frame.support):
+            named = _taking_part(frame, in_sentence)
+            if named:  # "was held … with the participation of A and the ministers of B, C"
+                frame.parties = named
+            if named or any(s.rule == "kg.events.v1:chair" for s in frame.support):
                 frames.remove(frame)  # "Talks were held in Beijing, co-chaired by A and B"
                 sentence_events.append(frame)
         for draft in sentence_events:
@@ -2112,6 +2115,38 @@ def _at_the_margins(draft: EventDraft) -> bool:
         if token.lower_ == "of" and token.head.lower_ in SIDELINES:
             return True
     return False
+
+
+# Nouns of taking part in a meeting told without its sides, in the words of readouts.
+TAKING_PART = {"participation", "chairmanship", "co-chairmanship"}
+
+
+def _taking_part(frame: EventDraft, mentions: list[Mention]) -> list[Party]:
+    """The sides of a meeting told without them, named as its chair or those taking part:
+    "The ministerial meeting was held in Astana under the chairmanship of Tileuberdi, with
+    the participation of Blinken and the foreign ministers of Kyrgyzstan and Tajikistan"."""
+    return _named_taking_part(frame.trigger.root, mentions)
+
+
+def _named_taking_part(trigger: Token, mentions: list[Mention]) -> list[Party]:
+    """Those a meeting noun's own phrases name as taking part in it or chairing it: "held
+    … with the participation of A and B", "the meeting, under the chairmanship of A, …".
+    Two at least; "the chairmanship of BIMSTEC" is of a body, no chair."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    found: list[Party] = []
+    for token in trigger.sent:
+        if token.lower_ not in TAKING_PART or token.dep_ != "pobj" or \
+                token.head.head not in (trigger, trigger.head):
+            continue
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        span = {t.i for t in of.subtree} if of is not None else set()
+        kinds = ("person", "role") if "chair" in token.lower_ else (
+            "person", "role", "state", "organization")
+        found += [Party(m, "participant") for m in mentions if m.start in span and not (
+            m.modifier or m.as_place) and m.kind in kinds
+            and mention_id(m) not in {mention_id(p.mention) for p in found}]
+    return found if len(found) > 1 else []
 
 
 def _frames_of(sentence: Span, frames: list[EventDraft]) -> list[EventDraft]:
@@ -2482,8 +2517,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens = tokens - set(range(trigger.i + 1, min(listed))) | listed  # and C, not the Quad
     if lemma in ("bring", "gather", "assemble", "host", "convene", "hold", "attend"):
         tokens |= _named_among(doc, trigger, mentions)
-    if anaphoric and kind in CONTACT | {"Visit"} and session is None:
+    if anaphoric and kind in CONTACT | {"Visit"} and session is None and not \
+            _named_taking_part(trigger, mentions):
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
+        # (But "The meeting was held with the participation of A and B" names its sides.)
         return None
     if lemma in JOINING:
         # "the summit, which Putin co-chaired": the noun the relative pronoun stands for

@@ -17,11 +17,12 @@ from .conftest import ROOT
 CORPUS = ROOT / "tests" / "corpus"
 
 
-def sure(probability: float) -> PairModel:
+def sure(probability: float, new_events: bool = True) -> PairModel:
     """A model that gives every pair the same probability."""
     import math
 
-    return PairModel({"negated": 0.0}, math.log(probability / (1 - probability)), add=0.4)
+    return PairModel({"negated": 0.0}, math.log(probability / (1 - probability)), add=0.4,
+                     new_events=new_events)
 
 
 def read(nlp, text: str):
@@ -64,6 +65,8 @@ def test_a_sure_pair_the_rules_missed_becomes_a_meeting(nlp):
     assert sorted(p.mention.label for p in added[0].parties) == ["Paul Kagame", "Yoweri Museveni"]
     assert added[0].location is not None and added[0].location.text == "Kigali"
     assert added[0].date == "2024-05-03"
+    alone = read_pairs(doc, doc._.mentions, list(doc._.events), None, sure(0.9, False))
+    assert [d for d in alone if d.rule == RULE] == []  # without new events, only joins
 
 
 def test_the_reader_adds_nothing_to_a_denial_or_to_two_read_otherwise(nlp):
@@ -77,7 +80,7 @@ def test_the_reader_adds_nothing_to_a_denial_or_to_two_read_otherwise(nlp):
 
 def test_a_sure_newcomer_joins_the_rules_meeting_of_the_sentence(nlp):
     doc = read(nlp, "Erdogan met Putin in Sochi on Monday as Fidan looked on.")
-    drafts = read_pairs(doc, doc._.mentions, list(doc._.events), None, sure(0.9))
+    drafts = read_pairs(doc, doc._.mentions, list(doc._.events), None, sure(0.9, False))
     met = [d for d in drafts if d.type == "Meeting"]
     assert len(met) == 1
     assert sorted(p.mention.label for p in met[0].parties) == [
@@ -98,7 +101,7 @@ def test_the_bundled_model_was_trained_on_every_article_of_the_corpus():
     articles = len(list(CORPUS.glob("*.gold.json")))
     assert model.about.startswith(f"trained on {articles} articles"), \
         "retrain: python -m kg.tools.train_pairs"
-    assert 0 < model.add < 1
+    assert 0 < model.add < 1 and model.new_events is False
 
 
 def test_gold_names_resolve_names_aliases_and_titled_names():

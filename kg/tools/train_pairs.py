@@ -142,7 +142,8 @@ def read_articles(corpora: list[Path], show_progress: bool = True) -> list[Artic
     return articles
 
 
-def fit(articles: list[Article], add: float = ADD, strength: float = STRENGTH) -> PairModel:
+def fit(articles: list[Article], add: float = ADD, new_events: bool = False,
+        strength: float = STRENGTH) -> PairModel:
     """A model fitted on every candidate of ``articles``."""
     vectorizer = DictVectorizer()
     features = vectorizer.fit_transform([c.features for a in articles for c in a.candidates])
@@ -150,7 +151,7 @@ def fit(articles: list[Article], add: float = ADD, strength: float = STRENGTH) -
     classifier = LogisticRegression(C=strength, max_iter=5000).fit(features, labels)
     about = f"trained on {len(articles)} articles, {len(labels)} candidate pairs " \
             f"({sum(labels)} annotated as meeting or talking)"
-    return PairModel.from_estimator(vectorizer, classifier, add, about)
+    return PairModel.from_estimator(vectorizer, classifier, add, new_events, about)
 
 
 def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -163,14 +164,14 @@ def _figures(counts: tuple[int, int, int]) -> str:
     return " / ".join(f"{x:.3f}" for x in _f1(*counts))
 
 
-def cross_validate(articles: list[Article], add: float = ADD, strength: float = STRENGTH
-                   ) -> Iterator[tuple[str, tuple, tuple]]:
+def cross_validate(articles: list[Article], add: float = ADD, new_events: bool = False,
+                   strength: float = STRENGTH) -> Iterator[tuple[str, tuple, tuple]]:
     """Per held-out batch, then for all: (name, rules' counts, rules and reader's counts),
     each count a (tp, fp, fn) of annotated pairs."""
     total_rules, total_both = [0, 0, 0], [0, 0, 0]
     for batch in sorted({a.batch for a in articles}):
         held = [a for a in articles if a.batch == batch]
-        model = fit([a for a in articles if a.batch != batch], add, strength)
+        model = fit([a for a in articles if a.batch != batch], add, new_events, strength)
         rules, both = [0, 0, 0], [0, 0, 0]
         for a in held:
             for counts, drafts in ((rules, a.drafts), (both, read_pairs(
@@ -197,14 +198,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--cv", action="store_true",
                         help="first measure pair F1 holding out one batch at a time")
-    parser.add_argument("--add", type=float, default=ADD)
+    parser.add_argument("--add", type=float, default=ADD,
+                        help="the probability at which a pair is added")
+    parser.add_argument("--new-events", action="store_true",
+                        help="a sure pair no rule read becomes a meeting of its own")
     args = parser.parse_args(argv)
     articles = read_articles(args.corpora, show_progress=sys.stderr.isatty())
     if args.cv:
         print(f"{'held out':10} {'rules P / R / F1':>22} {'with reader P / R / F1':>26}")
-        for batch, rules, both in cross_validate(articles, args.add):
+        for batch, rules, both in cross_validate(articles, args.add, args.new_events):
             print(f"{batch:10} {_figures(rules):>22} {_figures(both):>26}")
-    model = fit(articles, args.add)
+    model = fit(articles, args.add, args.new_events)
     model.save(args.out)
     print(f"{args.out}: {model.about}")
     return 0
