@@ -60,6 +60,8 @@ class Errors(metaclass=_Messages):
     E106 = "{path}: record {record}: {reason}"
     E201 = "Cannot load the spaCy pipeline {name!r}: {reason}. Set KG_SPACY_MODEL or pass --model"
     E202 = "Extraction failed on {article}: {reason}"
+    E203 = ("Cannot load the pair model {path!r}: {reason}. Set pair_model in "
+            "loaders/pipeline.cfg to \"bundled\", \"none\" or a model file")
     E301 = "Invalid actor entry in {path}: {reason}"
     E302 = "Unknown actor type {value!r}: expected one of {choices}"
     E401 = "Cannot open the store at {path}: {reason}"

@@ -2000,7 +2000,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 frames.append(draft)
         _headline_clauses(sentence, cuts, sentence_events, in_sentence)
         for frame in _frames_of(sentence, frames):
-            named = _taking_part(frame, in_sentence)
+            named = _named_taking_part(frame.trigger.root, in_sentence)
             if named:  # "was held … with the participation of A and the ministers of B, C"
                 frame.parties = named
             if named or any(s.rule == "kg.events.v1:chair" for s in frame.support):
@@ -2121,20 +2121,14 @@ def _at_the_margins(draft: EventDraft) -> bool:
 TAKING_PART = {"participation", "chairmanship", "co-chairmanship"}
 
 
-def _taking_part(frame: EventDraft, mentions: list[Mention]) -> list[Party]:
-    """The sides of a meeting told without them, named as its chair or those taking part:
-    "The ministerial meeting was held in Astana under the chairmanship of Tileuberdi, with
-    the participation of Blinken and the foreign ministers of Kyrgyzstan and Tajikistan"."""
-    return _named_taking_part(frame.trigger.root, mentions)
-
-
 def _named_taking_part(trigger: Token, mentions: list[Mention]) -> list[Party]:
-    """Those a meeting noun's own phrases name as taking part in it or chairing it: "held
-    … with the participation of A and B", "the meeting, under the chairmanship of A, …".
-    Two at least; "the chairmanship of BIMSTEC" is of a body, no chair."""
+    """Those a meeting noun's own phrases name as taking part in it or chairing it, in the
+    words of readouts: "The ministerial meeting was held in Astana under the chairmanship of
+    Tileuberdi, with the participation of Blinken and the foreign ministers of Kyrgyzstan
+    and Tajikistan". Two at least; "the chairmanship of BIMSTEC" is of a body, no chair."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return []
-    found: list[Party] = []
+    found: dict[str, Party] = {}
     for token in trigger.sent:
         if token.lower_ not in TAKING_PART or token.dep_ != "pobj" or \
                 token.head.head not in (trigger, trigger.head):
@@ -2143,10 +2137,10 @@ def _named_taking_part(trigger: Token, mentions: list[Mention]) -> list[Party]:
         span = {t.i for t in of.subtree} if of is not None else set()
         kinds = ("person", "role") if "chair" in token.lower_ else (
             "person", "role", "state", "organization")
-        found += [Party(m, "participant") for m in mentions if m.start in span and not (
-            m.modifier or m.as_place) and m.kind in kinds
-            and mention_id(m) not in {mention_id(p.mention) for p in found}]
-    return found if len(found) > 1 else []
+        for m in mentions:
+            if m.start in span and m.kind in kinds and not (m.modifier or m.as_place):
+                found.setdefault(mention_id(m), Party(m, "participant"))
+    return list(found.values()) if len(found) > 1 else []
 
 
 def _frames_of(sentence: Span, frames: list[EventDraft]) -> list[EventDraft]:

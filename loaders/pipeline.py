@@ -105,8 +105,12 @@ class MentionComponent:
 def make_events(nlp: Language, name: str, pair_model: str = "bundled") -> EventComponent:
     if pair_model == "none":
         return EventComponent(None)
-    return EventComponent(bundled_model() if pair_model == "bundled" else
-                          PairModel.load(Path(pair_model)))
+    if pair_model == "bundled":
+        return EventComponent(bundled_model())
+    try:
+        return EventComponent(PairModel.load(Path(pair_model)))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ExtractionError(Errors.E203.format(path=pair_model, reason=exc)) from exc
 
 
 class EventComponent:

@@ -133,3 +133,12 @@ def test_a_model_trained_on_a_few_articles_ranks_annotated_pairs_higher(tmp_path
     assert json.loads(saved.read_text())["about"].startswith("trained on 18 articles")
     first = articles[0].candidates
     assert again.probabilities(first) == pytest.approx(model.probabilities(first), abs=1e-3)
+
+
+def test_a_missing_pair_model_is_a_clear_error(nlp, tmp_path):
+    from kg.errors import ExtractionError
+    from loaders.pipeline import make_events
+
+    with pytest.raises(ExtractionError, match=r"^\[E203\].*nowhere\.json"):
+        make_events(nlp, "kg_events", str(tmp_path / "nowhere.json"))
+    assert make_events(nlp, "kg_events", "none").pair_model is None
