@@ -799,6 +799,23 @@ def _named_among(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]:
     return set()
 
 
+def _who_in_the_gathering(verb: Token) -> set[int]:
+    """Tokens of the subjects of a relative clause on the gathering a host held: "Merkel
+    hosted a summit in Berlin at which Russia, Turkey and France pledged …", "Abe hosted a
+    summit in Osaka where Trump and Xi agreed …": they were there."""
+    found: set[int] = set()
+    for gathering in verb.children:
+        if gathering.dep_ != "dobj" or not (gathering.lower_ in GATHERINGS or
+                                           gathering.lower_ in NOUN_TRIGGERS):
+            continue
+        for clause in gathering.children:
+            opener = [t.lower_ for t in clause.subtree][:2]
+            if clause.dep_ == "relcl" and ("where" in opener or "which" in opener):
+                found |= {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                          for t in c.subtree}
+    return found
+
+
 def _list_from(doc: Doc, start: int, mentions: list[Mention]) -> set[int]:
     """Tokens of the actors listed from token ``start`` on: "A, B's C and D"."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -2511,6 +2528,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens = tokens - set(range(trigger.i + 1, min(listed))) | listed  # and C, not the Quad
     if lemma in ("bring", "gather", "assemble", "host", "convene", "hold", "attend"):
         tokens |= _named_among(doc, trigger, mentions)
+    if lemma in ("host", "convene", "chair"):
+        tokens |= _who_in_the_gathering(trigger)
     if anaphoric and kind in CONTACT | {"Visit"} and session is None and not \
             _named_taking_part(trigger, mentions):
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
