@@ -118,15 +118,19 @@ def bundled_model() -> PairModel | None:
     return PairModel.load() if MODEL_PATH.exists() else None
 
 
-def candidates(doc: Doc, mentions: list[Mention], drafts: list[EventDraft]) -> list[Candidate]:
+def candidates(doc: Doc, mentions: list[Mention], drafts: list[EventDraft],
+               sentences: set[int] | None = None) -> list[Candidate]:
     """Every two actors named in one sentence, the first naming of each, with features.
     Actors are people, and states and bodies the actor base knows: the names of others the
     statistical NER finds are as often places, sites or companies. A title alone that only
     the actor base's holder on the day resolves ("the American president") is left to the
-    rules: in a paragraph of background that holder is often the wrong one."""
+    rules: in a paragraph of background that holder is often the wrong one. ``sentences``,
+    when given, are the starts of the only sentences to read."""
     found = []
     contact_keys = [d.keys() for d in drafts if d.type in CONTACT]
     for index, sentence in enumerate(doc.sents):
+        if sentences is not None and sentence.start not in sentences:
+            continue
         first_named: dict[str, Mention] = {}
         for m in mentions:
             if sentence.start <= m.start < sentence.end and m.kind in ACTOR_KINDS and \
@@ -215,7 +219,10 @@ def read_pairs(doc: Doc, mentions: list[Mention], drafts: list[EventDraft],
     """The rules' drafts, with the pairs the model is sure of added."""
     if model is None:
         return drafts
-    found = candidates(doc, mentions, drafts)
+    # joining alone, only a sentence with a meeting or call of the rules can change
+    met_in = None if model.new_events else {d.sentence.start for d in drafts
+                                            if d.type in CONTACT}
+    found = candidates(doc, mentions, drafts, met_in)
     best: dict[frozenset[str], tuple[Candidate, float]] = {}
     for candidate, probability in zip(found, model.probabilities(found), strict=True):
         if candidate.keys not in best or probability > best[candidate.keys][1]:
