@@ -538,6 +538,8 @@ CALLED_OFF = re.compile(
     r"fell through|never happened|never materiali[sz]ed)", re.I)
 
 
+# Verbs whose passive subject did not take place: "the visit was scrapped".
+CALLED_OFF_VERBS = {"cancel", "scrap", "postpone", "shelve", "abandon", "drop", "defer"}
 # Participles that put a gathering in the future: "a meeting scheduled for Monday".
 SCHEDULED = {"schedule", "plan", "expect", "due", "slate"}
 
@@ -556,6 +558,9 @@ def _unreal(token: Token) -> bool:
     if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in {
             "discuss", "study", "explore", "examine", "negotiate"}:
         return True  # "a visit by Lacalle Pou to Brazil is also being discussed"
+    if token.dep_ == "nsubjpass" and (token.head.lemma_.lower() in CALLED_OFF_VERBS or any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in token.head.children)):
+        return True  # "A stop in Lagos scheduled for Tuesday was scrapped"
     if token.pos_ in ("NOUN", "PROPN") and CALLED_OFF.match(
             token.doc[token.i + 1:token.sent.end].text):
         return True  # "to talks on October 8, but that round never took place"
@@ -1299,6 +1304,23 @@ def _where(doc: Doc, root: Token, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+def _there(root: Token, mentions: list[Mention]) -> Mention | None:
+    """ "The last stop was Abuja. There Tillerson met Buhari": the place the sentence before
+    named last, for a clause opened by "there"."""
+    clause = root
+    while clause.dep_ == "conj":
+        clause = clause.head
+    sentence = clause.sent
+    if sentence.start == 0 or not any(
+            c.lower_ == "there" and c.dep_ == "advmod" and c.i - sentence.start <= 1
+            for c in clause.children):
+        return None
+    before = clause.doc[sentence.start - 1].sent
+    places = [m for m in mentions if before.start <= m.start < before.end and not m.modifier
+              and (m.kind == "place" or m.as_place or m.source in ("kb:capital", "kb:seat"))]
+    return replace(places[-1], as_place=True) if places else None
+
+
 def _only_place(doc: Doc, sentence: Span, mentions: list[Mention], topic_tokens: set[int],
                 told: list[EventDraft], visit: bool = False) -> Mention | None:
     """The one place a sentence names after "in", "at" or "city of", when the clause
@@ -1333,8 +1355,10 @@ def _city_ending_topic(doc: Doc, mentions: list[Mention], tokens: set[int]) -> M
     for m in mentions:
         if m.start not in tokens or m.start == 0 or doc[m.start - 1].lower_ not in {"in", "at"}:
             continue
-        city = m.source in ("kb:capital", "kb:seat") or m.kind == "place" and \
+        city = m.source in ("kb:capital", "kb:seat") or m.kind == "place" and (
             fold(m.text) in big_cities()  # a city of the world, not "Central Asia"
+            or any(n.start == m.end + 1 and n.kind == "place" and doc[m.end].text == ","
+                   for n in mentions))  # "in Palenque, Chiapas": a town and its region
         after = doc[m.end] if m.end < len(doc) else None
         if city and (after is None or after.is_punct or after.ent_type_ == "DATE"
                      or after.lower_ in {"on", "last", "this", "in", "and"}):
@@ -1978,6 +2002,17 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                     Party(p.mention, "participant") for p in draft.parties],
                     support=list(draft.support), topics=list(draft.topics))
                 sentence_events.append(met)
+            gathering = _received_at_the_gathering(draft, sentence, drafts, published) or \
+                _received_at_the_gathering(draft, sentence, frames, published)
+            if gathering is not None:  # "The President received at the meeting A, B and C"
+                if gathering in frames:
+                    frames.remove(gathering)
+                    drafts.append(gathering)
+                for party in draft.parties:
+                    add_party(gathering, party.mention, "participant")
+                gathering.support.append(Support(sentence, draft.trigger, draft.rule,
+                                                 "received at the gathering above"))
+                continue
             pieces = _separately(doc, draft)
             if len(pieces) > 1:  # "spoke with Kagame and, separately, with Tshisekedi"
                 sentence_events += pieces
@@ -2243,7 +2278,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:participants|leaders|heads of state|attendees)(?: at the "
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
                         r"(?:was|were) represented by|"
-                        r"(?:also|both|all) (?:took part|attended|participated)|"
+                        r"(?:also|both|all) (?:took part|taking part|attended|participated)|"
                         r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
                         r"gathering))|"
                         r"among them were|among those (?:taking part|attending)|"
@@ -2283,9 +2318,13 @@ def summit_before(sentence: Span, drafts: list[EventDraft], published: date | No
     """The meeting a list of attendees belongs to: the last one told in the paragraphs just
     before, or, further back, the one held on the day this sentence (or the one before
     it) names ("Around the table on Thursday …")."""
-    def gathering(d: EventDraft) -> bool:  # "the summit", "joined leaders at the summit"
-        return d.trigger.root.pos_ in ("NOUN", "PROPN") or d.trigger.root.lemma_.lower() in {
-            "join", "attend", "sit", "gather", "convene", "address"}
+    def gathering(d: EventDraft) -> bool:  # "the summit", "joined leaders at the summit",
+        # "hosted the meeting"
+        root = d.trigger.root
+        return root.pos_ in ("NOUN", "PROPN") or root.lemma_.lower() in {
+            "join", "attend", "sit", "gather", "convene", "address"} or any(
+            c.dep_ == "dobj" and (c.lower_ in GATHERINGS or NOUN_TRIGGERS.get(c.lower_) in CONTACT)
+            for c in root.children)
     meetings = [d for d in drafts if d.type == "Meeting" and (gathering(d) or not nominal_only)]
     doc = sentence.doc
     spans = [sentence]
@@ -2299,6 +2338,27 @@ def summit_before(sentence: Span, drafts: list[EventDraft], published: date | No
     near = [d for d in meetings[-6:] if sentence.start_char - d.sentence.end_char < 1500
             and (gathering(d) or len(d.keys()) >= 2)]
     return near[-1] if near else None
+
+
+def _received_at_the_gathering(draft: EventDraft, sentence: Span, drafts: list[EventDraft],
+                               published: date | None) -> EventDraft | None:
+    """The gathering told before, with only its host named, at which a sentence's meeting
+    took place: "X hosted the meeting in Palenque with heads of state … The President
+    received at the meeting A, B and C". Never one with sides of its own ("met Erdogan at
+    the summit" is a meeting of two at a summit of many)."""
+    root = draft.trigger.root
+    if draft.type != "Meeting" or root.pos_ != "VERB":
+        return None
+    at = [p for c in root.children if c.dep_ == "prep" and c.lower_ in ("at", "during")
+          for p in c.children if p.dep_ == "pobj" and (
+              p.lower_ in GATHERINGS or NOUN_TRIGGERS.get(p.lower_) == "Meeting")
+          and any(d.dep_ == "det" and d.lower_ in ("the", "that", "this") for d in p.children)
+          and not any(d.dep_ in ("compound", "amod", "nmod", "prep") for d in p.children)]
+    if not at:
+        return None
+    summit = summit_before(sentence, drafts, published)
+    hosts = {side_of(p.mention) for p in summit.parties} if summit else set()
+    return summit if summit is not None and len(hosts) == 1 else None
 
 
 def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft],
@@ -2318,7 +2378,13 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         sentence, frames or [], published, nominal_only=loose)
     people = [m for m in mentions if m.kind == "person" and not m.modifier
               and _listed_person(sentence.doc, m)]
-    if summit is None or len(people) < (1 if delegation or remote else 2):
+    represented = re.search(r"\b(?:was|were) represented by\b", sentence.text)
+    if represented and not people:  # "Belize, Costa Rica and Panama were represented by
+        # ministers and senior officials": the states, their people unnamed
+        people = [m for m in mentions if m.kind == "state" and not m.modifier
+                  and sentence.doc[m.start].idx - sentence.start_char < represented.start()]
+    alone = delegation or remote or (listed and listed.group(0).lower().startswith("also "))
+    if summit is None or len(people) < (1 if alone else 2):  # "Also taking part was X"
         return
     if frames and summit in frames:  # "The GCC held its summit … X and Y also took part"
         frames.remove(summit)
@@ -2339,6 +2405,14 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
                                   len(people)))
 
 
+def _departure(trigger: Token) -> bool:
+    """Whether a journey verb tells only of leaving: "flew out of Abuja", "flew home"."""
+    if trigger.pos_ != "VERB":
+        return False
+    words = {c.lower_ for c in trigger.children if c.dep_ in ("prt", "prep", "advmod")}
+    return bool(words & {"out", "home", "from"}) and not words & {"to", "into", "in", "for"}
+
+
 def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   mentions: list[Mention], published: date | None,
                   earlier: list[EventDraft],
@@ -2347,6 +2421,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     """The event ``trigger`` tells, or None when it tells none or only adds to one told:
     ``earlier`` in the article, ``this_sentence`` with its sides, or ``sideless`` here."""
     lemma = trigger.lemma_.lower()
+    if kind == "Visit" and _departure(trigger):
+        return None  # "Tillerson flew out of Abuja on Monday night": he left
     if kind == "Meeting" and lemma in ("host", "convene", "hold") and any(
             t.lower_ in AT_A_DISTANCE and t.head.lower_ in {"talks", "negotiations"}
             for c in trigger.children if c.dep_ == "dobj" for t in c.subtree):
@@ -2621,9 +2697,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
                     f"{what} the event above: " + ", ".join(m.label for m in added)))
                 return None
-            if referring and not relatives:
+            if referring and not relatives and not (lemma in ("host", "convene") and not meetings):
                 return None  # "who also attended the meeting": one not read here; but "the
-                # Trilateral Summit, which was hosted by Li Keqiang" is read on its own
+                # Trilateral Summit, which was hosted by Li Keqiang" is read on its own, and
+                # so is "X hosted the meeting 'For a Fraternal Neighbourhood' in Palenque"
+                # when no meeting was told before
     if lemma == "bring" and earlier and any(
             c.dep_ == "nsubj" and NOUN_TRIGGERS.get(c.lower_) in CONTACT and any(
                 d.lower_ in {"the", "these", "those"} for d in c.children) and not any(
@@ -2933,6 +3011,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     else:
         draft.location = _location(doc, mentions, tokens - topic_tokens - nested,
                                    towards=lemma == "welcome")
+        there = _there(root, doc._.mentions or [])
+        if there is not None and not (draft.location and doc[draft.location.start].head.head
+                                      in (trigger, *trigger.children)):
+            draft.location = there  # "There Tillerson met Buhari …, and talks were held on
+            # the abduction of schoolgirls from Dapchi in Yobe State": there, not Yobe
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
             doc, sentence, mentions, topic_tokens | _reference_clauses(sentence.root, trigger),
@@ -3531,23 +3614,42 @@ def _ministers_of_the_sides(verb: Token, earlier: list[EventDraft],
     def sides(draft: EventDraft) -> set[str]:
         return {state_of(p.mention) for p in draft.parties if p.role == "participant"} - {None}
 
+    pair = _pair_of_states_before(subject, mentions)
     previous = next((d for d in reversed(earlier[-6:]) if len(sides(d)) == 2), None)
-    if previous is None:
+    if pair:  # "Contacts between the UAE and Iran were revived when officials of the two
+        # countries met": the two the sentence names, not those of the event before
+        if role.split()[-1] in UNNAMED_AGENTS:
+            return [_as_its_state(m) for m in pair]
+        previous = None
+    elif previous is None:
         return []
-    if role.split()[-1] in UNNAMED_AGENTS:
+    elif role.split()[-1] in UNNAMED_AGENTS:
         return [_as_its_state(next(p.mention for p in previous.parties
                                    if p.role == "participant" and state_of(p.mention) == state))
                 for state in sorted(sides(previous))]
     people = []
-    for state in sorted(sides(previous)):
+    for state in sorted({state_of(m) for m in pair} if pair else sides(previous)):
         named = [m for m in mentions if m.kind == "person" and m.key and m.affiliation == state
                  and m.role_kind in kinds] or [  # "his Chinese counterpart, Dong Jun"
-            p.mention for p in previous.parties if p.mention.kind == "person"
+            p.mention for p in (previous.parties if previous else []) if p.mention.kind == "person"
             and p.mention.affiliation == state and p.mention.role_kind is None]
         if not named:
             return []
         people.append(min(named, key=lambda m: abs(m.start - verb.i)))
     return people
+
+
+def _pair_of_states_before(subject: Token, mentions: list[Mention]) -> list[Mention]:
+    """The two states a sentence joins before a subject of "the two countries" ("Contacts
+    between the UAE and Iran …, when officials of the two countries met"), else none."""
+    doc, sentence = subject.doc, subject.sent
+    states = [m for m in mentions if m.kind == "state" and not m.modifier
+              and sentence.start <= m.start < subject.left_edge.i]
+    for first, second in zip(states, states[1:], strict=False):
+        head, other = doc[first.end - 1], doc[second.end - 1]
+        if other.dep_ == "conj" and other.head == head and state_of(first) != state_of(second):
+            return [first, second]
+    return []
 
 
 def _plural_anaphor(verb: Token) -> str | None:

@@ -279,6 +279,7 @@ class MentionFinder:
                 found.append(Mention(span.start, span.end, span.text, kind, span.text,
                                      source=f"ner:{ent.label_}"))
         found = [self._retyped(doc, m) for m in found if not _names_a_feature(doc, m)]
+        found = _places_named_elsewhere(found)
         found = _joined_names(found + _repeated_names(doc, found))
         found = [m for m in found if m.start not in media and fold(m.text) not in media_names]
         # the broadcaster's name again ("…, Al Masirah reported"), which the NER took for a name
@@ -780,6 +781,15 @@ def _opens_a_date(tokens: list[Token]) -> bool:
 
 # Verbs of travel whose "to X" is where someone went: "travelled to Puerto Ordaz".
 TRAVEL_VERBS = {"travel", "fly", "go", "head", "return", "come", "drive", "sail", "journey"}
+
+
+def _places_named_elsewhere(found: list[Mention]) -> list[Mention]:
+    """An unknown "organisation" the NER found that the story names as a place elsewhere is
+    that place: "hosts Palenque meeting" where "in Palenque, Chiapas" was read a place."""
+    places = {fold(m.text) for m in found if m.kind == "place" and m.source == "ner:GPE"}
+    return [replace(m, kind="place", source=m.source + "+place")
+            if m.source == "ner:ORG" and m.key is None and fold(m.text) in places else m
+            for m in found]
 
 
 def _destination_not_person(doc: Doc, mention: Mention) -> Mention:
@@ -1420,7 +1430,10 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
             first <= p.start < token.i and genders.get(p.key or "") == gender for p in people)
         others = _objects_of(doc, token, mentions)  # "he received the Venezuelan president"
         others |= _own_subjects(token, mentions)  # "Jaishankar called on him": not Jaishankar
-        for back in (1, 2):  # this sentence and the one before it, then one more
+        traveller = _traveller_of_the_clause(token, people)
+        if traveller is not None and genders.get(traveller.key or "", gender) == gender:
+            antecedent = traveller
+        for back in () if antecedent else (1, 2):  # this sentence and the one before, then one more
             first = sentences[max(0, index[token.i] - back)].start
             before = [p for p in people if first <= p.start < token.i
                       and genders.get(p.key or "", "" if marked else gender) == gender
@@ -1446,6 +1459,36 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
         # held talks with Nyusi. In Pretoria, he met Zuma" is Modi all through
         bisect.insort(people, resolved, key=lambda m: m.start)
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+# Nouns of a journey, whose clauses ("…'s visit to Beijing, where he met Xi") tell of it.
+JOURNEY_NOUNS = {"visit", "visits", "trip", "trips", "tour", "journey", "stay", "stopover",
+                 "leg"}
+
+
+def _traveller_of_the_clause(token: Token, people: list[Mention]) -> Mention | None:
+    """For a subject pronoun of a clause on a journey, the one who made it: "Duterte's visit
+    to Beijing, where he met Xi"; "a trip to the UAE by Bagheri Kani, during which he held
+    talks"."""
+    verb = token.head
+    if not token.dep_.startswith("nsubj") or verb.dep_ not in ("relcl", "advcl") or not any(
+            t.lower_ in ("which", "where") and t.i < token.i for t in verb.subtree):
+        return None
+    noun = verb.head if verb.dep_ == "relcl" else verb
+    if noun.ent_type_ in ("DATE", "TIME") or noun is verb:
+        # "a trip … by X on 24th November, during which he …", however the parser hung it
+        noun = next((t for t in reversed(noun.sent[:noun.i - noun.sent.start])
+                     if t.lower_ in JOURNEY_NOUNS), noun)
+    for _ in range(2):  # "visit to Beijing, where …": from the place up to the journey
+        if noun.lower_ in JOURNEY_NOUNS or noun.dep_ != "pobj":
+            break
+        noun = noun.head.head
+    if noun.lower_ not in JOURNEY_NOUNS:
+        return None
+    agents = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree} | {
+        t.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children if p.dep_ == "pobj" for t in p.subtree}
+    return next((p for p in people if p.start in agents and p.start < token.i), None)
 
 
 def _object_verb(token: Token) -> Token | None:
