@@ -2002,6 +2002,9 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                     Party(p.mention, "participant") for p in draft.parties],
                     support=list(draft.support), topics=list(draft.topics))
                 sentence_events.append(met)
+            if draft.type in CONTACT:  # "talks between A and B, joined by delegations
+                for m in _their_company(draft, in_sentence):  # that included C and D"
+                    add_party(draft, m, "participant")
             gathering = _received_at_the_gathering(draft, sentence, drafts, published) or \
                 _received_at_the_gathering(draft, sentence, frames, published)
             if gathering is not None:  # "The President received at the meeting A, B and C"
@@ -2338,6 +2341,22 @@ def summit_before(sentence: Span, drafts: list[EventDraft], published: date | No
     near = [d for d in meetings[-6:] if sentence.start_char - d.sentence.end_char < 1500
             and (gathering(d) or len(d.keys()) >= 2)]
     return near[-1] if near else None
+
+
+def _their_company(draft: EventDraft, mentions: list[Mention]) -> list[Mention]:
+    """The people a participle clause on a party says came with them: "talks between the
+    crown prince and the Pakistani premier, joined by delegations that included A and B";
+    "Abiy, accompanied by his foreign minister, C"."""
+    doc = draft.trigger.doc
+    root = draft.trigger.root
+    heads = [root, *(t for p in draft.parties for t in doc[p.mention.start:p.mention.end])]
+    if root.dep_ in ("dobj", "pobj"):  # "followed talks between A and B, joined by …"
+        heads.append(root.head)
+    clauses = {t.i for h in heads for c in h.children
+               if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("join", "accompany")
+               and any(a.dep_ == "agent" for a in c.children) for t in c.subtree}
+    return [m for m in mentions if m.start in clauses and m.kind == "person" and not m.modifier
+            and _listed_person(doc, m)]
 
 
 def _received_at_the_gathering(draft: EventDraft, sentence: Span, drafts: list[EventDraft],
@@ -3466,6 +3485,11 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
                         topics=list(draft.topics)) for subject in subjects]
     if not subjects or len(others) < 2:
         return [draft]
+    if twice and draft.type == "Meeting" and not (placed or calls or sequence) and not any(
+            t.lower_ in {"separately", "separate"} for t in draft.sentence) and len(
+            {state_of(p.mention) for p in others}) == 1 and state_of(others[0].mention):
+        return [draft]  # "held talks with Prime Minister Hailemariam … and with Foreign
+        # Minister Workneh": one round of talks with one government
     pieces = []
     ends = sorted(p.mention.start for p in others)
     for other in others:
@@ -3473,8 +3497,11 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
                         topics=list(draft.topics))
         # "with A in NEOM and with B in Doha": each talk where its own phrase says
         stop = next((e for e in ends if e > other.mention.start), draft.sentence.end)
-        own_place = next((m for m in _places_in(doc, other.mention.end, stop)), None) if \
-            draft.sentence.start <= other.mention.start else None  # not a name told before
+        own_place = next((m for m in _places_in(doc, other.mention.end, stop) if not any(
+            a.dep_ in ("relcl", "acl") and other.mention.start <= a.head.i < other.mention.end
+            for a in doc[m.start].ancestors)), None) if \
+            draft.sentence.start <= other.mention.start else None  # not a name told before,
+        # nor a place of a clause on them ("with Oli, whom he had last met in New York")
         if own_place is not None:
             piece.location = own_place
         pieces.append(piece)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from loaders.actors import ActorBase, ActorEntry, Post
-from loaders.dates import MONTHS, WEEKDAYS
+from loaders.dates import MONTHS, WEEKDAYS, normalize_date
 
 MentionKind = str  # "person", "state", "organization", "place", "role"
 
@@ -1291,6 +1291,11 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                        fold(f"{m.title or ''} {m.text}").split()) & MONARCHS
                        or _reigned(m, base))}
         return next(iter(crowned.values())) if len(crowned) == 1 else None
+    if token.lower_ in PLAIN_LEADERS and token.is_lower and token.dep_.startswith("nsubj") \
+            and token.i > 0 and doc[token.i - 1].lower_ == "the":
+        # "Shortly before Tillerson was received by Uhuru Kenyatta …, the president had met
+        # Odinga": the one leader of that post named in this sentence or the one before
+        return _leader_just_named(token, mentions, base)
     start = token.i
     while start > 0 and doc[start - 1].lower_ in {"crown", "prime", "foreign", "general"} \
             and doc[start - 1].is_title:
@@ -1307,6 +1312,28 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                     or all(w in fold(m.text).split() for w in words))  # "Crown Prince X"
                and not re.search(r"\b(?:vice|deputy|former)\b", fold(m.title or ""))]
     return holders[-1] if holders else None
+
+
+# Posts a plain "the president", "the premier" names, by what the actor base calls them.
+PLAIN_LEADERS = {"president": "head_of_state", "premier": "head_of_government"}
+
+
+def _leader_just_named(token: Token, mentions: list[Mention],
+                       base: ActorBase | None) -> Mention | None:
+    """The one person named in a title's sentence or the one before who holds that post:
+    by a title in the text, or by the actor base on the day the story was published."""
+    doc = token.doc
+    sentence = token.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    published = doc._.published if Doc.has_extension("published") else None
+    kind = PLAIN_LEADERS[token.lower_]
+    states = {m.affiliation for m in mentions if m.kind == "person" and m.affiliation}
+    holders = {h.key for state in states for h in base.post_holders(kind, state, published)} \
+        if base is not None and published is not None else set()
+    found = {m.key or m.label: m for m in mentions if m.kind == "person"
+             and first <= m.start < token.i and not m.modifier and (
+                 token.lower_ in fold(m.title or "").split() or m.key in holders)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _the_plain(token: Token) -> bool:
@@ -1567,7 +1594,7 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
                 # those before it resolved, the rest as found
                 known = [*result, *mentions[len(result):]]
                 m = _resolve_role(_counterpart_role(doc, m, known), people, base, published,
-                                  surnames)
+                                  surnames, _year_told(doc[m.start], published))
         result.append(m)
     return result
 
@@ -1941,8 +1968,28 @@ def _holders_of_title(m: Mention, base: ActorBase, published: date | None) -> li
         r"\b(?:vice|deputy|crown|acting)\b", fold(post.role))))
 
 
+# Words before a date that make it a point of reference: "since 2019", "until 2021".
+DATE_REFERENCES = {"since", "until", "till", "before", "after", "by"}
+
+
+def _year_told(token: Token, published: date | None) -> str | None:
+    """The date nearest a title in its sentence, given with its year ("in July 2021"), when
+    it is another year than the story's: the day the title is of."""
+    doc = token.doc
+    dates = [ent for ent in token.sent.ents if ent.label_ == "DATE"
+             and re.search(r"\b(?:19|20)\d\d\b", ent.text) and not (
+                 ent.start > 0 and doc[ent.start - 1].lower_ in DATE_REFERENCES)]
+    # not "for the first time since 2019": a point of reference, not the day told of
+    for ent in sorted(dates, key=lambda e: abs(e.start - token.i)):
+        told = normalize_date(ent.text, published)
+        if told and (published is None or not told.startswith(str(published.year))):
+            return told
+    return None
+
+
 def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
-                  published: date | None, doc_surnames: set[str]) -> Mention:
+                  published: date | None, doc_surnames: set[str],
+                  told: str | None = None) -> Mention:
     kinds = {"head_of_state", "head_of_government"} if m.role_kind == "leader" else {m.role_kind}
     people_keys = {p.key for p in people if p.key}
 
@@ -1958,8 +2005,26 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
         heirs = {p.key for p, _ in _posts_held(base, m.affiliation, published, "crown prince")}
         candidates = [p for p in candidates if p.key in heirs or not heirs and "crown prince"
                       in fold(p.title or "")]
+    if told and m.role_kind and m.affiliation:
+        # "when Biden hosted the Iraqi premier in July 2021": the one who held the post then,
+        # if the story names them ("Sudani's predecessor, Mustafa al-Kadhimi")
+        then = {h.key for kind in kinds for h in base.post_holders(kind, m.affiliation, told)}
+        named_then = [p for p in people if p.key in then and p.affiliation == m.affiliation]
+        if named_then and not any(p.key in then for p in candidates):
+            best = min(named_then, key=lambda p: (p.start > m.start, abs(p.start - m.start)))
+            return replace(m, kind="person", key=best.key, label=best.label,
+                           source="rule:role+kb")
     if candidates:
-        best = min(candidates, key=lambda p: abs(p.start - m.start))
+        before = [p for p in candidates if p.start < m.start]
+        best = max(before, key=lambda p: p.start) if before else min(
+            candidates, key=lambda p: p.start)  # the one named last before, else next
+        if best.start > m.start and m.role_kind and m.affiliation and published is not None:
+            # "Sharif's aircraft entered Saudi airspace. … the Pakistani prime minister":
+            # the holder on the day named before, not a predecessor named further on
+            holders = {h.key for kind in kinds
+                       for h in base.post_holders(kind, m.affiliation, published)}
+            best = next((p for p in reversed(people) if p.start < m.start and p.key in holders
+                         and p.affiliation == m.affiliation), best)
         return replace(m, kind="person", key=best.key, label=best.label,
                        source="rule:role+coref")
     if m.title and m.affiliation and published is not None and "crown prince" in fold(m.title):
