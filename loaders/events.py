@@ -1567,11 +1567,23 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
     """The first date of the clause (of ``trigger``'s, when given); a date without a year
     lies in the year the paragraph has just named ("… visit to China in October 2022.
     During that trip, on October 31 …")."""
-    for ent in sentence.ents:
-        if not _is_date(ent) or ent.start not in tokens or in_dateline(ent):
+    ents = list(sentence.ents)
+    clause = _clause_root(trigger) if trigger is not None else None
+    own: set[int] = set()
+    if clause is not None and clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX"):
+        # "X received Y in August 2020, and when Biden hosted him in July 2021, the two
+        # agreed …": the dates of its own clause first
+        own = {e.start for e in ents if _of_the_clause(e, clause)}
+        ents.sort(key=lambda e: e.start not in own)
+    for ent in ents:
+        if not _is_date(ent) or ent.start not in tokens | own or in_dateline(ent):
             continue
         if _reference_point(ent, EVENT_REFERENCE_WORDS, trigger):
             continue  # "the first visit since 2015", "the summit before Monday's": not then
+        if trigger is not None and ent.root.dep_ in ("nummod", "compound", "amod") and \
+                ent.root.head.pos_ in ("NOUN", "PROPN") and ent.root.head != trigger \
+                and YEAR.fullmatch(ent.text):
+            continue  # "agreed to reaffirm the 2008 Strategic Framework Agreement": its year
         if THAT_TIME.search(ent.text):  # "earlier that month": the month the story told
             value = _that_time(ent.text, ent.doc, ent.start, published)
             if value:
@@ -1754,11 +1766,26 @@ def _describing(ent: Span, told: Span) -> bool:
         not own.is_ancestor(other)
 
 
+def _of_the_clause(ent: Span, clause: Token) -> bool:
+    """Whether a date says when a clause's verb (or a clause of it) happened, through
+    prepositions and clauses, not a noun's ("in the Dec. 1 election")."""
+    token = ent.root
+    while token != clause:
+        if token.head == token or token.i != ent.root.i and token.pos_ in ("NOUN", "PROPN") \
+                and token.ent_type_ != "DATE":
+            return False
+        token = token.head
+    return True
+
+
 def narrative_year(ent: Span) -> int | None:
     """The year of the last date with a year before ``ent`` in its paragraph, if any: one
     it names ("in late 2018") or one it tells ("In February this year")."""
     earlier = [e for e in paragraph_dates_before(ent.doc, ent.start)
-               if not _describing(e, ent)]
+               if not _describing(e, ent) and not any(
+                   a.dep_ == "prep" and a.lower_ in {"since", "after", "until", "till"}
+                   for a in e.root.ancestors)]  # "frozen after Iraq's 1990 invasion of Kuwait.
+    # They began to thaw in February": a point of reference, not the time the story is at
     if not earlier:
         return None
     named = YEAR.search(earlier[-1].text)
@@ -1991,7 +2018,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             there = _at_that_event(sentence, drafts) if draft.date is None else None
             if there is not None:  # "At that summit, Sisi put forward a vision"
                 draft.date, draft.location = there.date, draft.location or there.location
-            trip = _during_that_trip(sentence, drafts) if draft.type != "Visit" else None
+            trip = _during_that_trip(sentence, [*drafts, *sentence_events]) \
+                if draft.type != "Visit" else None
             if trip is not None:  # "In talks during that trip, Marcos and Xi agreed …"
                 draft.date = draft.date or trip.date
                 draft.location = draft.location or trip.location

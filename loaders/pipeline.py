@@ -19,7 +19,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 from thinc.api import Config
 
@@ -27,7 +27,7 @@ from kg.errors import Errors, ExtractionError, KGError
 from kg.types import Actor, Article, Event, Extraction, Place, Provenance, Role
 from loaders.actors import ActorBase, ActorEntry, slugify
 from loaders.clean import blank_boilerplate
-from loaders.dates import normalize_date
+from loaders.dates import MONTHS, normalize_date
 from loaders.events import (
     AT_A_DISTANCE,
     CONTACT,
@@ -76,6 +76,23 @@ def newline_sentences(doc: Doc) -> Doc:
             token.is_sent_start = False
     return doc
 
+
+@Language.component("kg_date_edges", requires=["doc.ents"], assigns=["doc.ents"])
+def date_edges(doc: Doc) -> Doc:
+    """End a date the NER ran past a dash into the words after it: "WASHINGTON, April 16 -
+    Joe Biden held talks" is the dateline "April 16" and a name, not one date. A dash
+    between numbers ("3-5 March") stays a range."""
+    ents = []
+    for ent in doc.ents:
+        dash = next((t for t in ent if t.text in {"-", "–", "—", "--"} and t.i + 1 < ent.end
+                     and doc[t.i + 1].is_alpha and doc[t.i + 1].is_title
+                     and doc[t.i + 1].lower_ not in MONTHS), None)
+        if ent.label_ == "DATE" and dash is not None and dash.i > ent.start:
+            ents.append(Span(doc, ent.start, dash.i, label="DATE"))
+        else:
+            ents.append(ent)
+    doc.ents = ents
+    return doc
 
 INITIAL = re.compile(r"^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\.|Sgt\.|"
                      r"Capt\.|Adm\.|Maj\.|Prof\.|St\.)$")
