@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.mentions import big_cities, fold
+
 BOILERPLATE = re.compile(
     r"copyright|©|all rights reserved|\bsubscribe\b|newsletter|leave a (comment|reply)"
     r"|related (articles|posts|news)|back to top|no comments|image credit|photo credit"
@@ -19,8 +21,11 @@ BOILERPLATE = re.compile(
 )
 FOOTER = re.compile(r"copyright|©|all rights reserved", re.IGNORECASE)
 # "By Staff Reporter, Gulf Desk", "By Lamin K. Jobe in Banjul", "(Reporting by …; Editing by …)"
-BYLINE = re.compile(r"^(?:[Bb]y\s+(?:[A-Z][\w.'’-]*|and|in|of|&)(?:,?\s+(?:[A-Z][\w.'’-]*|and|in|"
-                    r"of|&)){0,8},?|\(?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by\b.*)$")
+BYLINE = re.compile(r"^(?:[Bb]y\s+(?:[A-Z][\w.'’-]*|and|in|of|&)(?:(?:,|\s\|)?\s+(?:[A-Z][\w.'’-]*|"
+                    r"and|in|of|&)){0,8},?|\(?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by\b.*)$")
+# The place a byline ends with ("By Our Correspondent, Kigali", "By A. Kamel | CAIRO",
+# "By Lamin K. Jobe in Banjul"): kept when the rest of the byline is blanked, as a dateline.
+BYLINE_PLACE = re.compile(r"(?:,|\s\||\sin)\s+([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2})$")
 _WORD = re.compile(r"[A-Za-z]+")
 # A dateline on a line of its own ("NAIROBI, May 16", "SAMARKAND, 16 September 2022:"):
 # short, but the story's place and day, not a menu.
@@ -92,7 +97,13 @@ def blank_boilerplate(text: str) -> str:
     """
     chars = list(text)
     for start, end in boilerplate_lines(text):
-        chars[start:end] = " " * (end - start)
+        line = text[start:end]
+        place = BYLINE_PLACE.search(line) if BYLINE.match(line.strip()) else None
+        if place and fold(place.group(1)) not in big_cities(15_000):
+            place = None  # "By Staff Reporter, Horn Desk": no place
+        keep = (start + place.start(1), start + place.end(1)) if place else (end, end)
+        chars[start:keep[0]] = " " * (keep[0] - start)
+        chars[keep[1]:end] = " " * (end - keep[1])
     for match in AGENCY.finditer(text):
         found = match.group(0)
         if found[0].isupper():  # "NUR-SULTAN. KAZINFORM": keep the city, blank the agency

@@ -16,7 +16,15 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from loaders.dates import DAY_TIMES, RELATIVE_YEAR, YEAR, normalize_date
-from loaders.mentions import EVENT_WORDS, TITLE_HEADS, Mention, big_cities, fold, role_kind_of
+from loaders.mentions import (
+    EVENT_WORDS,
+    JOURNEY_NOUNS,
+    TITLE_HEADS,
+    Mention,
+    big_cities,
+    fold,
+    role_kind_of,
+)
 from loaders.mentions import TITLE_WORDS as TITLE_WORDS_OF_LISTS
 
 CONTACT = {"Meeting", "PhoneCall"}
@@ -1301,7 +1309,18 @@ def _where(doc: Doc, root: Token, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.start <= head.i < m.end and (m.kind in ("place", "state") or m.as_place):
             return replace(m, as_place=True)
+    if head.lower_ in JOURNEY_STAYS or head.ent_type_ in ("TIME", "DATE"):
+        # "flew to N'Djamena for a stop of a few hours, where Déby held talks with him": the
+        # place the journey went to, just before
+        went = [m for m in mentions if head.sent.start <= m.start < head.i and m.start > 0
+                and doc[m.start - 1].lower_ in {"to", "in", "into", "at"} and (
+                    m.kind == "place" or m.as_place or m.source.startswith("kb:capital"))]
+        return replace(went[-1], as_place=True) if went else None
     return None
+
+
+# Nouns of a stay a "where" clause can hang on: "a stop of a few hours, where …".
+JOURNEY_STAYS = JOURNEY_NOUNS | {"stop", "hours", "days"}
 
 
 def _there(root: Token, mentions: list[Mention]) -> Mention | None:
@@ -1542,7 +1561,7 @@ def in_dateline(ent: Span) -> bool:
     """ "JEDDAH, May 21 (Reuters) - …", or a date alone on its line: the day of the report,
     not of what it tells."""
     sentence = ent.sent
-    line = ent.doc[_paragraph_start(ent.doc, ent.start):ent.end]
+    line = ent.doc[paragraph_start(ent.doc, ent.start):ent.end]
     if all(t.ent_type_ == "DATE" or t.is_punct or t.is_space for t in line) and (
             ent.end == len(ent.doc) or "\n" in ent.doc[ent.end - 1].text_with_ws
             or ent.doc[ent.end].is_space):
@@ -1688,7 +1707,7 @@ def _that_time(text: str, doc: Doc, index: int, published: date | None) -> str |
     """ "that month", "On December 24 that year", "In November of that year": within the
     year (or month) of the last date told before, in this paragraph or the one before."""
     told = paragraph_dates_before(doc, index) or paragraph_dates_before(doc, index, True) or \
-        paragraph_dates_before(doc, _paragraph_start(doc, index) - 1)  # "In February, …"
+        paragraph_dates_before(doc, paragraph_start(doc, index) - 1)  # "In February, …"
     value = normalize_date(told[-1].text, published) if told else None
     if not value:
         return None
@@ -1699,7 +1718,7 @@ def _that_time(text: str, doc: Doc, index: int, published: date | None) -> str |
     return own or value[:4]
 
 
-def _paragraph_start(doc: Doc, index: int) -> int:
+def paragraph_start(doc: Doc, index: int) -> int:
     """The first token of the paragraph that holds token ``index``."""
     start = index
     while start > 0 and "\n" not in doc[start - 1].text_with_ws:
@@ -1741,7 +1760,7 @@ def paragraph_dates_before(doc: Doc, index: int, any_date: bool = False) -> list
     "until 2019" are not when anything happened)."""
     if index < 0:
         return []
-    start = _paragraph_start(doc, index)
+    start = paragraph_start(doc, index)
     return [e for e in doc.ents if e.label_ == "DATE" and start <= e.start < index
             and ((YEAR.search(e.text) or RELATIVE_YEAR.search(e.text)) if not any_date
                  else not in_dateline(e))

@@ -805,7 +805,10 @@ def _destination_not_person(doc: Doc, mention: Mention) -> Mention:
 
 
 def _is_dateline(doc: Doc, mention: Mention) -> bool:
-    """A place opening a paragraph before a dash, colon or date: "RIYADH:", "MOSCOW, Jan 11"."""
+    """A place opening a paragraph before a dash, colon or date: "RIYADH:", "MOSCOW, Jan 11";
+    or closing a byline: "By Our Correspondent, Kigali", "By A. Kamel, Staff Writer | CAIRO"."""
+    if _closes_byline(doc, mention):
+        return True
     opens = mention.start == 0 or "\n" in doc[mention.start - 1].text_with_ws or \
         doc[mention.start - 1].is_space
     following = [t for t in doc[mention.end:mention.end + 8] if not t.is_space]
@@ -824,6 +827,16 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
             following = following[k:]  # "KAZAN, Russia, Oct 23 -": the country between
     return len(following) > 0 and (following[0].text in {"-", "–", "—", ":", "("} or (
         following[0].text == "," and _opens_a_date(following[1:])))
+
+
+def _closes_byline(doc: Doc, mention: Mention) -> bool:
+    """Whether a place stands alone on a line near the article's top, below the headline:
+    what ``blank_boilerplate`` keeps of a byline ("By Our Correspondent, Kigali")."""
+    alone = (mention.start == 0 or doc[mention.start - 1].is_space) and (
+        mention.end == len(doc) or doc[mention.end].is_space
+        or "\n" in doc[mention.end - 1].text_with_ws)
+    above = doc[:mention.start].text
+    return alone and 0 < above.count("\n") <= 6 and "\n" in above.rstrip(" ")
 
 
 # A short name shared by two states means the one the article names in full:

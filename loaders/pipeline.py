@@ -41,6 +41,7 @@ from loaders.events import (
     mention_id,
     narrative_year,
     paragraph_dates_before,
+    paragraph_start,
     read_events,
     side_of,
     state_of,
@@ -146,6 +147,7 @@ class EventComponent:
         drafts = meetings_of_mediations(drafts)
         drafts = drop_headline_only(doc, drafts)
         drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
+        drafts = place_in_the_scene(doc, drafts)
         drafts = place_in_dateline_city(doc, drafts, today)
         drafts = one_visit_per_side(drafts)
         drafts = read_pairs(doc, doc._.mentions or [], drafts, today, self.pair_model)
@@ -298,6 +300,25 @@ def place_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
     return drafts
 
 
+def place_in_the_scene(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:
+    """Events with no place, told after their paragraph has taken the story to the capital
+    of one side's country, happened there: "The tour began in Addis Ababa last Thursday.
+    Tillerson held talks with Prime Minister Hailemariam" was in Addis Ababa. Only the last
+    capital named before it in the paragraph, after "in", "at" or "to"."""
+    capitals = [m for m in doc._.mentions or [] if m.key and not m.modifier
+                and m.source.startswith(("kb:capital", "kb:seat")) and m.start > 0
+                and doc[m.start - 1].lower_ in {"in", "at", "to", "into"}]
+    for draft in drafts:
+        if draft.location is not None or draft.type not in PLACED_TYPES or draft.reference:
+            continue
+        first = paragraph_start(doc, draft.sentence.start)
+        told = [m for m in capitals if first <= m.start < draft.sentence.start]
+        sides = {state_of(p.mention) for p in draft.parties} - {None}
+        if told and told[-1].key in sides:
+            draft.location = replace(told[-1], as_place=True)
+    return drafts
+
+
 def place_lead_events(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:
     """Events of the first paragraph with no place happened at the dateline's place."""
     mentions = doc._.mentions or []
@@ -330,6 +351,11 @@ def place_in_dateline_city(doc: Doc, drafts: list[EventDraft], published: date |
                 not draft.reference and _on_the_news_day(draft, published):
             draft.location = replace(dateline, as_place=True)
             continue
+        if place is None and draft.type == "Visit" and country and not draft.reference and \
+                _on_the_news_day(draft, published) and country not in {
+                    state_of(p.mention) for p in draft.parties if p.role == "participant"}:
+            draft.location = replace(dateline, as_place=True)  # "Abiy arrived on Saturday"
+            continue  # under "CAIRO": he came to Cairo
         if place is None or country is None or place.kind != "state" or place.key != country \
                 or place.source.startswith(("kb:capital", "kb:seat")) or place is dateline:
             continue
