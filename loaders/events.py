@@ -3577,7 +3577,8 @@ PLURAL_ANAPHOR = re.compile(
     r"(?:from|of) (?:the two|both|the) (?:sides|countries|parties|warring parties|"
     r"governments)$", re.I)  # "Delegations from the two sides held talks"
 OBJECT_ANAPHOR = re.compile(
-    r"^(?:(?:the two|both)\s+(?:sides|leaders|ministers|presidents|men|prime ministers|"
+    r"^(?:(?:the two|both|the three|the four|the five)\s+(?:sides|leaders|ministers|presidents|"
+    r"men|prime ministers|"
     r"foreign ministers|premiers|heads of state|heads of government)|the pair|them)$", re.I)
 
 
@@ -3655,7 +3656,9 @@ def _anaphor_count(verb: Token) -> int | None:
             for t in child.subtree:
                 if t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod":
                     return 2 if t.lower_ == "both" else NUMBERS[t.lower_]
-    return None
+    told = _object_anaphor(verb)  # "sat down with the four ministers": four, told before
+    number = told.split()[1] if told and told.startswith("the ") else None
+    return NUMBERS.get(number) if number in NUMBERS and number != "two" else None
 
 
 _SIDE_ROLES = (r"[a-z ]*?(?:ministers|leaders|presidents|premiers|chiefs|commanders|officials|"

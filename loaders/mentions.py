@@ -255,6 +255,10 @@ class MentionFinder:
                     any(t.lower_ in EVENT_WORDS | DOCUMENT_WORDS for t in span)
                     or _names_an_event(doc, span)):
                 continue  # "Consultative Meetings", "the Doha Forum", "COP29" name events
+            if kind == "organization" and len(span) >= 3 and re.fullmatch(
+                    r"[A-Z]\.", span[-2].text) and span[-1].is_title:
+                span = span[-2:]  # "Chairman of the State Great Khural Z. Enkhbold": the
+                kind = "person"  # initial and name that close a body's name are a person
             if kind == "organization" and any(t.lower_ in VENUE_WORDS for t in span):
                 kind = "place"  # "the Sheraton Convention Hotel", "Al-Yamamah Palace"
             if kind == "organization" and all(t.text.islower() for t in span
@@ -1303,6 +1307,13 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                    and m.start < token.i and m.affiliation and (set(
                        fold(f"{m.title or ''} {m.text}").split()) & MONARCHS
                        or _reigned(m, base))}
+        if len(crowned) > 1:  # "Kuwait has carried the mediation … the 88-year-old emir
+            # flew to Jeddah": the crowned head of the state just named
+            sentence = token.sent
+            first = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+            named = {m.key for m in mentions if m.kind == "state" and not m.modifier
+                     and first <= m.start < token.i}
+            crowned = {k: m for k, m in crowned.items() if m.affiliation in named}
         return next(iter(crowned.values())) if len(crowned) == 1 else None
     if token.lower_ in PLAIN_LEADERS and token.is_lower and token.dep_.startswith("nsubj") \
             and token.i > 0 and doc[token.i - 1].lower_ == "the":
@@ -1438,8 +1449,8 @@ def _objects_of(doc: Doc, pronoun: Token, mentions: list[Mention]) -> set[str]:
         return set()
     verb = pronoun.head
     heads = {c.i for c in verb.children if c.dep_ == "dobj"} | {
-        p.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-        for p in c.children if p.dep_ == "pobj"}
+        p.i for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by")
+        for p in c.children if p.dep_ == "pobj"}  # "he was received … by Trump": not Trump
     return {m.key or m.label for m in mentions if m.kind == "person"
             and any(m.start <= i < m.end for i in heads)}
 
@@ -1452,7 +1463,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
     A person known to be a man is not "she", nor a woman "he" (see ``person_gender``).
     """
     genders = person_gender(mentions, base) if base is not None else {}
-    people = [m for m in mentions if m.kind == "person" and not m.modifier]
+    people = [m for m in mentions if m.kind == "person" and not m.modifier
+              and not _names_a_time(doc, m)]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     sentences = list(doc.sents)
     index = {t.i: n for n, sent in enumerate(sentences) for t in sent}
@@ -1529,6 +1541,13 @@ def _traveller_of_the_clause(token: Token, people: list[Mention]) -> Mention | N
         t.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
         for p in c.children if p.dep_ == "pobj" for t in p.subtree}
     return next((p for p in people if p.start in agents and p.start < token.i), None)
+
+
+def _names_a_time(doc: Doc, mention: Mention) -> bool:
+    """A name that only qualifies a common noun: "the Trump years", "the Obama era"."""
+    head = doc[mention.end - 1]
+    return head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.is_lower and \
+        head.head.i == mention.end and mention.start > 0 and doc[mention.start - 1].lower_ == "the"
 
 
 def _object_verb(token: Token) -> Token | None:
