@@ -79,7 +79,7 @@ PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "
 LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", "attend",
                "join", "sign", "reach", "conclude", "make", "pay", "discuss", "exchange",
                "receive", "seal", "initial", "strike", "clinch", "finalize", "finalise", "ink",
-               "take", "wrap"}
+               "take", "wrap", "use"}  # "used a meeting with Li to urge …"
 AGREEMENT_VERBS = {"sign", "reach", "conclude", "ink", "seal", "initial", "strike", "clinch",
                    "finalize", "finalise", "agree", "announce", "approve", "adopt", "renew",
                    "extend"}
@@ -283,6 +283,9 @@ def _event_type(token: Token) -> str | None:
                 return "Meeting" if any(c.dep_ == "prep" and c.lower_ in {"at", "in"}
                                         for c in token.children) else "PhoneCall"
             return None
+        if lemma == "call" and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in token.children) \
+                and sum(c.dep_ == "dobj" for c in token.children) >= 2:
+            return None  # "a group that residents call al-Shabaab": a name given
         if lemma == "call" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so" and \
                 token.doc[token.i - 1].text in {"-", "–"}:
             return None  # "the so-called Mexico Agreement"
@@ -594,6 +597,11 @@ def _unreal(token: Token) -> bool:
             break  # "did not meet Moon, but he telephoned Abe": a clause of its own
         if any(t.text == ";" for t in head.doc[low:high]):
             break  # "X brought A and B together; the two leaders called for …": two clauses
+        if head.dep_ == "advcl" and head.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in {"when", "once", "after"}
+                for c in head.children) and any(
+                a.dep_ == "aux" and a.lower_ in MODALS for a in head.head.children):
+            return True  # "the cost may become clearer when he sits down with the G7"
         if head.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in
                                         TIME_MARKS | {"after", "once"} for c in head.children):
             break  # "When Ruto opened the talks, the president may not have been …": it did
@@ -2139,6 +2147,14 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             if draft.type == "Visit" and not draft.keys("host"):
                 for m in _received_by(draft, in_sentence):  # "…, was welcomed by X"
                     add_party(draft, m, "host")
+                hosts = [p for p in draft.parties if p.role == "host"
+                         and p.mention.kind == "person"]
+                if hosts and draft.trigger.root.pos_ == "VERB" and not any(
+                        d.type in CONTACT and d.keys() >= draft.keys() for d in sentence_events):
+                    # "Amorim travelled to Moscow … and was received by Putin": they met
+                    drafts.append(replace(draft, type="Meeting", parties=[
+                        Party(p.mention, "participant") for p in draft.parties],
+                        support=list(draft.support), topics=list(draft.topics)))
             people = [p for p in draft.parties if p.mention.kind == "person"]
             if draft.type == "Proposal" and len(people) <= 1:
                 # "X held a call with Y. X proposed …": the proposal was made to Y
@@ -2332,6 +2348,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
                         r"gathering))|"
                         r"among them were|among those (?:taking part|attending)|"
+                        r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
                         r"attended as (?:observers?|guests?)|sent (?:their |its )?(?:envoys?|"
                         r"delegations?|(?:foreign |prime |deputy )?ministers?))\b",
                         re.IGNORECASE)
@@ -2665,6 +2682,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if session is not None:  # "The previous round … took place in Thimphu in 2016"
         tokens |= {t.i for t in session.head.subtree} - _excluded(session.head, trigger)
     tokens -= _reference_phrases(trigger)  # "…, a week after a call between A and B"
+    if root.lemma_.lower() == "use":  # "used a meeting with Li to urge China to restrain
+        tokens -= {t.i for c in root.children if c.dep_ in ("xcomp", "advcl")  # Pyongyang":
+                   and trigger not in c.subtree for t in c.subtree}  # the purpose, no party
     listed = _colon_list(trigger) if lemma in ("bring", "gather", "assemble") else set()
     if listed:  # "brought together the foreign ministers of the Quad: A, B and C": A, B
         tokens = tokens - set(range(trigger.i + 1, min(listed))) | listed  # and C, not the Quad
@@ -2944,13 +2964,17 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if mention_id(party.mention) in hosts_of_many and party.role == "mediator":
                 party.role = "participant"
     after = " ".join(t.lower_ for t in doc[trigger.i + 1:trigger.i + 7])
-    if not draft.keys("participant") and earlier and re.match(
+    between = [" ".join(t.lower_ for t in b.subtree) for b in (
+        trigger.head.children if trigger.dep_ == "nsubjpass" else ()) if b.lower_ == "between"]
+    if not draft.keys("participant") and any(re.match(
             r"(?:\w+ )?between (?:the two|both) (?:sides|countries|parties|nations|neighbou?rs|"
             r"men|leaders|presidents|ministers|governments)",
-            after):
-        # "brokered mediation between the two sides": those of the event just read
+            words) for words in [after, *between]):  # "The talks … were held … between the
+        # two leaders alone"
+        # "brokered mediation between the two sides": those of the event just read, else
+        # the two people a sentence just before names ("The talks … between the two leaders")
         previous = next((d for d in reversed(earlier[-4:]) if len(d.keys("participant")) >= 2),
-                        None)
+                        None) or _pair_just_named(sentence, doc._.mentions or [], reach=4)
         for party in previous.parties if previous else []:
             if party.role == "participant":
                 add_party(draft, party.mention, "participant")
@@ -3325,19 +3349,23 @@ def _as_its_state(mention: Mention) -> Mention:
                    key=mention.affiliation, source="rule:anaphor")
 
 
-def _pair_just_named(sentence: Span, mentions: list[Mention]) -> EventDraft | None:
-    """The two people the sentence before names, when it names exactly two."""
-    if sentence.start == 0:
-        return None
-    before = sentence.doc[sentence.start - 1].sent
-    people = {mention_id(m): m for m in mentions if before.start <= m.start < before.end
-              and m.kind == "person" and not m.modifier}
-    if len(people) != 2:
-        return None
-    pair = EventDraft(type="Meeting", trigger=before[:1], sentence=before)
-    for m in people.values():
-        add_party(pair, m, "participant")
-    return pair
+def _pair_just_named(sentence: Span, mentions: list[Mention], reach: int = 1
+                     ) -> EventDraft | None:
+    """The two people the sentence before names, when it names exactly two; with ``reach``,
+    the nearest of that many sentences before that names exactly two."""
+    before = sentence
+    for _ in range(reach):
+        if before.start == 0:
+            return None
+        before = sentence.doc[before.start - 1].sent
+        people = {mention_id(m): m for m in mentions if before.start <= m.start < before.end
+                  and m.kind == "person" and not m.modifier}
+        if len(people) == 2:
+            pair = EventDraft(type="Meeting", trigger=before[:1], sentence=before)
+            for m in people.values():
+                add_party(pair, m, "participant")
+            return pair
+    return None
 
 
 def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,

@@ -751,7 +751,11 @@ def _names_a_feature(doc: Doc, mention: Mention) -> bool:
 
 
 def _region_not_person(doc: Doc, mention: Mention) -> Mention:
-    """ "security in the Sahel": a "person" the NER found after "in the" is a place."""
+    """ "security in the Sahel": a "person" the NER found after "in the" is a place; so is
+    one a place word follows ("the remote Amur region", "Tigray province")."""
+    if mention.source == "ner:PERSON" and mention.key is None and mention.end < len(doc) and \
+            doc[mention.end].lower_ in PLACE_WORDS and doc[mention.end].is_lower:
+        return replace(mention, kind="place", source=mention.source + "+place")
     if mention.source != "ner:PERSON" or mention.start < 2 or \
             doc[mention.start - 1].lower_ != "the" or \
             doc[mention.start - 2].lower_ not in {"in", "across", "of", "to", "from", "at"}:
