@@ -1274,6 +1274,15 @@ def _apart_in_time(first: Token, second: Token) -> bool:
         _after_the_other(first, second) or _after_the_other(second, first)
 
 
+def _on_a_party(clause: EventDraft, other: EventDraft) -> bool:
+    """Whether an event is told in a relative clause on one of another's parties: "held talks
+    with Oli, whom he had last met in New York in September" tells two occasions."""
+    verb = clause.trigger.root
+    return verb.dep_ == "relcl" and other.trigger.root not in verb.subtree and any(
+        m.start <= verb.head.i < m.end and m.kind == "person"
+        for m in verb.doc._.mentions or [])
+
+
 def _told_for_reference(trigger: Token) -> bool:
     """Whether an event noun is told only to date another: "… days after a call between
     Biden and Xi", "a week before talks in Doha"."""
@@ -2042,6 +2051,11 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             if draft.date is None:
                 draft.date = _counted_before(sentence, draft, sentence_events) or \
                     _after_previous(sentence, [*drafts, *sentence_events])
+            if draft.location is None and draft.type in CONTACT:
+                summit = _sidelines_told(draft, [*drafts, *frames])
+                if summit is not None:  # "… for the BIMSTEC summit. On the sidelines, he held
+                    draft.location = summit.location  # talks with Oli": at the summit
+                    draft.date = draft.date or summit.date
             there = _at_that_event(sentence, drafts) if draft.date is None else None
             if there is not None:  # "At that summit, Sisi put forward a vision"
                 draft.date, draft.location = there.date, draft.location or there.location
@@ -2083,6 +2097,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 and not any(min(d.trigger.start, draft.trigger.start) < cut <= max(
                     d.trigger.start, draft.trigger.start) for cut in cuts)
                 and not _apart_in_time(d.trigger.root, draft.trigger.root)
+                and not _on_a_party(d, draft) and not _on_a_party(draft, d)
                 and not (d.location and draft.location and fold(d.location.text) != fold(
                     draft.location.text))), None)  # "…, a day after talks in Kyiv"
             if same is not None:
@@ -2140,6 +2155,11 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                                        and d.location is not None and d.location.as_place
                                        and d.location.key == draft.location.key
                                        and _same_occasion(d, draft)), draft.location)
+            if draft.type == "Visit" and draft.location is None:
+                # "a trip to the UAE by X, during which he held talks in Dubai": there
+                draft.location = next((d.location for d in sentence_events if d.type in CONTACT
+                                       and d.location is not None and d.location.as_place
+                                       and _same_occasion(d, draft)), None)
             if draft.date is None:
                 # "On July 8, Abiy flew to Asmara … and held talks with Isaias": one day
                 draft.date = next((v.date for v in sentence_events if v is not draft
@@ -2221,6 +2241,24 @@ def _told_of_a_party(inner: EventDraft, outer: EventDraft) -> bool:
     verb = outer.trigger.root
     return clause.dep_ == "relcl" and verb.pos_ == "VERB" and any(
         c.dep_ == "nsubj" and clause.head in c.subtree for c in verb.children)
+
+
+def _sidelines_told(draft: EventDraft, earlier: list[EventDraft]) -> EventDraft | None:
+    """The gathering "on the sidelines" alone points to: the last summit told before it, in
+    its paragraph or the one before, when it has a place."""
+    clause = draft.trigger.root
+    while clause.dep_ in ("dobj", "pobj", "prep") and clause.head != clause:
+        clause = clause.head
+    bare = any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        p.lower_ in SIDELINES and not any(g.lower_ == "of" for g in p.children)
+        for p in c.children) for c in clause.children)
+    if not bare:
+        return None
+    near = draft.sentence.start_char - 1500
+    return next((d for d in reversed(earlier) if d.location is not None
+                 and d.sentence.end_char >= near and d.sentence.start < draft.sentence.start
+                 and (d.trigger.root.lower_ in SUMMITS or any(
+                     t.lower_ in SUMMITS for t in d.trigger.root.subtree))), None)
 
 
 def _at_the_margins(draft: EventDraft) -> bool:
@@ -3108,7 +3146,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # the abduction of schoolgirls from Dapchi in Yobe State": there, not Yobe
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
-            doc, sentence, mentions, topic_tokens | _reference_clauses(sentence.root, trigger),
+            doc, sentence, mentions,
+            topic_tokens | nested | _reference_clauses(sentence.root, trigger),
             [*earlier, *(this_sentence or [])], kind == "Visit") or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
     draft.reference = _told_for_reference(trigger) and own_parties
@@ -3475,7 +3514,8 @@ def _counted_before(sentence: Span, draft: EventDraft, sentence_events: list[Eve
 def _same_occasion(a: EventDraft, b: EventDraft) -> bool:
     """Two events of one sentence that share a party and are not told apart in time ("flew to
     Asmara and held talks with Isaias"): one occasion, one date and place."""
-    return bool(a.keys() & b.keys()) and not _apart_in_time(a.trigger.root, b.trigger.root)
+    return bool(a.keys() & b.keys()) and not _apart_in_time(a.trigger.root, b.trigger.root) \
+        and not _on_a_party(a, b) and not _on_a_party(b, a)
 
 
 def _after_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:

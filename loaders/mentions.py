@@ -289,6 +289,7 @@ class MentionFinder:
         # the broadcaster's name again ("…, Al Masirah reported"), which the NER took for a name
         found += _listed_names(doc, found)
         found += self._datelines(doc, found)
+        found += _venues(doc, found)
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
         found = [self._dateline_country(self._capital_named(doc, m)) for m in found]
@@ -587,7 +588,8 @@ DOCUMENT_WORDS = {"agreement", "treaty", "declaration", "accord", "accords", "me
 VENUE_WORDS = {"hotel", "palace", "airport", "hall", "centre", "center", "stadium", "house",
                "residence", "diwan", "resort", "club", "castle", "villa", "mansion", "museum",
                "theatre", "theater", "library", "cathedral", "mosque", "temple",
-               "pavilion", "auditorium", "arena", "gardens"}
+               "pavilion", "auditorium", "arena", "gardens", "cosmodrome", "spaceport", "lodge",
+               "estate"}
 ORG_WORDS = {"ministry", "organization", "organisation", "council", "party", "agency", "union",
              "bank", "group", "forces", "army", "committee", "office", "service", "department",
              "commission", "court", "fund", "league", "movement", "front", "company", "news",
@@ -789,6 +791,27 @@ def _opens_a_date(tokens: list[Token]) -> bool:
 
 # Verbs of travel whose "to X" is where someone went: "travelled to Puerto Ordaz".
 TRAVEL_VERBS = {"travel", "fly", "go", "head", "return", "come", "drive", "sail", "journey"}
+
+
+def _venues(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Named venues the NER left out, after "at the" or "in the": "at the Vostochny
+    Cosmodrome", "in the Peace Palace" (capitalised words ending in a venue word)."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    extra = []
+    for token in doc:
+        if token.lower_ not in VENUE_WORDS or not token.is_title or token.i in taken:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].i not in taken and \
+                doc[start - 1].lower_ != "the" and token.i - start < 4:
+            start -= 1
+        if start == token.i or start < 2 or doc[start - 1].lower_ != "the" or \
+                doc[start - 2].lower_ not in {"at", "in"}:
+            continue
+        name = doc[start:token.i + 1].text
+        extra.append(Mention(start, token.i + 1, name, "place", name, source="rule:venue",
+                             as_place=True))
+    return extra
 
 
 def _places_named_elsewhere(found: list[Mention]) -> list[Mention]:
@@ -1946,10 +1969,12 @@ def _principal_of_named(doc: Doc, mention: Mention) -> bool:
     if mention.end >= len(doc) or doc[mention.end].text not in _POSSESSIVE:
         return False
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and mention.end + 1 < ent.start <= mention.end + 6:
+        if ent.label_ in ("PERSON", "ORG") and mention.end + 1 < ent.start <= mention.end + 6:
             between = doc[mention.end + 1:ent.start]
             return all(t.pos_ in ("NOUN", "PROPN", "ADJ") or t.text in {"-", "–"}
-                       for t in between) and any(t.pos_ == "NOUN" for t in between)
+                       for t in between) and any(t.pos_ == "NOUN" for t in between) and (
+                ent.label_ == "PERSON" or any(t.lower_ in TITLE_HEADS for t in between))
+            # "Lula's adviser Celso Amorim", the name read as a body
     return False
 
 
