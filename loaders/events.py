@@ -2064,11 +2064,15 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             if trip is not None:  # "In talks during that trip, Marcos and Xi agreed …"
                 draft.date = draft.date or trip.date
                 draft.location = draft.location or trip.location
-            if draft.type == "Visit" and draft.trigger.root.pos_ == "VERB" and any(
+            root = draft.trigger.root
+            if draft.type == "Visit" and (root.pos_ == "VERB" or root.dep_ == "dobj" and (
+                    root.head.lemma_.lower() in LIGHT_VERBS)) and any(
                     p.role == "host" and p.mention.kind == "person" for p in draft.parties):
-                # "Fernández visited Lula in Curitiba": a visit to a person is a meeting too
+                # "Fernández visited Lula in Curitiba": a visit to a person is a meeting too;
+                # "made a state visit to New Zealand, when he and Prime Minister Key …"
                 met = replace(draft, type="Meeting", parties=[
-                    Party(p.mention, "participant") for p in draft.parties],
+                    Party(p.mention, "participant") for p in draft.parties
+                    if p.mention.kind == "person" or p.role != "host"],
                     support=list(draft.support), topics=list(draft.topics))
                 sentence_events.append(met)
             if draft.type in CONTACT:  # "talks between A and B, joined by delegations

@@ -1558,16 +1558,18 @@ def _traveller_of_the_clause(token: Token, people: list[Mention]) -> Mention | N
         # "a trip … by X on 24th November, during which he …", however the parser hung it
         noun = next((t for t in reversed(noun.sent[:noun.i - noun.sent.start])
                      if t.lower_ in JOURNEY_NOUNS), noun)
-    for _ in range(2):  # "visit to Beijing, where …": from the place up to the journey
-        if noun.lower_ in JOURNEY_NOUNS or noun.dep_ != "pobj":
-            break
+    where = any(t.lower_ == "where" and t.i < token.i for t in verb.subtree)
+    for _ in range(3):  # "visit to Beijing, where …": from the place up to the journey; or,
+        # after "where", to a noun of someone's ("Yunus's remarks in China, where he met Xi")
+        agents = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree} | {
+            t.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj" for t in p.subtree}
+        if noun.lower_ in JOURNEY_NOUNS or where and noun.pos_ == "NOUN" and agents:
+            return next((p for p in people if p.start in agents and p.start < token.i), None)
+        if noun.dep_ != "pobj":
+            return None
         noun = noun.head.head
-    if noun.lower_ not in JOURNEY_NOUNS:
-        return None
-    agents = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree} | {
-        t.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-        for p in c.children if p.dep_ == "pobj" for t in p.subtree}
-    return next((p for p in people if p.start in agents and p.start < token.i), None)
+    return None
 
 
 def _names_a_time(doc: Doc, mention: Mention) -> bool:

@@ -149,7 +149,7 @@ class EventComponent:
         drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
         drafts = place_in_the_scene(doc, drafts)
         drafts = place_in_dateline_city(doc, drafts, today)
-        drafts = one_visit_per_side(drafts)
+        drafts = one_visit_per_side(people_for_their_states(drafts))
         drafts = read_pairs(doc, doc._.mentions or [], drafts, today, self.pair_model)
         doc._.events = harvest_topics(doc, drafts, doc._.mentions or [])
         return doc
@@ -171,6 +171,21 @@ def dateline_day(doc: Doc, published: date | None) -> date | None:
                 return day
             break
     return published
+
+
+def people_for_their_states(drafts: list[EventDraft]) -> list[EventDraft]:
+    """A state is a side of a meeting or call only when none of its people is: "Misri held
+    consultations with Foreign Secretary Jashim Uddin" in a story that also names
+    Bangladesh is Misri and Jashim Uddin, not Bangladesh beside him (the annotators' rule:
+    the State only when no person is named for it)."""
+    for draft in drafts:
+        if draft.type not in CONTACT:
+            continue
+        staffed = {state_of(p.mention) for p in draft.parties
+                   if p.mention.kind == "person" and p.role != "mediator"} - {None}
+        draft.parties = [p for p in draft.parties if not (
+            p.role == "participant" and p.mention.kind == "state" and p.mention.key in staffed)]
+    return drafts
 
 
 def one_visit_per_side(drafts: list[EventDraft]) -> list[EventDraft]:
