@@ -1548,7 +1548,8 @@ JOURNEY_NOUNS = {"visit", "visits", "trip", "trips", "tour", "journey", "stay", 
 def _traveller_of_the_clause(token: Token, people: list[Mention]) -> Mention | None:
     """For a subject pronoun of a clause on a journey, the one who made it: "Duterte's visit
     to Beijing, where he met Xi"; "a trip to the UAE by Bagheri Kani, during which he held
-    talks"."""
+    talks"; after "where", the one whose noun the place hangs on ("Yunus's remarks in
+    China, where he met Xi")."""
     verb = token.head
     if not token.dep_.startswith("nsubj") or verb.dep_ not in ("relcl", "advcl") or not any(
             t.lower_ in ("which", "where") and t.i < token.i for t in verb.subtree):

@@ -95,6 +95,7 @@ def date_edges(doc: Doc) -> Doc:
     doc.ents = ents
     return doc
 
+
 INITIAL = re.compile(r"^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\.|Sgt\.|"
                      r"Capt\.|Adm\.|Maj\.|Prof\.|St\.)$")
 
