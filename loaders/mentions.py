@@ -285,7 +285,8 @@ class MentionFinder:
         found = [self._retyped(doc, m) for m in found if not _names_a_feature(doc, m)]
         found = _places_named_elsewhere(found)
         found = _joined_names(found + _repeated_names(doc, found))
-        found = [m for m in found if m.start not in media and fold(m.text) not in media_names]
+        found = [m for m in found if m.start not in media and fold(m.text) not in media_names
+                 and fold(m.text) not in NEWS_AGENCIES]
         # the broadcaster's name again ("…, Al Masirah reported"), which the NER took for a name
         found += _listed_names(doc, found)
         found += self._datelines(doc, found)
@@ -584,7 +585,7 @@ KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sis
        "grandfather", "grandson", "predecessor", "successor", "widow", "family", "spouse"}
 DOCUMENT_WORDS = {"agreement", "treaty", "declaration", "accord", "accords", "memorandum",
                   "protocol", "communique", "communiqué", "charter", "statement", "deal", "mou",
-                  "mous"}
+                  "mous", "partnership"}  # "the Comprehensive Strategic Partnership": a tie
 VENUE_WORDS = {"hotel", "palace", "airport", "hall", "centre", "center", "stadium", "house",
                "residence", "diwan", "resort", "club", "castle", "villa", "mansion", "museum",
                "theatre", "theater", "library", "cathedral", "mosque", "temple",
@@ -1620,12 +1621,19 @@ def _own_subjects(token: Token, mentions: list[Mention]) -> set[str]:
     return {m.key or m.label for m in mentions if m.kind == "person" and m.start in heads}
 
 
+# News agencies by the names they sign with: they report, they take no part.
+NEWS_AGENCIES = {"spa", "wam", "irna", "isna", "qna", "kuna", "aps", "map", "vna", "kpl", "bna",
+                 "ina", "mena", "petra", "sana", "montsame", "kazinform", "uza", "antara",
+                 "bernama", "pna", "ani", "pti", "xinhua", "tass", "ria novosti", "kcna",
+                 "yonhap", "kyodo", "anadolu", "afp", "reuters", "dpa", "efe", "ansa", "sanews"}
 MEDIA = re.compile(r"\b(?:TV|Television|Radio|News Agency|News|Times|Post|Channel|Gazette|"
                    r"Tribune|Herald|Journal|Broadcasting|Press)$")
 # Names the NER may read as bodies: illnesses and feasts.
 NOT_BODIES = re.compile(r"(?i)\b(?:covid(?:-?19)?|coronavirus|sars(?:-cov-2)?|mers|ebola|"
                         r"mpox|monkeypox|zika|cholera|h1n1|h5n1|avian flu|bird flu|"
                         r"navruz|nowruz|norouz|nauryz|eid [au]l-\w+|ramadan|diwali|"
+                        r"muharram|safar|rabi[a'’]? al-(?:awwal|thani|akhir)|jumada|rajab|"
+                        r"sha[’']?ban|shawwal|dhu al-(?:qa[’']?dah|hijjah)|"  # Hijri months
                         r"christmas|easter|hanukkah|passover|lunar new year)\b")
 GROUP_OF_LEADERS = re.compile(r"(?:the )?heads? of (?:state|government|delegations?)"
                               r"(?: and (?:of )?government)?(?: of(?: the)?)?")
