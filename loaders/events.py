@@ -2791,6 +2791,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     c.dep_ == "prep" and any(_event_type(g) for g in c.children)
                     for c in trigger.children):  # "attended as observers": the last gathering
                 previous = summit_before(sentence, earlier, published) or previous
+            when = _date(sentence, {t.i for t in sentence}, published)
+            if previous is not None and when and previous.date and previous not in (
+                    this_sentence or []) and not (previous.date.startswith(when)
+                                                  or when.startswith(previous.date)):
+                previous = None  # "Algiers had hosted, on 23 January, a ministerial meeting …
+                # attended by …": another gathering than the talks of 2 February told before
             if previous is not None:
                 added = [m for m in mentions if m.start in tokens and not m.modifier
                          and not m.as_place and m.kind in ("person", "state", "organization")
