@@ -2070,11 +2070,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                     p.role == "host" and p.mention.kind == "person" for p in draft.parties):
                 # "Fernández visited Lula in Curitiba": a visit to a person is a meeting too;
                 # "made a state visit to New Zealand, when he and Prime Minister Key …"
-                met = replace(draft, type="Meeting", parties=[
-                    Party(p.mention, "participant") for p in draft.parties
-                    if p.mention.kind == "person" or p.role != "host"],
-                    support=list(draft.support), topics=list(draft.topics))
-                sentence_events.append(met)
+                sentence_events.append(_meeting_of_visit(draft))
             if draft.type in CONTACT:  # "talks between A and B, joined by delegations
                 for m in _their_company(draft, in_sentence):  # that included C and D"
                     add_party(draft, m, "participant")
@@ -2176,9 +2172,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 if hosts and draft.trigger.root.pos_ == "VERB" and not any(
                         d.type in CONTACT and d.keys() >= draft.keys() for d in sentence_events):
                     # "Amorim travelled to Moscow … and was received by Putin": they met
-                    drafts.append(replace(draft, type="Meeting", parties=[
-                        Party(p.mention, "participant") for p in draft.parties],
-                        support=list(draft.support), topics=list(draft.topics)))
+                    drafts.append(_meeting_of_visit(draft))
             people = [p for p in draft.parties if p.mention.kind == "person"]
             if draft.type == "Proposal" and len(people) <= 1:
                 # "X held a call with Y. X proposed …": the proposal was made to Y
@@ -2234,6 +2228,15 @@ def _headline_clauses(sentence: Span, cuts: list[int], drafts: list[EventDraft],
             mention_id(p.mention) == mention_id(m) for m in subject)]
         for m in subject:
             add_party(draft, m, "participant")
+
+
+def _meeting_of_visit(visit: EventDraft) -> EventDraft:
+    """The meeting a visit to a person is: the visitors and the people who received them
+    (the state visited is no side beside its own people)."""
+    return replace(visit, type="Meeting", parties=[
+        Party(p.mention, "participant") for p in visit.parties
+        if p.mention.kind == "person" or p.role != "host"],
+        support=list(visit.support), topics=list(visit.topics))
 
 
 def _told_of_a_party(inner: EventDraft, outer: EventDraft) -> bool:
@@ -2791,12 +2794,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     c.dep_ == "prep" and any(_event_type(g) for g in c.children)
                     for c in trigger.children):  # "attended as observers": the last gathering
                 previous = summit_before(sentence, earlier, published) or previous
-            when = _date(sentence, {t.i for t in sentence}, published)
-            if previous is not None and when and previous.date and previous not in (
-                    this_sentence or []) and not (previous.date.startswith(when)
-                                                  or when.startswith(previous.date)):
-                previous = None  # "Algiers had hosted, on 23 January, a ministerial meeting …
-                # attended by …": another gathering than the talks of 2 February told before
+            if previous is not None and previous.date and previous not in (this_sentence or []):
+                when = _date(sentence, {t.i for t in sentence}, published)
+                if when and not dates_agree(previous.date, when):
+                    previous = None  # "Algiers had hosted, on 23 January, a ministerial
+                    # meeting … attended by …": another gathering than the talks of 2 February
             if previous is not None:
                 added = [m for m in mentions if m.start in tokens and not m.modifier
                          and not m.as_place and m.kind in ("person", "state", "organization")
@@ -3098,8 +3100,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         when = _date(sentence, {t.i for t in sentence}, published) if group and not sides \
             else None  # "delegations from the two sides" are those sides, whatever the date
         if previous is not None and previous.rule and when and not (
-                previous.date and (previous.date.startswith(when)
-                                   or when.startswith(previous.date))):
+                previous.date and dates_agree(previous.date, when)):
             # "in March the delegations signed …": another round, other people
             previous = _last_subjects(sentence, doc._.mentions or [])
         if previous is not None:
@@ -3521,6 +3522,12 @@ def _counted_before(sentence: Span, draft: EventDraft, sentence_events: list[Eve
                  and _same_occasion(v, draft)), None)
 
 
+def dates_agree(first: str, second: str) -> bool:
+    """Whether two ISO dates of any precision can be one day: one holds the other
+    ("2021-07" and "2021-07-12"), not "2020-01-23" and "2020-02-02"."""
+    return first.startswith(second) or second.startswith(first)
+
+
 def _same_occasion(a: EventDraft, b: EventDraft) -> bool:
     """Two events of one sentence that share a party and are not told apart in time ("flew to
     Asmara and held talks with Isaias"): one occasion, one date and place."""
@@ -3599,29 +3606,26 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
     # "called on President Paudel and then on Prime Minister Dahal": one after the other
     sequence = any(t.lower_ == "then" and t.i > trigger.i and doc[t.i - 1].lower_ in {"and", ","}
                    for t in draft.sentence)
-    if draft.type not in CONTACT or not (placed or any(
-            t.lower_ in {"separately", "separate"} for t in draft.sentence) or trigger.lower_
-            == "calls" or twice or calls or sequence):  # "held phone calls with A and B"
+    apart = any(t.lower_ in {"separately", "separate"} for t in draft.sentence)
+    if draft.type not in CONTACT or not (placed or apart or trigger.lower_ == "calls" or twice
+                                         or calls or sequence):  # "held phone calls with A and B"
         return [draft]
-    if len(subjects) >= 2 and len(others) == 1 and any(
-            t.lower_ in {"separately", "separate"} for t in draft.sentence):
+    if len(subjects) >= 2 and len(others) == 1 and apart:
         # "Aliyev and Pashinyan held separate talks with Trump": one meeting each
         return [replace(draft, parties=[subject, *others], support=list(draft.support),
                         topics=list(draft.topics)) for subject in subjects]
     if not subjects or len(others) < 2:
         return [draft]
-    if twice and draft.type == "Meeting" and not (placed or calls or sequence) and not any(
-            t.lower_ in {"separately", "separate"} for t in draft.sentence) and len(
+    if twice and draft.type == "Meeting" and not (placed or calls or sequence or apart) and len(
             {state_of(p.mention) for p in others}) == 1 and state_of(others[0].mention):
         return [draft]  # "held talks with Prime Minister Hailemariam … and with Foreign
         # Minister Workneh": one round of talks with one government
     pieces = []
-    ends = sorted(p.mention.start for p in others)
     for other in others:
         piece = replace(draft, parties=[*subjects, other], support=list(draft.support),
                         topics=list(draft.topics))
         # "with A in NEOM and with B in Doha": each talk where its own phrase says
-        stop = next((e for e in ends if e > other.mention.start), draft.sentence.end)
+        stop = next((e for e in starts if e > other.mention.start), draft.sentence.end)
         own_place = next((m for m in _places_in(doc, other.mention.end, stop) if not any(
             a.dep_ in ("relcl", "acl") and other.mention.start <= a.head.i < other.mention.end
             for a in doc[m.start].ancestors)), None) if \

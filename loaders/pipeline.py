@@ -31,11 +31,13 @@ from loaders.dates import MONTHS, normalize_date
 from loaders.events import (
     AT_A_DISTANCE,
     CONTACT,
+    DASHES,
     SIDELINES,
     EventDraft,
     Support,
     _set_apart,
     add_party,
+    dates_agree,
     in_dateline,
     is_complete,
     mention_id,
@@ -85,7 +87,7 @@ def date_edges(doc: Doc) -> Doc:
     between numbers ("3-5 March") stays a range."""
     ents = []
     for ent in doc.ents:
-        dash = next((t for t in ent if t.text in {"-", "–", "—", "--"} and t.i + 1 < ent.end
+        dash = next((t for t in ent if t.text in DASHES and t.i + 1 < ent.end
                      and doc[t.i + 1].is_alpha and doc[t.i + 1].is_title
                      and doc[t.i + 1].lower_ not in MONTHS), None)
         if ent.label_ == "DATE" and dash is not None and dash.i > ent.start:
@@ -484,7 +486,7 @@ def _same_time(a: EventDraft, b: EventDraft, published: date | None = None) -> b
     if a.date == b.date:
         return True
     if a.soft_date and b.soft_date:  # two assumed dates: the same when one holds the other
-        return a.date.startswith(b.date) or b.date.startswith(a.date)  # type: ignore[union-attr]
+        return dates_agree(a.date, b.date)  # type: ignore[arg-type]
     if a.date is None or b.date is None:
         dated = a if a.date else b
         undated = b if a.date else a
