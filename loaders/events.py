@@ -758,10 +758,14 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
 
 def _clause_tokens(root: Token, trigger: Token) -> set[int]:
     tokens = {t.i for t in root.subtree}
-    if root.dep_ == "relcl" and any(c.dep_.startswith("nsubj") and c.lower_ in {
-            "who", "which", "that"} for c in root.children):
-        tokens.add(root.head.i)  # the relative pronoun stands for the noun it follows
+    pronouns = {c.lower_ for c in root.children if c.dep_.startswith("nsubj") or c.dep_ == "dobj"
+                and c.lower_ in {"whom", "who"}} if root.dep_ == "relcl" else set()
+    if pronouns & {"who", "which", "that", "whom"}:
+        # the relative pronoun stands for the noun it follows: "Erdogan, whom Tebboune
+        # received on 26 January" (whom as object too)
+        tokens.add(root.head.i)
         tokens.update(t.i for t in root.head.children if t.dep_ == "compound")
+    if pronouns & {"who", "which", "that"}:
         if root.head.dep_ == "pobj" and root.head.head.lower_ == "of":
             person = root.head.head.head  # "Sadyr Japarov of Kyrgyzstan, who arrived …"
             tokens.add(person.i)
@@ -1205,6 +1209,13 @@ def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
             return True
         token = owner  # "of the Central Committee of the Communist Party"
     return False
+
+
+def _object_of_the_relative(mention: Mention, verb: Token) -> bool:
+    """Whether a name is what the object pronoun of a relative clause stands for: Erdogan in
+    "Erdogan, whom Tebboune received on 26 January" (the one received, not the host)."""
+    return verb.dep_ == "relcl" and mention.start <= verb.head.i < mention.end and any(
+        c.dep_ == "dobj" and c.lower_ in {"whom", "who"} for c in verb.children)
 
 
 def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
@@ -2769,7 +2780,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     d.trigger.root in (o, *o.children) or o in d.trigger.root.children
                     for o in events)]
             # "The summit, hosted by X, was co-chaired by Y and Z": the one this sentence told
-            if lemma == "chair" and _chairs_event_told(trigger):
+            told_here = lemma in ("chair", "attend") and (_chairs_event_told(trigger) or any(
+                trigger.dep_ == "conj" and d.trigger.root == trigger.head and d.type == "Meeting"
+                for d in this_sentence or []))  # "X had hosted … a meeting …, and attended by"
+            if told_here:
                 # "Talks were held in Beijing, co-chaired by A and B", "met at a summit
                 # co-chaired by A and B": the event this sentence told, and no earlier one;
                 # but "The summit, chaired by X, …" is the one told before
@@ -2790,7 +2804,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 meetings = [d for d in earlier[-8:] if d.type == "Agreement"][-1:]
             previous = next((d for d in reversed(meetings) if d.trigger.root.lower_ in nouns),
                             meetings[-1] if meetings else None)
-            if lemma == "attend" and not events and not objects and not any(
+            if lemma == "attend" and not told_here and not events and not objects and not any(
                     c.dep_ == "prep" and any(_event_type(g) for g in c.children)
                     for c in trigger.children):  # "attended as observers": the last gathering
                 previous = summit_before(sentence, earlier, published) or previous
@@ -2956,6 +2970,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 hosts_of_many.add(mention_id(m))
         elif lemma in ("host", "receive", "convene") and not hyphened and (
                 _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"
+                and not _object_of_the_relative(m, trigger)
                 or _in_agent_phrase(doc, m, {"host", "receive", "convene"})):
             between = any(doc[j].lower_ == "between" for j in range(
                 trigger.i + 1, min(trigger.i + 4, len(doc)))) or kind == "Meeting" and any(
@@ -3155,6 +3170,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                       in (trigger, *trigger.children)):
             draft.location = there  # "There Tillerson met Buhari …, and talks were held on
             # the abduction of schoolgirls from Dapchi in Yobe State": there, not Yobe
+    if draft.location is None and lemma in ("host", "convene"):
+        draft.location = next((replace(m, as_place=True) for m in mentions  # "Amman had
+                               if (m.kind == "place" or m.source in ("kb:capital", "kb:seat"))
+                               and _subject_of(doc, m, trigger)), None)  # hosted a meeting"
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
             doc, sentence, mentions,

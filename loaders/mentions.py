@@ -146,6 +146,10 @@ def role_kind_of(title: str) -> str | None:
     return None
 
 
+# Words that open a person's post, not a body's name: "Minister of Foreign Affairs".
+PERSON_TITLE_HEADS = {"minister", "secretary", "president", "chancellor", "premier",
+                      "ambassador", "envoy", "chairman", "chairperson", "commander", "director",
+                      "adviser", "advisor", "speaker", "king", "emir", "sultan", "prince"}
 # "bin Salman", "ibn Saud", "ould Abdel Aziz": a name after these is a father's, inside a
 # longer name.
 PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould", "wuld"}
@@ -264,6 +268,9 @@ class MentionFinder:
             if kind == "organization" and all(t.text.islower() for t in span
                                               if t.lower_ != "the"):
                 continue  # "cabinet ministers", "the comfort women": common nouns, no body
+            if kind == "organization" and span[0].lower_ in PERSON_TITLE_HEADS and all(
+                    _is_title_token(t) for t in span):
+                continue  # "the Minister of Foreign Affairs, Sabri Boukadoum": a post
             if kind == "organization":
                 bare = _without_titles(span)  # "Field Marshal Birhanu Jula" read as a body
                 people = {i for m in found if m.kind == "person" for i in range(m.start, m.end)}
