@@ -105,7 +105,7 @@ BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "d
 TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", "examine",
                "explore", "cover", "tackle", "concentrate", "emphasize", "emphasise",
                "highlight", "touch", "raise", "envisage", "envision", "center", "centre",
-               "note", "stress", "underline", "underscore", "reaffirm"}
+               "note", "stress", "underline", "underscore", "reaffirm", "dwell", "dwelt"}
 VAGUE_OBJECTS = {"views", "ways", "means", "issues", "matters", "opinions", "ideas", "aspects"}
 SIDELINES = {"sidelines", "margins", "sideline", "margin", "fringes", "fringe"}
 NOT_TOPICS = SIDELINES | {"occasion", "eve", "day", "phone",
@@ -3876,6 +3876,8 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
             # "on bilateral cooperation and on the crisis in neighbouring Libya"
             out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")
                        for t in p.subtree)
+        elif token.dep_ == "agent" and token.head.lemma_.lower() in {"dominate", "overshadow"}:
+            out.update(t.i for t in token.subtree)  # "talks … dominated by Venezuela"
         elif token.dep_ == "prep" and token.lower_ == "including" and any(
                 s.dep_ == "prep" and s.lower_ in TOPIC_PREPS and s.i < token.i
                 and any(t.i in out for t in s.subtree) for s in token.head.children) and all(

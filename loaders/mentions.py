@@ -296,6 +296,7 @@ class MentionFinder:
                  and fold(m.text) not in NEWS_AGENCIES]
         # the broadcaster's name again ("…, Al Masirah reported"), which the NER took for a name
         found += _listed_names(doc, found)
+        found += _apposed_names(doc, found)
         found += self._datelines(doc, found)
         found += _venues(doc, found)
         found.sort(key=lambda m: m.start)
@@ -303,7 +304,8 @@ class MentionFinder:
         found = [self._dateline_country(self._capital_named(doc, m)) for m in found]
         found = self._one_armed_force([_armed_forces(doc, m) for m in found])
         found = _seats_of_bodies(doc, found)
-        found = _bracketed_acronyms(doc, found)
+        found = _spelled_out_bodies(doc, _bracketed_acronyms(doc, found))
+        found = _body_of_a_post(doc, found)
         found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
         found = _delegation_heads(doc, found)
@@ -1678,6 +1680,9 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
 
 # Verbs whose subject came to where the story is: "Raisi arrived in Islamabad".
 ARRIVAL_VERBS = {"arrive", "visit", "travel", "fly", "land", "come", "tour"}
+# Posts below a state's leaders: a role so titled never stands for its president.
+OTHER_POSTS = re.compile(r"\b(?:minister|secretary|ambassador|envoy|advis[eo]r|spokes\w*|"
+                         r"governor|director|deputy|vice|commander|chief)\b")
 LEADING_KINDS = {"head_of_state", "head_of_government"}  # whom "the visiting leader" can be
 
 
@@ -1937,6 +1942,46 @@ def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     return extra
 
 
+POST_HEADS = PERSON_TITLE_HEADS | {"speaker", "minister", "chief", "head", "governor",
+                                   "spokesman", "spokesperson", "mayor", "leader"}
+
+
+def _apposed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A capitalised name the NER missed, set off by commas beside a post: "the Speaker of
+    the House of Representatives, Femi Gbajabiamila, …"; "René Emmanuel Sadi, Cameroon's
+    minister of territorial administration, …"."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    states = {m.start for m in found if m.kind == "state"}
+    not_names = TITLE_WORDS | ORG_WORDS | PLACE_WORDS | VENUE_WORDS | NAME_CONNECTORS
+    extra: list[Mention] = []
+    for token in doc:
+        if token.i in taken or (token.i > 0 and doc[token.i - 1].is_title
+                                and doc[token.i - 1].pos_ == "PROPN"
+                                and doc[token.i - 1].ent_type_ != "DATE"):
+            continue  # only from the start of a run
+        end = token.i
+        while end < len(doc) and end - token.i < 4 and doc[end].is_title and \
+                doc[end].pos_ == "PROPN" and end not in taken:
+            end += 1
+        run = doc[token.i:end]
+        if len(run) < 2 or end >= len(doc) or any(
+                fold(t.text) in not_names or t.ent_type_ in ("GPE", "LOC", "FAC", "NORP",
+                                                             "DATE", "ORG") for t in run):
+            continue
+        after = doc[end]
+        post_before = token.i > 1 and doc[token.i - 1].text == "," and any(
+            t.lower_ in POST_HEADS for t in doc[max(0, token.i - 9):token.i - 1])
+        post_after = after.text == "," and end + 2 < len(doc) and (
+            end + 1 in states and doc[end + 2].text in _POSSESSIVE or
+            doc[end + 1].lower_ == "the" and any(
+                t.lower_ in POST_HEADS for t in doc[end + 2:end + 6]))
+        if post_before and after.text in {",", "."} or post_after:
+            extra.append(Mention(run.start, run.end, run.text, "person", run.text,
+                                 source="rule:apposed"))
+            taken.update(range(run.start, run.end))
+    return extra
+
+
 def _delegation_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "the Saudi team, headed by Mohammed Al Jaber": an unaffiliated person at the head of
     a state's delegation acts for that state."""
@@ -1969,6 +2014,49 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             result[n] = replace(acronym, modifier=name.modifier, as_place=name.as_place,
                                 plural=name.plural)
     return result
+
+
+NAME_CONNECTORS = {"of", "in", "for", "the", "and", "on", "&"}
+
+
+def _body_of_a_post(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A body named only in the post of the person who follows: "The President of the
+    National Council for the Safeguard of the Homeland (CNSP), Head of State, Brigadier
+    General Abdourahamane Tiani" names Tiani, not the council as a side of its own."""
+    people = [m for m in mentions if m.kind == "person"]
+    result = []
+    for m in mentions:
+        before = [t for t in doc[max(0, m.start - 3):m.start] if t.lower_ != "the"]
+        post = len(before) >= 2 and before[-1].lower_ == "of" and \
+            before[-2].lower_ in PERSON_TITLE_HEADS
+        holder = next((p for p in people if m.end <= p.start <= m.end + 12 and all(
+            t.is_punct or fold(t.text) in TITLE_WORDS | ADDRESS_WORDS | NAME_HONORIFICS
+            or t.lower_ in NAME_CONNECTORS or t.is_upper for t in doc[m.end:p.start])), None)
+        result.append(replace(m, modifier=True) if m.kind == "organization" and post
+                      and holder is not None else m)
+    return result
+
+
+def _spelled_out_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """States named inside a body's name that a bracketed acronym spells out: "American" and
+    "Taiwan" in "the American Institute in Taiwan (AIT)" qualify the body; they are no
+    actors of their own."""
+    inside: set[int] = set()
+    for token in doc[1:-1]:
+        acronym = doc[token.i + 1]
+        if token.text != "(" or doc[token.i + 2].text != ")" or not re.fullmatch(
+                r"[A-Z]{2,6}", acronym.text):
+            continue
+        initials, start = "", token.i
+        while start > 0 and len(initials) < len(acronym.text) and (
+                doc[start - 1].is_title or doc[start - 1].lower_ in NAME_CONNECTORS):
+            start -= 1
+            if doc[start].is_title:
+                initials = doc[start].text[0] + initials
+        if initials == acronym.text:
+            inside.update(range(start, token.i))
+    return [replace(m, modifier=True) if m.kind == "state" and m.start in inside else m
+            for m in mentions]
 
 
 # A document's or a process's name ends with one of these ("the AlUla declaration").
@@ -2077,6 +2165,12 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
 
     candidates = [p for p in people if p.affiliation == m.affiliation
                   and (m.role_kind is None or p.role_kind in kinds)]
+    if m.role_kind is None and OTHER_POSTS.search(fold(m.title or "")):
+        # "Cameroon's minister of territorial administration" is not its president
+        leaders = {h.key for kind in LEADING_KINDS for h in base.post_holders(
+            kind, m.affiliation, published)} if m.affiliation and published else set()
+        candidates = [p for p in candidates if p.role_kind not in LEADING_KINDS
+                      and p.key not in leaders]
     if m.role_kind is None and len({p.key or p.label for p in candidates}) != 1:
         candidates = []
     if "crown prince" in fold(m.title or "") and m.affiliation and published is not None:
