@@ -743,7 +743,10 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
             # mediated by Qatar" says who mediated them
             brokered = token.dep_ == "relcl" and token.head.i == trigger.i and lemma in (
                 MEDIATION_VERBS | {"host", "convene", "chair"}) and any(
-                c.dep_ == "agent" for c in token.children)
+                c.dep_ == "agent" for c in token.children) or token.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "with" for c in token.children) and any(
+                t.lower_ in BROKER_NOUNS and t.head.lower_ == "as" for t in token.subtree)
+            # "…, with Correa and Vázquez seated between them as facilitators"
             if trigger not in token.subtree and lemma not in TOPIC_VERBS and not brokered:
                 out.update(t.i for t in token.subtree)
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
@@ -1084,19 +1087,21 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
             after[1:2] and after[1].endswith(("brokered", "mediated", "hosted", "sponsored")):
         return True
     following = list(doc[mention.end:mention.end + 10])
-    while following and (following[0].lower_ in {"and", ",", "the"} or following[0].is_title
+    while following and (following[0].lower_ in {"and", ",", "the", "'s", "’s"}
+                         or following[0].is_title
                          and following[0].lower_ not in {"acting", "serving", "as"}):
         following = following[1:]  # "with Cuba and Norway acting as guarantors"
-    words = [t.lower_ for t in following[:4]]
-    if words[:1] == ["acting"] or words[:1] == ["serving"]:
-        words = words[1:]
+    words = [t.lower_ for t in following[:6]]
+    while words[:1] and words[0] in {"acting", "serving", "seated", "sitting", "between",
+                                     "them", "there", "present"}:
+        words = words[1:]  # "with Correa and Vázquez seated between them as facilitators"
     if words[:1] != ["as"]:
         return False
-    return bool(set(words[1:3]) & {"mediator", "mediators", "broker", "facilitator",
-                                   "facilitators", "go-between", "intermediary", "guarantor",
-                                   "guarantors"})  # "with Venezuela acting as guarantor"
+    return bool(set(words[1:3]) & BROKER_NOUNS)  # "with Venezuela acting as guarantor"
 
 
+BROKER_NOUNS = {"mediator", "mediators", "broker", "facilitator", "facilitators", "go-between",
+                "intermediary", "guarantor", "guarantors"}
 VENUES = {"residence", "palace", "office", "home", "house", "villa", "retreat", "estate",
           "headquarters", "compound", "farm", "ranch", "dacha"}
 
@@ -1209,6 +1214,17 @@ def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
             return True
         token = owner  # "of the Central Committee of the Communist Party"
     return False
+
+
+def _makers(noun: Token, mentions: list[Mention]) -> set[int]:
+    """Tokens of a relative clause on an event noun that names who made it:
+    "the working visit that Videgaray and Guajardo made to Washington" (told here, not
+    before)."""
+    starts = {m.start for m in mentions if m.kind in ("person", "state")}
+    return {t.i for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in {
+        "make", "pay", "undertake", "hold", "conduct"} and any(
+        s.dep_ == "nsubj" and any(t.i in starts for t in s.subtree) for s in c.children)
+        for t in c.subtree}
 
 
 def _object_of_the_relative(mention: Mention, verb: Token) -> bool:
@@ -2592,8 +2608,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                              for c in trigger.children
                              if c.i in {m.start for m in mentions})
                  and not (trigger.lower_ in ("round", "rounds") and any(
-                     c.ent_type_ == "ORDINAL" for c in trigger.children)))  # "the third
-    # round": a new one
+                     c.ent_type_ == "ORDINAL" for c in trigger.children))  # "the third
+                 # round": a new one
+                 and not _makers(trigger, mentions))
     if anaphoric and _told_for_reference(trigger):
         return None  # "Four days after the deal, …": the deal told before, only a reference
     if lemma in MEDIATION_VERBS or lemma == "lead" and kind == "Mediation":
@@ -2721,6 +2738,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens = {t.i for t in trigger.subtree} - {
             t.i for c in trigger.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         tokens |= _listed_after(doc, trigger, mentions) | _modifiers_before(doc, trigger, mentions)
+        tokens |= _makers(trigger, mentions)  # "the visit that Wang Yi paid to Moscow"
         if kind == "Agreement" and trigger.dep_ == "dobj" and trigger.i + 1 < len(doc) and \
                 doc[trigger.i + 1].lower_ == "with" and _listed_after(doc, trigger, mentions):
             # "Ankara suspended a migration deal with the EU": the subject is the other side

@@ -310,6 +310,7 @@ class MentionFinder:
         found = attach_titles(doc, found, self.base, published)
         found = _delegation_heads(doc, found)
         found = _respective_names(doc, _roles_of_states(doc, found))
+        found = _respective_demonyms(doc, found)
         found = resolve_people(doc, found, self.base, published)
         return resolve_pronouns(doc, found, self.base)
 
@@ -1013,8 +1014,8 @@ def _widen_name(span: Span, taken: set[int]) -> Span:
 
 def _without_titles(span: Span) -> Span:
     """A name's span without the titles that open it, two words at least kept."""
-    while len(span) > 2 and fold(span[0].text) in TITLE_WORDS:
-        span = span[1:]
+    while len(span) > 2 and (fold(span[0].text) in TITLE_WORDS or span[0].is_punct):
+        span = span[1:]  # "Economy, Ildefonso Guajardo Villarreal": the name after the comma
     return span
 
 
@@ -1901,6 +1902,34 @@ def _respective_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             else:
                 result.append(titled)
     return sorted(result, key=lambda m: m.start)
+
+
+def _respective_demonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the Ecuadorean and Uruguayan foreign ministers, Ricardo Patiño and Rodolfo Nin
+    Novoa": the people named after a plural title are, in order, of the states its
+    demonyms name; the demonyms only qualify them."""
+    result = list(mentions)
+    for n, first in enumerate(mentions):
+        if first.source != "kb:demonym" or n + 1 >= len(mentions):
+            continue
+        second = mentions[n + 1]
+        if second.source != "kb:demonym" or doc[first.end:second.start].text != "and":
+            continue
+        title = doc[second.end:second.end + 4]
+        comma = next((t.i for t in title if t.text == ","), None)
+        if comma is None or comma == second.end or not all(
+                _is_title_token(t) for t in doc[second.end:comma]):
+            continue
+        people = [m for m in mentions if m.kind == "person" and comma < m.start <= comma + 8]
+        if len(people) < 2 or doc[people[0].start - 1].i != comma or \
+                doc[people[0].end:people[1].start].text != "and" or any(
+                    p.key and p.affiliation not in (None, s.key)
+                    for s, p in ((first, people[0]), (second, people[1]))):
+            continue  # not "the Saudi and Iranian ministers, Araghchi and Faisal"
+        for state, person in ((first, people[0]), (second, people[1])):
+            result[result.index(person)] = replace(person, affiliation=state.key)
+            result[result.index(state)] = replace(state, modifier=True)
+    return result
 
 
 def _name_end(doc: Doc, start: int, taken: Collection[int]) -> int:
