@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.dates import DAY_TIMES, RELATIVE_YEAR, YEAR, normalize_date
 from loaders.mentions import (
+    DOCUMENT_NOUNS,
     EVENT_WORDS,
     JOURNEY_NOUNS,
     TITLE_HEADS,
@@ -33,7 +34,7 @@ VERB_TRIGGERS = {
     "meet": "Meeting", "confer": "Meeting", "negotiate": "Meeting",
     "receive": "Meeting", "host": "Meeting", "convene": "Meeting", "attend": "Meeting",
     "chair": "Meeting", "gather": "Meeting", "sit": "Meeting", "welcome": "Meeting",
-    "greet": "Meeting", "dine": "Meeting", "lunch": "Meeting", "breakfast": "Meeting",
+    "greet": "Meeting", "embrace": "Meeting", "hug": "Meeting", "dine": "Meeting", "lunch": "Meeting", "breakfast": "Meeting",
     "shake": "Meeting",
     "join": "Meeting", "open": "Meeting", "moderate": "Meeting",
     "visit": "Visit", "arrive": "Visit", "travel": "Visit", "land": "Visit", "fly": "Visit",
@@ -713,6 +714,16 @@ def _governing_verb(trigger: Token) -> Token | None:
     return None
 
 
+def _company(phrase: Token) -> bool:
+    """A fronted "with" naming those who joined in ("with Chile's Piñera and Colombia's Duque,
+    they signed …"), not an absolute clause of background ("With Moscow isolated, …")."""
+    return phrase.lower_ == "with" and any(
+        c.dep_ == "pobj" and c.pos_ == "PROPN" for c in phrase.children) and not any(
+        t.pos_ in ("VERB", "ADJ", "AUX") and t.dep_ in ("acl", "amod", "acomp", "advcl", "xcomp",
+                                                        "ccomp", "relcl")
+        for t in phrase.subtree)
+
+
 def _excluded(root: Token, trigger: Token) -> set[int]:
     """Tokens of the clause that belong to other statements: attributions, background."""
     out: set[int] = set()
@@ -720,14 +731,15 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
     for child in root.children:  # fronted adverbials: "With Moscow isolated, …"
         if subjects and child.i < min(subjects) and child.dep_ in ("prep", "advcl", "npadvmod") \
                 and trigger not in child.subtree and not any(
-                    t.ent_type_ == "DATE" for t in child.subtree):
+                    t.ent_type_ == "DATE" for t in child.subtree) and not _company(child):
             out.update(t.i for t in child.subtree)
     for token in root.subtree:
         if token.i in out or token == trigger or trigger in token.subtree and token != root:
             continue
         lemma = token.lemma_.lower()
         if token.dep_ == "prep" and (lemma in BACKGROUND_PREPS or token.lower_ == "according") \
-                and not _began_since(token, trigger):
+                and not _began_since(token, trigger) and not (
+                    token.head == root and _company(token)):
             if lemma in ("with", "as", "like") and token.i > root.i and not (
                     lemma == "as" and token.i + 1 < len(token.doc)
                     and token.doc[token.i + 1].lower_ == "part"):
@@ -1100,6 +1112,10 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     return bool(set(words[1:3]) & BROKER_NOUNS)  # "with Venezuela acting as guarantor"
 
 
+# Ceremonies a guest attends: being there is no meeting with the one sworn in or buried.
+CEREMONIES = {"swearing", "inauguration", "investiture", "funeral", "coronation", "wedding",
+              "enthronement"}
+FOUNDING_VERBS = {"launch", "create", "establish", "found", "set", "form", "inaugurate"}
 BROKER_NOUNS = {"mediator", "mediators", "broker", "facilitator", "facilitators", "go-between",
                 "intermediary", "guarantor", "guarantors"}
 VENUES = {"residence", "palace", "office", "home", "house", "villa", "retreat", "estate",
@@ -1770,6 +1786,21 @@ def paragraph_start(doc: Doc, index: int) -> int:
     return start
 
 
+def _date_of_when_clause(root: Token, published: date | None) -> str | None:
+    """ "When Sidhu attended Khan's swearing-in … in August 2018, he embraced Bajwa": a
+    clause with no date of its own happened at the date of the *when* clause it opens with."""
+    for clause in root.children:
+        if clause.dep_ == "advcl" and clause.i < root.i and any(
+                c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children):
+            own = {t.i for t in clause.subtree}
+            for ent in clause.doc.ents:
+                if ent.label_ == "DATE" and ent.start in own:
+                    value = normalize_date(ent.text, published, year=narrative_year(ent))
+                    if value:
+                        return value
+    return None
+
+
 def _when_date(root: Token, published: date | None) -> str | None:
     """ "Talks ended on Tuesday, when the fourth round concluded"; "dates back to March 23,
     2015, when the three leaders signed": a *when* clause happened at the date it tells of,
@@ -2077,7 +2108,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             used_triggers.update(t.i for t in draft.trigger)
             if draft.date is None:
                 draft.date = _counted_before(sentence, draft, sentence_events) or \
-                    _after_previous(sentence, [*drafts, *sentence_events])
+                    _after_previous(sentence, [*drafts, *sentence_events], published)
             if draft.location is None and draft.type in CONTACT:
                 summit = _sidelines_told(draft, [*drafts, *frames])
                 if summit is not None:  # "… for the BIMSTEC summit. On the sidelines, he held
@@ -2576,6 +2607,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     """The event ``trigger`` tells, or None when it tells none or only adds to one told:
     ``earlier`` in the article, ``this_sentence`` with its sides, or ``sideless`` here."""
     lemma = trigger.lemma_.lower()
+    if lemma in ("embrace", "hug") and not any(
+            m.kind == "person" and c.dep_ == "dobj" and m.start <= c.i < m.end
+            for c in trigger.children for m in mentions):
+        return None  # "embraced the plan": no one met; "embraced Bajwa": they met
+    if lemma == "attend" and any(c.dep_ == "dobj" and any(
+            t.lower_ in CEREMONIES for t in c.subtree if t.i <= c.i) for c in trigger.children):
+        return None  # "Muizzu attended Modi's swearing-in": a guest, no talks with Modi
     if kind == "Visit" and _departure(trigger):
         return None  # "Tillerson flew out of Abuja on Monday night": he left
     if kind == "Meeting" and lemma in ("host", "convene", "hold") and any(
@@ -2925,6 +2963,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     described -= {t.i for t in sentence if t.dep_ == "conj" and t.lower_ in SIDE_NOUNS
                   and t.head.i in described for t in t.subtree}  # "led by X, Under-Secretary
     # …, and a Qatari delegation headed by Y", the second side parsed into X's title
+    described |= {t.i for n in sentence if NOUN_TRIGGERS.get(n.lower_) == "Agreement"
+                  or n.lower_ in DOCUMENT_NOUNS
+                  for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in FOUNDING_VERBS
+                  for o in c.children if o.dep_ == "dobj" for t in o.subtree}
+    # "signed the declaration launching Prosur": what the document founded, no party
     sidelines = {i for w in sentence if w.lower_ in SIDELINES for i in _event_name(w)} - \
         subjects_before
     hosts_of_many: set[str] = set()  # who hosted by the agent phrase: go-betweens of two
@@ -3207,7 +3250,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             draft.location = None
     else:
         draft.date = _date(sentence, tokens - nested, published, trigger) or _when_date(
-            root, published) or _reported_date(trigger, published) or _recalled_date(
+            root, published) or _date_of_when_clause(root, published) or _reported_date(
+            trigger, published) or _recalled_date(
             trigger, published) or _host_clause_date(trigger, root, sentence, published) or \
             _date_from_event(sentence, tokens, earlier)
     draft.when = next((e.text.lower() for e in sentence.ents if e.label_ == "DATE"
@@ -3402,7 +3446,7 @@ SAME_DAY = re.compile(
     r"hours later)\b", re.IGNORECASE)
 LATER = re.compile(
     r"\b(?:the (?:following|next) (day|week|month|year)|the day after|"
-    r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) "
+    r"(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) )?"
     r"(day|week|month|year)s? later)\b", re.IGNORECASE)
 
 
@@ -3572,17 +3616,27 @@ def _same_occasion(a: EventDraft, b: EventDraft) -> bool:
         and not _on_a_party(a, b) and not _on_a_party(b, a)
 
 
-def _after_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:
+def _after_previous(sentence: Span, earlier: list[EventDraft],
+                    published: date | None = None) -> str | None:
     """ "The following day …", "Five months later …": a date counted from the last dated
-    event told before, at the precision the count allows."""
+    event told before, at the precision the count allows. "Days later", uncounted, counts
+    from the date the sentence before names, if it names one ("Relations sank in January
+    when … Days later, Muizzu paid a state visit to China")."""
     found = LATER.search(sentence.text)
     if found is None:
         return None
     base = next((d.date for d in reversed(earlier) if d.date and not d.soft_date), None)
+    if found.group(2) is None and not found.group(1) and sentence.start > 0:
+        before = sentence.doc[sentence.start - 1].sent
+        base = _date(before, set(range(before.start, before.end)), published) or base
     if base is None:
         return None
     if found.group(1) or found.group(0).lower() == "the day after":
         unit, count = (found.group(1) or "day").lower(), 1
+    elif found.group(2) is None:  # "Days later", "Months later": how many, untold
+        unit = found.group(3).lower()
+        return base[:7] if unit in ("day", "week") and len(base) >= 7 else \
+            base[:4] if unit == "month" else None
     else:
         word = found.group(2).lower()
         unit, count = found.group(3).lower(), NUMBERS.get(word) or int(word)
