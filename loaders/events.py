@@ -34,7 +34,8 @@ VERB_TRIGGERS = {
     "meet": "Meeting", "confer": "Meeting", "negotiate": "Meeting",
     "receive": "Meeting", "host": "Meeting", "convene": "Meeting", "attend": "Meeting",
     "chair": "Meeting", "gather": "Meeting", "sit": "Meeting", "welcome": "Meeting",
-    "greet": "Meeting", "embrace": "Meeting", "hug": "Meeting", "dine": "Meeting", "lunch": "Meeting", "breakfast": "Meeting",
+    "greet": "Meeting", "embrace": "Meeting", "hug": "Meeting", "dine": "Meeting",
+    "lunch": "Meeting", "breakfast": "Meeting",
     "shake": "Meeting",
     "join": "Meeting", "open": "Meeting", "moderate": "Meeting",
     "visit": "Visit", "arrive": "Visit", "travel": "Visit", "land": "Visit", "fly": "Visit",
@@ -268,6 +269,8 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ == "nsubj" and c.lemma_.lower() in ONLOOKERS for c in token.children):
             return None  # "analysts had warned that …": a comment, no one's threat
         if lemma in ("talk", "speak", "converse", "chat"):
+            if any(c.dep_ == "prt" and c.lower_ in {"up", "down"} for c in token.children):
+                return None  # "talked up preparations for a state visit": praised them
             if _phone_context(token):
                 return "PhoneCall"
             if _has_with(token):
@@ -3684,7 +3687,7 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
         subjects = [p for p in draft.parties if p.mention.start < trigger.i  # meeting …"
                     and p.mention.kind == "person"]
         others = [p for p in draft.parties if p.mention.start > trigger.i
-                  and p.role == "participant"]
+                  and p.role in ("participant", "host")]  # "were received separately by Xi"
     starts = sorted(p.mention.start for p in others)
     own_places = {fold(m.text) for p in others for m in _places_in(doc, p.mention.end, next(
         (e for e in starts if e > p.mention.start), draft.sentence.end))[:1]}

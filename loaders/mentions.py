@@ -1279,6 +1279,8 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
             continue
         if token.lower_ in {"official", "officials", "delegation", "delegations"}:
             continue
+        generic = any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another", "every",
+                                                          "no"} for c in token.children)
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.i in by_token and by_token[nxt.i].kind == "person"):
             continue
@@ -1296,7 +1298,7 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
                                      text=doc[opening - 1:token.i + 1].text,
                                      source="rule:visitor+coref", modifier=False))
             continue
-        if not states and token.lower_ in VISITORS:
+        if not states and token.lower_ in VISITORS or not states and generic:
             continue  # "a visitor": no one in particular
         if not states:
             bare = _bare_title_holder(doc, token, mentions, base)
@@ -1312,9 +1314,11 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
         kind = role_kind_of(title)
         plural = token.lower_ in PLURAL_HEADS
         for state in states:
-            found.append(Mention(token.i, token.i + 1, doc[left:token.i + 1].text, "role",
+            found.append(Mention(left if generic else token.i, token.i + 1,
+                                 doc[left:token.i + 1].text, "role",
                                  title, source="rule:role", title=title, role_kind=kind,
-                                 affiliation=state.key, plural=plural))
+                                 affiliation=state.key, plural=plural, modifier=generic))
+            # "Kim's first summit with a Russian leader": no one in particular
     return found
 
 
