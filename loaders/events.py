@@ -2065,8 +2065,13 @@ def _topics(trigger: Token, tokens: set[int], kind: str = "Meeting") -> list[str
                 or token.lower_ in {"over", "about", "regarding", "concerning"}
                 or token.head.lemma_.lower() in
                 {"talk", "talks", "meeting", "call", "conversation", "agreement", "deal",
-                 "discussion", "negotiation", "negotiations", "hold", "meet", "speak", "agree"}):
+                 "discussion", "negotiation", "negotiations", "hold", "meet", "speak", "agree"}
+                or _counterpart_of(token.head, trigger)):
             found += [t for p in token.children if p.dep_ == "pobj" for t in _split_topics(p)]
+            if _counterpart_of(token.head, trigger):  # "with his counterpart, Mauro Vieira,
+                # on trade, fertiliser supplies, energy …", the list hung on the counterpart
+                found += [t for c in token.head.children if c.dep_ == "conj" and c.i > token.i
+                          and c.pos_ == "NOUN" for t in _split_topics(c)]
             found += [t for c in token.children if c.dep_ == "conj" and c.lower_ in TOPIC_PREPS
                       for p in c.children if p.dep_ == "pobj" for t in _split_topics(p)]
             # "on trade and on the crisis in neighbouring Libya"
@@ -2756,6 +2761,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             in_phrase and trigger.lower_ not in PROCESS_NOUNS) and (
             trigger.lower_ in PROCESS_NOUNS or not _has_parties_list(doc, trigger, mentions)):
         return None
+    if nominal and _talked_about(trigger):
+        return None  # "talks on the EU-Mercosur agreement": what the talks were about
     if nominal and trigger.head.lemma_.lower() in MEDIATION_VERBS:
         return None  # "mediated talks between A and B" is read from the verb
     own = ({t.i for t in trigger.subtree} | _modifiers_before(doc, trigger, mentions)) - {
@@ -3940,6 +3947,35 @@ TOPIC_HEADS = (NOUN_TRIGGERS.keys() | VERB_TRIGGERS.keys() | LIGHT_VERBS | TOPIC
                | GATHERINGS | {"speak", "talk", "converse", "agree"})  # "a conference on Iraq"
 
 
+def _talked_about(noun: Token) -> bool:
+    """Whether an event noun is what a contact was about: "talks on the EU-Mercosur
+    agreement", "spoke … about the grain deal", "on the barley tariffs imposed by China and
+    on the AUKUS pact" (a topic, no event of its own); not "met on the sidelines of the
+    summit"."""
+    for word in noun.ancestors:
+        if word.lower_ in NOT_TOPICS or word.ent_type_ in ("DATE", "TIME"):
+            return False
+        if word.dep_ == "prep" and word.lower_ in TOPIC_PREPS and (
+                _event_type(word.head) in CONTACT or word.head.lemma_.lower() in LIGHT_VERBS
+                and any(c.dep_ == "dobj" and _event_type(c) in CONTACT
+                        for c in word.head.children)):
+            return True
+        if word.pos_ in ("VERB", "AUX") and word.dep_ not in ("acl", "conj"):
+            return False
+    return False
+
+
+REFERENCE_OPENERS = {"following", "after", "before", "amid", "since", "during", "ahead"}
+
+
+def _counterpart_of(noun: Token, trigger: Token) -> bool:
+    """Whether a noun names the one the event was with: "talks … with his Brazilian
+    counterpart, Mauro Vieira, on trade" (the parser hangs the topic on the counterpart)."""
+    while noun.dep_ == "appos":
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head == trigger
+
+
 def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
     """Tokens of the phrases that say what an event was about (they name no party)."""
     out: set[int] = set()
@@ -3960,7 +3996,8 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                 if p.dep_ == "pobj"):  # "talks on the relationship, including trade, …"
             out.update(t.i for t in token.subtree)
         elif token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and (
-                token.head.lemma_.lower() in TOPIC_HEADS or views) and token.i > token.head.i \
+                token.head.lemma_.lower() in TOPIC_HEADS or views
+                or _counterpart_of(token.head, trigger)) and token.i > token.head.i \
                 and not (
                 token.lower_ == "on" and token.head.lemma_.lower() == "call"
                 and (token.head.pos_ == "VERB" or any(
@@ -3973,12 +4010,19 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                       for x in t.subtree}  # "… on a joint response convened by Modi": his
             out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")
                        for t in p.subtree if t.i not in agents)
-            if views:  # "views on A, B and C" to the clause's end, where the parser may
-                # hang B and C elsewhere
+            listed = any(p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_
+                         for p in token.children) and token.i > trigger.i
+            if views or listed:  # "views on A, B and C", "talks … on trade, energy, …
+                # coordination inside the BRICS group": to the clause's end, where the
+                # parser may hang B and C elsewhere
                 for t in token.doc[token.i + 1:token.sent.end]:
-                    if t.text == ";" or t.pos_ in ("VERB", "AUX") and any(
-                            c.dep_.startswith("nsubj") for c in t.children):
-                        break
+                    if t.text == ";" or t.pos_ in ("VERB", "AUX") and (any(
+                            c.dep_.startswith("nsubj") for c in t.children) or listed
+                            and t.dep_ in ("conj", "ROOT", "advcl", "relcl", "ccomp")) or \
+                            listed and t.lower_ in REFERENCE_OPENERS and any(
+                                NOUN_TRIGGERS.get(n.lower_) for n in t.doc[t.i + 1:t.i + 5]):
+                        break  # "…, following a trilateral summit in Sochi": no topic;
+                        # but "following Russia's attack on Ukraine" is one
                     out.add(t.i)
         elif token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
             out.update(t.i for c in token.children if c.dep_ == "dobj" or c.dep_ in (

@@ -306,6 +306,8 @@ class MentionFinder:
         found = _seats_of_bodies(doc, found)
         found = _spelled_out_bodies(doc, _bracketed_acronyms(doc, found))
         found = _body_of_a_post(doc, found)
+        found = [replace(m, modifier=True) if _qualifies_a_process(doc, m) else m
+                 for m in found]
         found = _siblings(found, self.base)
         found = attach_titles(doc, found, self.base, published)
         found = _delegation_heads(doc, found)
@@ -2050,6 +2052,22 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 NAME_CONNECTORS = {"of", "in", "for", "the", "and", "on", "&"}
+
+
+# What a body or state names when it only qualifies them: "East African Community
+# integration", "BRICS cooperation", "EU membership", "ASEAN centrality".
+PROCESS_NOUNS = {"integration", "membership", "accession", "cooperation", "centrality",
+                 "enlargement", "expansion", "reform", "reforms", "unity", "solidarity",
+                 "framework", "architecture", "agenda", "chairmanship", "presidency",
+                 "principles", "charter", "mechanisms", "mechanism", "norms", "values"}
+
+
+def _qualifies_a_process(doc: Doc, mention: Mention) -> bool:
+    """A body or state named only to qualify a process ("the deepening of East African
+    Community integration"): a topic, no side."""
+    head = doc[mention.end - 1]
+    return mention.kind in ("organization", "state") and head.dep_ == "compound" and \
+        head.head.i == mention.end and head.head.lower_ in PROCESS_NOUNS
 
 
 def _body_of_a_post(doc: Doc, mentions: list[Mention]) -> list[Mention]:

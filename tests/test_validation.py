@@ -35,6 +35,7 @@ F1_FLOORS = {  # measured 2026-11-25 minus 0.05, rounded down
     "summits": 0.95, "gatherings": 0.95, "parties": 0.95, "references": 0.95, "time_anchors": 0.95,
     "word_senses": 0.95, "boilerplate": 0.85, "background": 0.95, "readouts": 0.95,
     "narrative": 0.95,  # added 2026-11-26 at 1.00
+    "topics": 0.95,  # added 2026-11-26 (fourteenth session) at 1.00
 }
 NO_EVENT_PRECISION_FLOOR = 0.8
 

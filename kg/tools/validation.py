@@ -44,7 +44,7 @@ CATEGORIES: tuple[str, ...] = (
     "meetings", "calls", "visits", "mediation", "agreements", "proposals", "threats",
     "negation_future", "coreference", "titles_roles", "dates", "locations",
     "multi_sentence", "summits", "gatherings", "parties", "references", "time_anchors",
-    "word_senses", "boilerplate", "background", "readouts", "narrative",
+    "word_senses", "boilerplate", "background", "readouts", "narrative", "topics",
 )
 MATCH_THRESHOLD = 0.5
 # Events the extractor infers rather than reads, that annotators differ on listing (a visit
