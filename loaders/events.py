@@ -4040,6 +4040,13 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
             # "travelled to Riyadh to brief the crown prince" names whom they saw
             out.update(t.i for c in token.children if c.dep_ == "dobj" and not any(
                 t.ent_type_ == "PERSON" for t in c.subtree) for t in c.subtree)
+        elif token.dep_ == "xcomp" and token.pos_ == "VERB" and token.head == trigger and \
+                trigger.lemma_.lower() == "agree" and not _event_type(token) and \
+                token.lemma_.lower() not in LIGHT_VERBS | {"meet", "visit", "talk"}:
+            # "agreed to strengthen coordination at the United Nations, ASEAN and the
+            # Mekong-Ganga Cooperation": what they agreed on, not who agreed
+            out.update(t.i for c in token.children if c.dep_ in ("dobj", "prep")
+                       for t in c.subtree if t.ent_type_ != "PERSON")
     return out
 
 

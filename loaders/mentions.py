@@ -2083,8 +2083,20 @@ def _body_of_a_post(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         holder = next((p for p in people if m.end <= p.start <= m.end + 12 and all(
             t.is_punct or fold(t.text) in TITLE_WORDS | ADDRESS_WORDS | NAME_HONORIFICS
             or t.lower_ in NAME_CONNECTORS or t.is_upper for t in doc[m.end:p.start])), None)
+        if holder is None and post:  # "Roosevelt Skerrit of Dominica, the chairman of the
+            # Caribbean Community (CARICOM)": the holder named just before
+            opening = before[-2].i
+            holder = next((p for p in people if opening - 8 <= p.end < opening and any(
+                t.text == "," for t in doc[p.end:opening]) and all(
+                t.is_punct or t.lower_ in NAME_CONNECTORS or t.ent_type_ == "GPE"
+                or fold(t.text) in TITLE_WORDS for t in doc[p.end:opening])), None)
         result.append(replace(m, modifier=True) if m.kind == "organization" and post
                       and holder is not None else m)
+    for n in range(1, len(result)):  # and its acronym in brackets: "(CARICOM)"
+        name, acronym = result[n - 1], result[n]
+        if name.modifier and name.kind == "organization" and acronym.start == name.end + 1 \
+                and doc[name.end].text == "(" and acronym.kind == "organization":
+            result[n] = replace(acronym, modifier=True)
     return result
 
 
