@@ -3151,7 +3151,18 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     p.mention.role_kind in kinds for p in d.parties
                     if p.role != "mediator" and p.mention.kind == "person")]
                     for ds in (people, candidates))
-            candidates = people or candidates[:6]
+            counted = [d for d in candidates if len({
+                mention_id(p.mention) for p in d.parties if p.role != "mediator"
+                and p.mention.kind == "person"}) == count]
+            timely = [] if _date(sentence, {t.i for t in sentence}, published) else [
+                d for d in counted if not d.date or published is None
+                or d.date[:4] == str(published.year)]
+            if not timely or people and (people[0] in timely or paragraph_start(
+                    doc, people[0].sentence.start) == paragraph_start(doc, sentence.start)):
+                timely = people  # the nearest, unless a paragraph of background told it
+            # "After their joint press conference, the three leaders addressed …": the
+            # three of the story's days, not of the 2023 summit a paragraph of background told
+            candidates = timely or people or candidates[:6]
         if named_object:  # "Anwar spoke to both prime ministers": the others, just read
             here = set()
             titled = [d for d in candidates if _titled_sides(d, named_object)]
