@@ -3012,7 +3012,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 doc, m) or _as_observer(doc, m):
             role = "witness"  # "signed … in the presence of President Trump"
         elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS | (
-                {"convene"} if kind == "Agreement" else set())) or (
+                {"convene"} if kind == "Agreement" else set()) | (
+                {"back", "sponsor"} if trigger.pos_ == "NOUN" else set())) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)) or (
                 lemma == "bring" and _subject_of(doc, m, verb) and (not any(
                     c.dep_ == "nsubj" and NOUN_TRIGGERS.get(c.lower_) in CONTACT
