@@ -1262,6 +1262,9 @@ def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
             head = doc[mention.end - 1]
             while head.dep_ in ("conj", "compound", "flat", "appos") and head.head != head:
                 head = head.head
+                if head.dep_ == "pobj" and head.head.head.lower_ in TITLE_HEADS:
+                    head = head.head.head  # "the EU's special envoy for the dialogue,
+                    # Miroslav Lajcak": the name hung on the post's last word
                 if head == child:
                     return True
             # "A delegation led by X flew to Niamey": X leads the subject
@@ -1459,7 +1462,7 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
                 doc[m.start - 2].lower_ in PLACE_NOUNS and (m.kind == "place" or m.as_place
                                                            or m.source == "kb:capital"):
             return replace(m, as_place=True)  # "in the Russian resort town of Sochi"
-        if m.start in tokens and _after_place_noun(doc, m) and (
+        if m.start in tokens and not m.modifier and _after_place_noun(doc, m) and (
                 m.kind == "place" or m.as_place or m.source == "kb:capital"):
             return replace(m, as_place=True)  # "in the capital Naypyitaw"
     for m in mentions:
@@ -1664,8 +1667,9 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
             continue  # "the first visit since 2015", "the summit before Monday's": not then
         if trigger is not None and ent.root.dep_ in ("nummod", "compound", "amod") and \
                 ent.root.head.pos_ in ("NOUN", "PROPN") and ent.root.head != trigger \
-                and YEAR.fullmatch(ent.text):
-            continue  # "agreed to reaffirm the 2008 Strategic Framework Agreement": its year
+                and YEAR.fullmatch(ent.text) and trigger not in ent.root.head.subtree:
+            continue  # "agreed to reaffirm the 2008 Strategic Framework Agreement": its year;
+            # but "a 2013 agreement reached in Brussels …, brokered by Ashton" is then
         if THAT_TIME.search(ent.text):  # "earlier that month": the month the story told
             value = _that_time(ent.text, ent.doc, ent.start, published)
             if value:
@@ -3254,9 +3258,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             draft.location = there  # "There Tillerson met Buhari …, and talks were held on
             # the abduction of schoolgirls from Dapchi in Yobe State": there, not Yobe
     if draft.location is None and lemma in ("host", "convene"):
-        draft.location = next((replace(m, as_place=True) for m in mentions  # "Amman had
+        draft.location = next((replace(m, as_place=True) for m in mentions
                                if (m.kind == "place" or m.source in ("kb:capital", "kb:seat"))
-                               and _subject_of(doc, m, trigger)), None)  # hosted a meeting"
+                               and not m.modifier and _subject_of(doc, m, trigger)), None)
+        # "Amman had hosted a meeting": there
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
             doc, sentence, mentions,

@@ -507,7 +507,7 @@ class MentionFinder:
         if mention.source.startswith("ner:") and all(
                 t.lower_ in STYLES | {"his", "her"} for t in doc[mention.start:mention.end]):
             return replace(mention, modifier=True)  # "His Royal Highness": a style, no one
-        if mention.kind == "person" and _principal_of_named(doc, mention):
+        if mention.kind in ("person", "organization") and _principal_of_named(doc, mention):
             return replace(mention, modifier=True)  # "Putin's spokesman Dmitry Peskov"
         if RATHER_THAN.search(doc[max(0, mention.start - 5):mention.start].text):
             return replace(mention, modifier=True)  # "met by Rodríguez rather than by Castro"
@@ -2055,19 +2055,22 @@ NAME_CONNECTORS = {"of", "in", "for", "the", "and", "on", "&"}
 
 
 # What a body or state names when it only qualifies them: "East African Community
-# integration", "BRICS cooperation", "EU membership", "ASEAN centrality".
+# integration", "BRICS cooperation", "EU membership", "the Belgrade-Pristina dialogue".
 PROCESS_NOUNS = {"integration", "membership", "accession", "cooperation", "centrality",
                  "enlargement", "expansion", "reform", "reforms", "unity", "solidarity",
                  "framework", "architecture", "agenda", "chairmanship", "presidency",
-                 "principles", "charter", "mechanisms", "mechanism", "norms", "values"}
+                 "principles", "charter", "mechanisms", "mechanism", "norms", "values",
+                 "dialogue", "process", "format"}
 
 
 def _qualifies_a_process(doc: Doc, mention: Mention) -> bool:
     """A body or state named only to qualify a process ("the deepening of East African
     Community integration"): a topic, no side."""
     head = doc[mention.end - 1]
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head  # "the Belgrade-Pristina dialogue": Belgrade, through Pristina
     return mention.kind in ("organization", "state") and head.dep_ == "compound" and \
-        head.head.i == mention.end and head.head.lower_ in PROCESS_NOUNS
+        head.head.i > head.i and head.head.lower_ in PROCESS_NOUNS
 
 
 def _body_of_a_post(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -2137,6 +2140,13 @@ def _principal_of_named(doc: Doc, mention: Mention) -> bool:
     person whose aide is named only says whose aide it is."""
     if mention.end >= len(doc) or doc[mention.end].text not in _POSSESSIVE:
         return False
+    comma = next((t.i for t in doc[mention.end + 1:mention.end + 12] if t.text == ","), None)
+    if comma is not None and comma + 1 < len(doc) and doc[comma + 1].ent_type_ == "PERSON" \
+            and any(t.lower_ in TITLE_HEADS for t in doc[mention.end + 1:comma]) and all(
+            _is_title_token(t) or t.is_title or t.text in {"-", "–"} or t.lower_ in
+            NAME_CONNECTORS for t in doc[mention.end + 1:comma]):
+        return True  # "the EU's special envoy for the Belgrade-Pristina dialogue, Miroslav
+        # Lajcak": the EU only says whose envoy he is
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG") and mention.end + 1 < ent.start <= mention.end + 6:
             between = doc[mention.end + 1:ent.start]
