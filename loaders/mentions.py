@@ -228,8 +228,16 @@ class MentionFinder:
                                      and self.base.by_demonym(ent.text) is None):
                 continue  # a single unknown "NORP" word may be a misread surname
             span = _trim(ent)
-            if span is None or all(fold(t.text) in TITLES_ALONE or t.is_punct for t in span):
-                continue  # "the Amir Sheikh": titles, no name
+            if span is None or all(fold(t.text) in TITLES_ALONE | NAME_HONORIFICS
+                                   or t.is_punct for t in span):
+                continue  # "the Amir Sheikh", "Lt Gen (retd) …": titles, no name
+            if ent.label_ == "ORG" and all(
+                    fold(t.text) in TITLE_WORDS | {"cabinet", "senior", "government"}
+                    or fold(t.text).rstrip("s") in TITLE_WORDS
+                    or t.lower_ in NAME_CONNECTORS for t in span) and any(
+                    t.lower_.endswith("s") and fold(t.text).rstrip("s") in TITLE_HEADS
+                    for t in span):
+                continue  # "The Special Representatives", "Cabinet Ministers": posts, no body
             if kind == "person":
                 span = _widen_name(span, taken)  # "Muse Bihi Abdi", "Rosa Icela Rodríguez"
             if len(span) == 1 and span.end < len(doc) and doc[span.end].text == "-" and \
