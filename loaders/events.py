@@ -3982,7 +3982,8 @@ def _talked_about(noun: Token) -> bool:
     return False
 
 
-REFERENCE_OPENERS = {"following", "after", "before", "amid", "since", "during", "ahead"}
+# Words that open a reference to another time or event: "…, following a summit in Sochi".
+REFERENCE_OPENERS = BACKGROUND_PREPS - {"as", "with", "like", "unlike", "besides", "despite"}
 
 
 def _counterpart_of(noun: Token, trigger: Token) -> bool:

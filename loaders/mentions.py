@@ -146,10 +146,6 @@ def role_kind_of(title: str) -> str | None:
     return None
 
 
-# Words that open a person's post, not a body's name: "Minister of Foreign Affairs".
-PERSON_TITLE_HEADS = {"minister", "secretary", "president", "chancellor", "premier",
-                      "ambassador", "envoy", "chairman", "chairperson", "commander", "director",
-                      "adviser", "advisor", "speaker", "king", "emir", "sultan", "prince"}
 # "bin Salman", "ibn Saud", "ould Abdel Aziz": a name after these is a father's, inside a
 # longer name.
 PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould", "wuld"}
@@ -276,7 +272,7 @@ class MentionFinder:
             if kind == "organization" and all(t.text.islower() for t in span
                                               if t.lower_ != "the"):
                 continue  # "cabinet ministers", "the comfort women": common nouns, no body
-            if kind == "organization" and span[0].lower_ in PERSON_TITLE_HEADS and all(
+            if kind == "organization" and span[0].lower_ in TITLE_HEADS and all(
                     _is_title_token(t) for t in span):
                 continue  # "the Minister of Foreign Affairs, Sabri Boukadoum": a post
             if kind == "organization":
@@ -1985,8 +1981,7 @@ def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     return extra
 
 
-POST_HEADS = PERSON_TITLE_HEADS | {"speaker", "minister", "chief", "head", "governor",
-                                   "spokesman", "spokesperson", "mayor", "leader"}
+POST_HEADS = TITLE_HEADS | {"governor", "mayor"}  # the posts a name may be set beside
 
 
 def _apposed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -2090,7 +2085,7 @@ def _body_of_a_post(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         before = [t for t in doc[max(0, m.start - 3):m.start] if t.lower_ != "the"]
         post = len(before) >= 2 and before[-1].lower_ == "of" and \
-            before[-2].lower_ in PERSON_TITLE_HEADS
+            before[-2].lower_ in TITLE_HEADS
         holder = next((p for p in people if m.end <= p.start <= m.end + 12 and all(
             t.is_punct or fold(t.text) in TITLE_WORDS | ADDRESS_WORDS | NAME_HONORIFICS
             or t.lower_ in NAME_CONNECTORS or t.is_upper for t in doc[m.end:p.start])), None)
