@@ -762,7 +762,11 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
                 c.dep_ == "mark" and c.lower_ == "with" for c in token.children) and any(
                 t.lower_ in BROKER_NOUNS and t.head.lower_ == "as" for t in token.subtree)
             # "…, with Correa and Vázquez seated between them as facilitators"
-            if trigger not in token.subtree and lemma not in TOPIC_VERBS and not brokered:
+            represented = token.dep_ == "advcl" and lemma == "represent" and any(
+                c.dep_ == "nsubjpass" for c in token.children)  # "…, while Tajikistan and
+            # Uzbekistan were represented by their own delegations": they took part too
+            if trigger not in token.subtree and lemma not in TOPIC_VERBS and not brokered \
+                    and not represented:
                 out.update(t.i for t in token.subtree)
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
                 and trigger not in token.subtree:
@@ -2877,7 +2881,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if lemma == "attend" and not told_here and not events and not objects and not any(
                     c.dep_ == "prep" and any(_event_type(g) for g in c.children)
                     for c in trigger.children):  # "attended as observers": the last gathering
-                previous = summit_before(sentence, earlier, published) or previous
+                previous = next((d for d in reversed(this_sentence or [])
+                                 if d.type == "Meeting" and trigger.dep_ not in (
+                                     "relcl", "acl")), None) or summit_before(
+                    sentence, earlier, published) or previous  # "the ministers sat down
+                # with Muttaqi …; Qatar and Indonesia attended as guests": that meeting
             if previous is not None and previous.date and previous not in (this_sentence or []):
                 when = _date(sentence, {t.i for t in sentence}, published)
                 if when and not dates_agree(previous.date, when):
