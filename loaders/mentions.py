@@ -2086,6 +2086,14 @@ def _body_of_a_post(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         before = [t for t in doc[max(0, m.start - 3):m.start] if t.lower_ != "the"]
         post = len(before) >= 2 and before[-1].lower_ == "of" and \
             before[-2].lower_ in TITLE_HEADS
+        opening = m.start
+        while opening > max(0, m.start - 8) and (_is_title_token(doc[opening - 1])
+                                                 or doc[opening - 1].lower_ in NAME_CONNECTORS):
+            opening -= 1  # "the Minister for Foreign Affairs and East African Cooperation"
+        if not post and doc[m.start - 1].lower_ == "and" and any(
+                t.lower_ in TITLE_HEADS for t in doc[opening:m.start]) and any(
+                t.lower_ in {"of", "for"} for t in doc[opening:m.start]):
+            post, before = True, [doc[opening], doc[m.start - 1]]
         holder = next((p for p in people if m.end <= p.start <= m.end + 12 and all(
             t.is_punct or fold(t.text) in TITLE_WORDS | ADDRESS_WORDS | NAME_HONORIFICS
             or t.lower_ in NAME_CONNECTORS or t.is_upper for t in doc[m.end:p.start])), None)
