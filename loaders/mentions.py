@@ -152,6 +152,8 @@ PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould", "wuld"}
 # Styles of address after "His", "Her": not pronouns for a person.
 STYLES = {"excellency", "highness", "majesty", "royal", "holiness", "eminence", "honour",
           "honor", "serene", "beatitude"}
+# Styles of address abbreviated in state-agency copy: "HH the Amir", "HE Supreme Leader".
+STYLE_ABBREVIATIONS = {"HE", "HH", "HRH", "HM", "HIM", "HMA", "HSH"}
 # Honorifics written as part of a name ("Mullah Abdul Ghani Baradar"), never a name alone.
 NAME_HONORIFICS = {"mullah", "maulana", "maulvi", "ayatollah", "sayyid", "hajji", "haji",
                    "lt", "gen", "brig", "col", "maj", "capt", "adm", "amb"}
@@ -1029,8 +1031,9 @@ def _trim(ent: Span) -> Span | None:
     """Drop a leading "the" and a trailing possessive from an entity span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
-        start += 1
+    while start < end and (doc[start].lower_ in {"the", "a", "an"}
+                           or doc[start].text in STYLE_ABBREVIATIONS):
+        start += 1  # "HE Supreme Leader …": His Excellency, a style
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     if start >= end:
@@ -1378,10 +1381,12 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                                                           and start == token.i) or (
             token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"):
         return None
-    words = [t.lower_ for t in doc[start:token.i + 1]]
+    def spelled(text: str) -> list[str]:  # "the Amir" is "Emir Sheikh Tamim"
+        return [{"amir": "emir"}.get(w, w) for w in fold(text).split()]
+    words = spelled(doc[start:token.i + 1].text)
     holders = [m for m in mentions if m.kind == "person" and m.start < token.i and m.affiliation
-               and (all(w in fold(m.title or "").split() for w in words)
-                    or all(w in fold(m.text).split() for w in words))  # "Crown Prince X"
+               and (all(w in spelled(m.title or "") for w in words)
+                    or all(w in spelled(m.text) for w in words))  # "Crown Prince X"
                and not re.search(r"\b(?:vice|deputy|former)\b", fold(m.title or ""))]
     return holders[-1] if holders else None
 
