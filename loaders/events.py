@@ -2650,6 +2650,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         elif lemma not in VERB_TRIGGERS:
             return None
     # A nominal trigger that is the object of a verb is read from that verb's clause.
+    makers = _makers(trigger, mentions) if trigger.pos_ in ("NOUN", "PROPN") else set()
+    # "the visit that Wang Yi paid to Moscow": told here, with who made it
     anaphoric = (trigger.pos_ in ("NOUN", "PROPN")
                  and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
                          for c in trigger.children)
@@ -2664,7 +2666,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                  and not (trigger.lower_ in ("round", "rounds") and any(
                      c.ent_type_ == "ORDINAL" for c in trigger.children))  # "the third
                  # round": a new one
-                 and not _makers(trigger, mentions))
+                 and not makers)
     if anaphoric and _told_for_reference(trigger):
         return None  # "Four days after the deal, …": the deal told before, only a reference
     if lemma in MEDIATION_VERBS or lemma == "lead" and kind == "Mediation":
@@ -2794,7 +2796,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens = {t.i for t in trigger.subtree} - {
             t.i for c in trigger.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         tokens |= _listed_after(doc, trigger, mentions) | _modifiers_before(doc, trigger, mentions)
-        tokens |= _makers(trigger, mentions)  # "the visit that Wang Yi paid to Moscow"
+        tokens |= makers
         if kind == "Agreement" and trigger.dep_ == "dobj" and trigger.i + 1 < len(doc) and \
                 doc[trigger.i + 1].lower_ == "with" and _listed_after(doc, trigger, mentions):
             # "Ankara suspended a migration deal with the EU": the subject is the other side
@@ -3154,19 +3156,16 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         candidates = [d for d in reversed(told[-20:] if count else told[-6:])
                       if len(d.keys()) >= 2]  # "received Li, and the two sides agreed"
         if count:  # "the two men": an event of two, not one of three, in the last paragraphs
-            people = [d for d in candidates if sentence.start_char - d.sentence.end_char < 2500
-                      and len({mention_id(p.mention) for p in d.parties if p.role != "mediator"
-                               and p.mention.kind == "person"}) == count]
             kinds = LEADER_KINDS if _subject_says(verb, LEADERS) else MINISTER_KINDS \
                 if _subject_says(verb, MINISTERS) else None
             if kinds is not None:  # "the two leaders": not a minister's talks with one
-                people, candidates = ([d for d in ds if all(
+                candidates = [d for d in candidates if all(
                     p.mention.role_kind in kinds for p in d.parties
                     if p.role != "mediator" and p.mention.kind == "person")]
-                    for ds in (people, candidates))
             counted = [d for d in candidates if len({
                 mention_id(p.mention) for p in d.parties if p.role != "mediator"
                 and p.mention.kind == "person"}) == count]
+            people = [d for d in counted if sentence.start_char - d.sentence.end_char < 2500]
             timely = [] if _date(sentence, {t.i for t in sentence}, published) else [
                 d for d in counted if not d.date or published is None
                 or d.date[:4] == str(published.year)]

@@ -1947,11 +1947,11 @@ def _respective_demonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return result
 
 
-def _name_end(doc: Doc, start: int, taken: Collection[int]) -> int:
-    """Where a run of up to three capitalised proper nouns from ``start``, none of them
+def _name_end(doc: Doc, start: int, taken: Collection[int], longest: int = 3) -> int:
+    """Where a run of up to ``longest`` capitalised proper nouns from ``start``, none of them
     already taken, ends: a name the NER may have missed."""
     end = start
-    while end < len(doc) and end - start < 3 and doc[end].is_title and \
+    while end < len(doc) and end - start < longest and doc[end].is_title and \
             doc[end].pos_ == "PROPN" and end not in taken:
         end += 1
     return end
@@ -2002,10 +2002,7 @@ def _apposed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
                                 and doc[token.i - 1].pos_ == "PROPN"
                                 and doc[token.i - 1].ent_type_ != "DATE"):
             continue  # only from the start of a run
-        end = token.i
-        while end < len(doc) and end - token.i < 4 and doc[end].is_title and \
-                doc[end].pos_ == "PROPN" and end not in taken:
-            end += 1
+        end = _name_end(doc, token.i, taken, longest=4)
         run = doc[token.i:end]
         if len(run) < 2 or end >= len(doc) or any(
                 fold(t.text) in not_names or t.ent_type_ in ("GPE", "LOC", "FAC", "NORP",
@@ -2081,36 +2078,43 @@ def _qualifies_a_process(doc: Doc, mention: Mention) -> bool:
         head.head.i > head.i and head.head.lower_ in PROCESS_NOUNS
 
 
+def _post_opening(doc: Doc, body: Mention) -> int | None:
+    """Where the post that names a body opens, if a post names it: "The President of the
+    National Council …" (at "President"), "the Minister for Foreign Affairs and East African
+    Cooperation" (at "Minister"); else None."""
+    before = [t for t in doc[max(0, body.start - 3):body.start] if t.lower_ != "the"]
+    if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in TITLE_HEADS:
+        return before[-2].i
+    opening = body.start
+    while opening > max(0, body.start - 8) and (_is_title_token(doc[opening - 1])
+                                                or doc[opening - 1].lower_ in NAME_CONNECTORS):
+        opening -= 1
+    post = doc[opening:body.start]
+    if body.start > 0 and doc[body.start - 1].lower_ == "and" and any(
+            t.lower_ in TITLE_HEADS for t in post) and any(t.lower_ in {"of", "for"} for t in post):
+        return opening
+    return None
+
+
 def _body_of_a_post(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A body named only in the post of the person who follows: "The President of the
-    National Council for the Safeguard of the Homeland (CNSP), Head of State, Brigadier
-    General Abdourahamane Tiani" names Tiani, not the council as a side of its own."""
+    """A body named only in the post of the person who follows or precedes it: "The
+    President of the National Council for the Safeguard of the Homeland (CNSP), Head of
+    State, Brigadier General Abdourahamane Tiani" names Tiani, not the council as a side of
+    its own; so does "Roosevelt Skerrit of Dominica, the chairman of the Caribbean Community
+    (CARICOM)"."""
     people = [m for m in mentions if m.kind == "person"]
     result = []
     for m in mentions:
-        before = [t for t in doc[max(0, m.start - 3):m.start] if t.lower_ != "the"]
-        post = len(before) >= 2 and before[-1].lower_ == "of" and \
-            before[-2].lower_ in TITLE_HEADS
-        opening = m.start
-        while opening > max(0, m.start - 8) and (_is_title_token(doc[opening - 1])
-                                                 or doc[opening - 1].lower_ in NAME_CONNECTORS):
-            opening -= 1  # "the Minister for Foreign Affairs and East African Cooperation"
-        if not post and doc[m.start - 1].lower_ == "and" and any(
-                t.lower_ in TITLE_HEADS for t in doc[opening:m.start]) and any(
-                t.lower_ in {"of", "for"} for t in doc[opening:m.start]):
-            post, before = True, [doc[opening], doc[m.start - 1]]
-        holder = next((p for p in people if m.end <= p.start <= m.end + 12 and all(
-            t.is_punct or fold(t.text) in TITLE_WORDS | ADDRESS_WORDS | NAME_HONORIFICS
-            or t.lower_ in NAME_CONNECTORS or t.is_upper for t in doc[m.end:p.start])), None)
-        if holder is None and post:  # "Roosevelt Skerrit of Dominica, the chairman of the
-            # Caribbean Community (CARICOM)": the holder named just before
-            opening = before[-2].i
-            holder = next((p for p in people if opening - 8 <= p.end < opening and any(
+        opening = _post_opening(doc, m) if m.kind == "organization" else None
+        holder = None if opening is None else next((p for p in people if (
+            m.end <= p.start <= m.end + 12 and all(
+                t.is_punct or fold(t.text) in TITLE_WORDS | ADDRESS_WORDS | NAME_HONORIFICS
+                or t.lower_ in NAME_CONNECTORS or t.is_upper for t in doc[m.end:p.start]))),
+            None) or next((p for p in people if opening - 8 <= p.end < opening and any(
                 t.text == "," for t in doc[p.end:opening]) and all(
                 t.is_punct or t.lower_ in NAME_CONNECTORS or t.ent_type_ == "GPE"
                 or fold(t.text) in TITLE_WORDS for t in doc[p.end:opening])), None)
-        result.append(replace(m, modifier=True) if m.kind == "organization" and post
-                      and holder is not None else m)
+        result.append(m if holder is None else replace(m, modifier=True))
     for n in range(1, len(result)):  # and its acronym in brackets: "(CARICOM)"
         name, acronym = result[n - 1], result[n]
         if name.modifier and name.kind == "organization" and acronym.start == name.end + 1 \
