@@ -85,8 +85,8 @@ def _relative(text: str, published: date) -> str | None:
     for index, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
             back = (published.weekday() - index) % 7
-            if re.search(r"\blast\b", low) and back == 0:
-                back = 7
+            if re.search(r"\blast\b", low) and back in (0, 1):
+                back += 7  # the day before is "yesterday": "last Thursday" on a Friday is 8 back
             if re.search(r"\b(?:last|previous) week\b", low):
                 # "Wednesday last week": that weekday in the calendar week before this one
                 back = published.weekday() + 7 - index

@@ -745,7 +745,7 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
                     token.head == root and _company(token)):
             if lemma in ("with", "as", "like") and token.i > root.i and not (
                     lemma == "as" and token.i + 1 < len(token.doc)
-                    and token.doc[token.i + 1].lower_ == "part"):
+                    and token.doc[token.i + 1].lower_ == "part") and not _absolute(token):
                 continue  # "met with X" is an argument; "as part of …" is background
             out.update(t.i for t in token.subtree)
         elif token.dep_ in ("relcl", "ccomp", "parataxis", "advcl") and (
@@ -771,11 +771,23 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
                 and trigger not in token.subtree:
             out.update(t.i for t in token.subtree)
-        elif token.dep_ == "acl" and lemma in ("release", "issue", "publish"):
-            out.update(t.i for t in token.subtree)
+        elif token.dep_ == "acl" and (lemma in ("release", "issue", "publish") or (
+                token.head.dep_ == "appos" and token.head != trigger)):
+            out.update(t.i for t in token.subtree)  # "…, a forum set up to bring X together"
         elif token.dep_ == "nsubj" and lemma in ("statement", "ministry", "office"):
             out.update(t.i for t in token.subtree)
     return out
+
+
+def _absolute(prep: Token) -> bool:
+    """ "…, with the killings in Paris pushing terrorism up the agenda": a clause of its own
+    after "with" whose subject is a thing, no side ("with Xi looking on", "with an Omani
+    delegation taking part" tell who was there)."""
+    return prep.lower_ == "with" and any(
+        c.dep_ == "pcomp" and c.pos_ == "VERB" and any(
+            s.dep_.startswith("nsubj") and s.pos_ == "NOUN" and s.ent_type_ == ""
+            and s.lower_ not in LISTED_GROUPS | GENERIC_SIDES | {"delegation", "team", "side"}
+            for s in c.children) for c in prep.children)
 
 
 def _clause_tokens(root: Token, trigger: Token) -> set[int]:
@@ -1962,7 +1974,11 @@ def _complement_topics(trigger: Token, kind: str) -> list[str]:
     found: list[str] = []
     for child in trigger.children:
         if child.dep_ == "xcomp" and kind in ("Agreement", "Proposal", "Threat"):
-            found.append(_verb_phrase(child))
+            if any(c.dep_ not in ("aux", "prt", "advmod", "neg") for c in child.children):
+                found.append(_verb_phrase(child))  # not a bare "offered to take on"
+        elif child.dep_ in ("dobj", "attr") and child.tag_ in ("WDT", "WP"):
+            if trigger.dep_ == "relcl" and kind in ("Agreement", "Proposal", "Threat"):
+                found += _split_topics(trigger.head)  # "the project, which both offered to …"
         elif child.dep_ in ("dobj", "attr") and kind in ("Agreement", "Proposal", "Threat"):
             if child.lower_ not in GENERIC_OBJECTS:
                 found += _split_topics(child)
@@ -2466,7 +2482,9 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:also|both|all) (?:took part|taking part|attended|participated)|"
                         r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
                         r"gathering))|"
-                        r"among them were|among those (?:taking part|attending)|"
+                        r"among them were|among those (?:taking part|attending|(?:present )?at "
+                        r"the (?:summit|talks|meeting|conference|gathering|session|table))|"
+                        r"(?:around|at) the (?:\w+ )?table (?:were|sat)|"
                         r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
                         r"attended as (?:observers?|guests?)|sent (?:their |its )?(?:envoys?|"
                         r"delegations?|(?:foreign |prime |deputy )?ministers?))\b",
@@ -2571,6 +2589,8 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     remote = REMOTELY.search(sentence.text)
     listed = ATTENDANCE.search(sentence.text) or remote
     delegation = DELEGATION.search(sentence.text)
+    if not (listed or delegation):
+        _host_told(sentence, mentions, drafts, published, frames)
     if not (listed or delegation) or _unreal(sentence.root):
         return
     if any(s.sentence.start == sentence.start for d in drafts[-8:] for s in d.support):
@@ -2605,6 +2625,30 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     summit.support.append(Support(sentence, sentence[:1], "kg.events.v1:attendance",
                                   "present: " + ", ".join(m.label for m in people),
                                   len(people)))
+
+
+HOST_APPOSED = re.compile(r",\s*(?:the|its|the summit's|the gathering's) hosts?\s*,")
+
+
+def _host_told(sentence: Span, mentions: list[Mention], drafts: list[EventDraft],
+               published: date | None, frames: list[EventDraft] | None) -> None:
+    """ "Moldova's President Maia Sandu, the host, said the gathering showed …": the host
+    named after a gathering told before took part in it."""
+    doc = sentence.doc
+    hosts = [m for m in mentions if m.kind == "person" and not m.modifier
+             and HOST_APPOSED.match(doc[m.end:m.end + 6].text)]
+    if not hosts:
+        return
+    summit = summit_before(sentence, drafts, published, nominal_only=True) or summit_before(
+        sentence, frames or [], published, nominal_only=True)
+    if summit is None or any(side_of(p.mention) not in (None, side_of(hosts[0]))
+                             and p.role == "host" for p in summit.parties):
+        return
+    for m in hosts:
+        add_party(summit, m, "host")
+        add_party(summit, m, "participant")
+    summit.support.append(Support(sentence, sentence[:1], "kg.events.v1:attendance",
+                                  "host: " + ", ".join(m.label for m in hosts), len(hosts)))
 
 
 def _departure(trigger: Token) -> bool:
@@ -2785,7 +2829,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens = _clause_tokens(root, trigger)
     elif nominal and in_phrase and governor is not None:
         # "suggested X during a phone call with Putin": the subject made the call
-        tokens = {t.i for t in trigger.subtree} | _listed_after(doc, trigger, mentions)
+        tokens = {t.i for t in trigger.subtree} - _descriptions(trigger)
+        tokens |= _listed_after(doc, trigger, mentions)
         clause = _clause_root(governor)
         if not (own_parties and trigger.head.lower_ in EVENT_REFERENCE_WORDS):
             # not "… days after Tehran's talks with Washington": those talks had their own
@@ -2795,6 +2840,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "a 2019 agreement between Turkey and Russia": the noun phrase holds the parties.
         tokens = {t.i for t in trigger.subtree} - {
             t.i for c in trigger.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        tokens -= _descriptions(trigger)
         tokens |= _listed_after(doc, trigger, mentions) | _modifiers_before(doc, trigger, mentions)
         tokens |= makers
         if kind == "Agreement" and trigger.dep_ == "dobj" and trigger.i + 1 < len(doc) and \
@@ -3139,6 +3185,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 add_party(draft, m, "participant")
     named_object = _object_anaphor(verb)
     plural = _plural_anaphor(verb)
+    owner = _owner_of_its(verb, sentence, mentions) if plural else None
+    if owner is not None:  # "the policy ASEAN has followed since 2021, when its leaders met
+        add_party(draft, owner, "participant")  # Min Aung Hlaing": ASEAN's leaders
+        plural = None
     if plural or named_object:
         # "the two sides signed", "they agreed", "spoke to both prime ministers", "hosted
         # them": the parties of the event just read — of the one that shares an actor
@@ -3482,6 +3532,10 @@ LATER = re.compile(
     r"\b(?:the (?:following|next) (day|week|month|year)|the day after|"
     r"(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) )?"
     r"(day|week|month|year)s? later)\b", re.IGNORECASE)
+EARLIER = re.compile(  # counted back: "The day before, …", "Six days earlier, …"
+    r"\b(?:the (?:previous|preceding) (day|week)|the (day|week) before(?=\s*[,;.])|"
+    r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week)s? "
+    r"(?:earlier|before)(?=\s*[,;.]|\s+(?:on|in|at|when)\b))", re.IGNORECASE)
 
 
 GENERIC_SIDES = {"officials", "negotiators", "delegations", "envoys", "experts",
@@ -3658,7 +3712,7 @@ def _after_previous(sentence: Span, earlier: list[EventDraft],
     when … Days later, Muizzu paid a state visit to China")."""
     found = LATER.search(sentence.text)
     if found is None:
-        return None
+        return _before_previous(sentence, earlier)
     base = next((d.date for d in reversed(earlier) if d.date and not d.soft_date), None)
     if found.group(2) is None and not found.group(1) and sentence.start > 0:
         before = sentence.doc[sentence.start - 1].sent
@@ -3691,6 +3745,21 @@ def _after_previous(sentence: Span, earlier: list[EventDraft],
         and found.group(2).lower() not in {"a few", "several"}
     # "a week later": seven days on, as annotators count; "less than a week later": that month
     return day.isoformat() if exact else day.isoformat()[:7]
+
+
+def _before_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:
+    """ "The day before, the two men had spoken by telephone", "Only six days earlier, Sisi
+    had hosted …": a day counted back from the last event dated to the day."""
+    found = EARLIER.search(sentence.text)
+    base = next((d.date for d in reversed(earlier) if d.date and not d.soft_date), None)
+    if found is None or base is None or len(base) < 10:
+        return None
+    count = NUMBERS.get((found.group(3) or "").lower()) or int(found.group(3) or 1)
+    unit = (found.group(1) or found.group(2) or found.group(4)).lower()
+    day = date.fromisoformat(base) - timedelta(days=count * (7 if unit == "week" else 1))
+    # "a week earlier": seven days back, as annotators count; "the week before": that month
+    return day.isoformat()[:7] if unit == "week" and found.group(3) is None else \
+        day.isoformat()
 
 
 JOINT = re.compile(r"\b(?:three|four|five)[- ]way\b|\b(?:trilateral|quadrilateral|multilateral|"
@@ -3950,6 +4019,25 @@ def _plural_anaphor(verb: Token) -> str | None:
                 return "states" if words[-1].lower_ in {"countries", "nations", "governments",
                                                         "neighbours", "neighbors"} else "people"
     return None
+
+
+def _owner_of_its(verb: Token, sentence: Span, mentions: list[Mention]) -> Mention | None:
+    """The body or state that "its" in a verb's subject ("its leaders met X") stands for:
+    the last one the sentence named before it."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    its = next((t for t in subject.subtree if t.lower_ == "its" and t.dep_ == "poss"), None) \
+        if subject is not None else None
+    if its is None:
+        return None
+    return max((m for m in mentions if sentence.start <= m.start < its.i and not m.modifier
+                and m.kind in ("organization", "state")), key=lambda m: m.start, default=None)
+
+
+def _descriptions(noun: Token) -> set[int]:
+    """Clauses that describe a thing in apposition inside a noun phrase: "the summit of the
+    European Political Community, a forum set up to bring the EU's members together"."""
+    return {t.i for a in noun.subtree if a.dep_ == "appos" and a != noun
+            for c in a.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
 
 
 def _own_phrase(noun: Token) -> set[int]:

@@ -540,6 +540,10 @@ class MentionFinder:
             return replace(mention, modifier=True)  # "the so-called Mexico Agreement": a title
         if mention.source == "kb:capital" and after and after[0].lower_ in EVENT_WORDS:
             return replace(mention, as_place=True, modifier=True)  # "the Nairobi meeting"
+        root = doc[mention.start:mention.end].root
+        if mention.source == "kb:capital" and root.dep_ == "compound" and \
+                root.head.pos_ == "NOUN" and root.head.lower_ not in GOVERNMENT_NOUNS:
+            return replace(mention, as_place=True, modifier=True)  # "the Paris attacks"
         if (mention.source.startswith("ner:") or mention.source == "kb:capital") and (
                 after and after[0].lower_ in DOCUMENT_NOUNS
                 or mention.source.startswith("ner:")
@@ -1284,10 +1288,11 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
     for token in doc:
-        if token.i in covered or fold(token.text) not in TITLE_HEADS | VISITORS:
+        if token.i in covered or fold(token.text) not in TITLE_HEADS | GUESTS_AND_HOSTS:
             continue
-        if token.lower_ in {"official", "officials", "delegation", "delegations"}:
-            continue
+        if token.lower_ in {"official", "officials", "delegation", "delegations"} or \
+                token.lower_ == "host" and token.dep_ == "compound":
+            continue  # not "the Saudi host nation"
         generic = any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another", "every",
                                                           "no"} for c in token.children)
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -1307,7 +1312,7 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
                                      text=doc[opening - 1:token.i + 1].text,
                                      source="rule:visitor+coref", modifier=False))
             continue
-        if not states and token.lower_ in VISITORS or not states and generic:
+        if not states and token.lower_ in GUESTS_AND_HOSTS or not states and generic:
             continue  # "a visitor": no one in particular
         if not states:
             bare = _bare_title_holder(doc, token, mentions, base)
@@ -1338,8 +1343,12 @@ VEHICLE = re.compile(r"\b(?:air force|marine) (?:one|two)\b|\b(?:aircraft|plane|
 COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
            "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 BARE_TITLES = {"president", "premier", "king", "emir", "amir", "sultan", "chancellor"}
-# Who came, said of a person of a state: "the Saudi visitor", "his Indian guest".
-VISITORS = {"visitor", "guest"}
+# Nouns a capital qualifies as its government: "the Kabul government", "Moscow officials".
+GOVERNMENT_NOUNS = {"government", "governments", "administration", "authorities", "regime",
+                    "leadership", "officials", "delegation", "envoy", "envoys", "diplomats"}
+# Who came or received, said of a person of a state: "the Saudi visitor", "his Indian
+# guest", "his Turkish host".
+GUESTS_AND_HOSTS = {"visitor", "guest", "host"}
 MONARCHS = {"king", "queen", "monarch", "sovereign", "emir", "amir", "sultan"}
 
 
@@ -1457,8 +1466,9 @@ def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):
             j += 1
         while j < len(doc):
             m = by_token.get(j)
-            if m is not None and m.kind == "state":
-                states.append(m)
+            if m is not None and m.kind == "state" and not (
+                    m.end < len(doc) and doc[m.end].text in _POSSESSIVE):
+                states.append(m)  # not "the leaders of Sudan's neighbours"
                 j = m.end
                 continue
             if doc[j].lower_ in {"and", ","}:
@@ -1721,10 +1731,11 @@ def _traveller(doc: Doc, title: Token, mentions: list[Mention]) -> Mention | Non
 
 
 def _visitor(doc: Doc, role: Mention, people: list[Mention]) -> Mention | None:
-    """Whom "the Saudi visitor" or "his Indian guest" stands for: the last person of that
-    state told before as a subject ("Faisal bin Farhan arrived in Tehran with a message
-    from King Salman": Faisal came), else the last of that state named before."""
-    if fold(role.text).split()[-1] not in VISITORS:
+    """Whom "the Saudi visitor", "his Indian guest" or "his Turkish host" stands for: the
+    last person of that state told before as a subject ("Faisal bin Farhan arrived in
+    Tehran with a message from King Salman": Faisal came), else the last of that state
+    named before."""
+    if fold(role.text).split()[-1] not in GUESTS_AND_HOSTS:
         return None
     before = [p for p in people if p.affiliation == role.affiliation and p.start < role.start]
     subjects = [p for p in before if doc[p.start:p.end].root.dep_ in ("nsubj", "nsubjpass")]

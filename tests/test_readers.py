@@ -105,3 +105,5 @@ def test_dates_relative_and_absolute():
     # a weekday "last week" lies in the calendar week before, not in this one
     assert normalize_date("Wednesday last week", date(2023, 12, 15)) == "2023-12-06"
     assert normalize_date("last Wednesday", date(2023, 12, 15)) == "2023-12-13"
+    # the day before is "yesterday": "last Thursday" on a Friday is eight days back
+    assert normalize_date("last Thursday", date(2024, 3, 8)) == "2024-02-29"
