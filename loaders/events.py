@@ -1008,8 +1008,10 @@ def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     # Ralph Gonsalves and Dominica's Prime Minister Roosevelt Skerrit"; not across a comma
     # ("Under a truce brokered by the US, Israel and Hezbollah agreed").
     token = doc[mention.end - 1]
+    root = token.sent.root  # a list "by A, B and C" when the clause has a subject of its own
+    listed = any(c.dep_.startswith("nsubj") for c in root.children)
     while token.dep_ in ("conj", "compound", "appos", "poss", "nmod", "flat") and \
-            token.head is not token and not (token.dep_ == "conj" and any(
+            token.head is not token and not (token.dep_ == "conj" and not listed and any(
                 t.text == "," for t in doc[token.head.i:token.i])):
         token = token.head
     if token.dep_ == "pobj" and token.head.dep_ == "agent" and \
@@ -1088,12 +1090,19 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     """ "with Qatar acting as mediator", "Oman, as a mediator,", "under the mediation of
     Angolan President Lourenco", "under Norwegian auspices", "a US-brokered truce"."""
     start = mention.start
-    while start > 0 and (fold(doc[start - 1].text) in TITLE_WORDS_OF_LISTS or doc[
-            start - 1].ent_type_ == "NORP" or doc[start - 1].lower_ == "the"):
-        start -= 1  # "under the mediation of Angolan President Joao Lourenco"
+    while start > 0 and (fold(doc[start - 1].text) in TITLE_WORDS_OF_LISTS | CO_CHAIRS or doc[
+            start - 1].ent_type_ in ("NORP", "ORG") or doc[start - 1].lower_ == "the"):
+        start -= 1  # "under the mediation of Angolan President Joao Lourenco", "under the
+        # auspices of the Minsk Group co-chairs Igor Popov"
     before = " ".join(t.lower_ for t in doc[max(0, start - 3):start])
     if BROKERING_OF.search(before):
-        return True
+        return mention.kind != "organization" or mention.end >= len(doc) or fold(
+            doc[mention.end].text) not in CO_CHAIRS | TITLE_HEADS  # not "the Minsk Group" of
+        # "under the auspices of the Minsk Group co-chairs A, B and C": whose co-chairs
+    earlier = _listed_before(doc, mention)
+    if earlier is not None and _acting_as_mediator(doc, earlier):
+        return True  # "… co-chairs Igor Popov of Russia, James Warlick of the United States
+        # and Pierre Andrieu of France": the whole list
     if start >= 2 and doc[start - 1].text == ",":
         # "under the auspices of Sudan's then-president, Omar al-Bashir": after the title
         title = start - 2
@@ -1129,6 +1138,27 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     if words[:1] != ["as"]:
         return False
     return bool(set(words[1:3]) & BROKER_NOUNS)  # "with Venezuela acting as guarantor"
+
+
+CO_CHAIRS = {"co-chairs", "co-chair", "co-chairmen", "co-chairman", "chairs"}
+
+
+def _listed_before(doc: Doc, mention: Mention) -> Mention | None:
+    """The person just before in a list of people ("A of Russia, B of the United States and
+    C"), with nothing between them but commas, "and" and where each comes from."""
+    if mention.kind != "person":
+        return None
+    people = [m for m in doc._.mentions or [] if m.kind == "person" and m.end <= mention.start
+              and m.start >= doc[mention.start].sent.start]
+    if not people:
+        return None
+    last = max(people, key=lambda m: m.end)
+    gap = doc[last.end:mention.start]
+    places = {i for m in doc._.mentions or [] if m.kind in ("state", "place")
+              for i in range(m.start, m.end)}
+    words = [t for t in gap if t.i not in places and t.lower_ not in {"of", "the", ","}]
+    return last if any(t.text == "," or t.lower_ == "and" for t in gap) and all(
+        t.lower_ == "and" for t in words) else None
 
 
 # Ceremonies a guest attends: being there is no meeting with the one sworn in or buried.
@@ -1490,8 +1520,10 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
             head = head.head  # "from Brussels and Washington"
         if head.dep_ == "pobj" and head.head.lower_ in {"to", "from", "into"}:
             before = head.head.lower_
-        if before in {"to", "from", "into"} and not towards:
-            continue  # "aid to Gaza": a destination is where only a visit takes place
+        if before in {"to", "from", "into"} and not towards or before in {
+                "around", "across", "outside"}:
+            continue  # "aid to Gaza": a destination is where only a visit takes place; "the
+            # ceasefire around Nagorno-Karabakh": where the ceasefire holds
         if before in {"in", "at"} and _describes_a_thing(doc, m, towards):
             continue  # "proposed the creation of a gas hub in Turkey": where the hub is
         if m.kind == "place" or m.as_place:
@@ -3210,8 +3242,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 if _subject_says(verb, MINISTERS) else None
             if kinds is not None:  # "the two leaders": not a minister's talks with one
                 candidates = [d for d in candidates if all(
-                    p.mention.role_kind in kinds for p in d.parties
-                    if p.role != "mediator" and p.mention.kind == "person")]
+                    p.mention.role_kind in kinds and not (
+                        kinds is LEADER_KINDS and p.mention.role_kind is None
+                        and NOT_LEADERS.search((p.mention.title or "").lower()))
+                    for p in d.parties if p.role != "mediator" and p.mention.kind == "person")]
+                # "the two presidents": not two generals whose post the text left untold
             counted = [d for d in candidates if len({
                 mention_id(p.mention) for p in d.parties if p.role != "mediator"
                 and p.mention.kind == "person"}) == count]
@@ -3800,7 +3835,9 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
     # "called on President Paudel and then on Prime Minister Dahal": one after the other
     sequence = any(t.lower_ == "then" and t.i > trigger.i and doc[t.i - 1].lower_ in {"and", ","}
                    for t in draft.sentence)
-    apart = any(t.lower_ in {"separately", "separate"} for t in draft.sentence)
+    apart = any(t.lower_ == "separately" or t.lower_ == "separate" and (
+        NOUN_TRIGGERS.get(t.head.lower_) in CONTACT or t.head.lower_ in {"sessions", "rounds"})
+        for t in draft.sentence)  # "held separate talks", not "in a separate room"
     if draft.type not in CONTACT or not (placed or apart or trigger.lower_ == "calls" or twice
                                          or calls or sequence):  # "held phone calls with A and B"
         return [draft]
@@ -3905,6 +3942,8 @@ STATE_ANAPHOR = re.compile(r"\b(?:governments|countries|nations|sides|capitals)$
 LEADER_KINDS = {None, "head_of_state", "head_of_government", "leader"}
 MINISTER_KINDS = {None, "foreign_minister", "defence_minister", "intelligence_chief",
                   "national_security_adviser", "envoy"}
+NOT_LEADERS = re.compile(r"\b(?:general|colonel|admiral|marshal|minister|secretary|ambassador|"
+                         r"envoy|chief|commander|adviser|advisor)\b")
 LEADERS = re.compile(r"\b(?:leaders|presidents|heads of (?:state|government)|premiers|"
                      r"prime ministers)$")
 MINISTERS = re.compile(r"^(?:the two|both|the three) (?:foreign |defen[cs]e )?ministers$")

@@ -55,7 +55,7 @@ TITLE_WORDS = {
     "treasury", "budget", "resources", "housing", "sports", "youth", "women", "immigration",
     "migration", "refugees", "economic", "relations", "cooperation", "integration", "attorney",
     "international", "h.h.", "h.e.", "h.m.", "h.r.h.", "hrh", "highness", "excellency",
-    "majesty", "sheikhs", "emirs", "princes", "kings",
+    "majesty", "sheikhs", "emirs", "princes", "kings", "co-chair", "co-chairs",
 }
 TITLE_HEADS = {
     "president", "minister", "ministers", "chief", "chiefs", "head", "heads", "secretary",
@@ -64,7 +64,7 @@ TITLE_HEADS = {
     "adviser", "advisor", "speaker", "representative", "counterpart", "counterparts",
     "colleague", "colleagues", "spokesperson", "spokesman", "director", "chairman", "chair",
     "negotiator", "mediator", "delegation", "delegations", "officials", "official",
-    "chairperson", "general", "monarch", "sovereign",
+    "chairperson", "general", "monarch", "sovereign", "co-chair", "co-chairs",
 }
 # Words that make an NER span a title and no name; "Amir" only alone ("Amir Khan Muttaqi").
 TITLES_ALONE = TITLE_WORDS | {"amir"}
@@ -585,6 +585,9 @@ class MentionFinder:
             return replace(mention, as_place=True)  # "at Al-Yamamah Palace"
         if mention.kind == "state" and before is not None and before.lower_ in {"in", "at"}:
             return replace(mention, as_place=True)  # "talks in Turkey"
+        if mention.kind in ("state", "organization") and before is not None and \
+                before.lower_ in {"around", "near", "across", "outside"}:
+            return replace(mention, as_place=True)  # "the ceasefire around Nagorno-Karabakh"
         if mention.kind == "place":
             entry = self.base.by_capital(mention.text)
             if entry is not None and not is_locative:
@@ -1218,10 +1221,11 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
 def _right_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     """An appositive title after a person: "Hakan Fidan, the head of MIT,"."""
     i = person.end
-    if i + 1 < len(doc) and doc[i].lower_ == "of" and by_token.get(i + 1) is not None and \
-            by_token[i + 1].kind in ("state", "organization"):
-        m = by_token[i + 1]
-        return [], [m], [m]  # "President Emomali Rahmon of Tajikistan"
+    j = i + 2 if i + 2 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+    if j < len(doc) and doc[i].lower_ == "of" and by_token.get(j) is not None and \
+            by_token[j].kind in ("state", "organization"):
+        m = by_token[j]
+        return [], [m], [m]  # "President Emomali Rahmon of Tajikistan", "… of the US"
     if i >= len(doc) or doc[i].text != ",":
         return None
     tokens: list[Token] = []
