@@ -33,7 +33,8 @@ CONTACT = {"Meeting", "PhoneCall"}
 VERB_TRIGGERS = {
     "meet": "Meeting", "confer": "Meeting", "negotiate": "Meeting",
     "receive": "Meeting", "host": "Meeting", "convene": "Meeting", "attend": "Meeting",
-    "chair": "Meeting", "gather": "Meeting", "sit": "Meeting", "welcome": "Meeting",
+    "chair": "Meeting", "gather": "Meeting", "sit": "Meeting", "seat": "Meeting",
+    "welcome": "Meeting",
     "greet": "Meeting", "embrace": "Meeting", "hug": "Meeting", "dine": "Meeting",
     "lunch": "Meeting", "breakfast": "Meeting",
     "shake": "Meeting",
@@ -321,6 +322,8 @@ def _event_type(token: Token) -> str | None:
                     *(p for o in token.children if o.dep_ == "dobj" for of in o.children
                       if of.lower_ == "of" for p in of.children)]):
             return None  # "hosts thousands of American troops", "hosted the Taliban's office"
+        if lemma == "seat" and not _with_someone(token):
+            return None  # "seated with Chiwenga"; not "the seated delegates"
         if lemma == "sit" and not any(c.lower_ in {"down", "together", "opposite", "across"}
                                       for c in token.children) and not _with_someone(
                 token) and not any(
@@ -2313,7 +2316,9 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 draft.date = draft.date or frame.date
                 frames.remove(frame)
             drafts.append(draft)
-        if not sentence_events:
+        if all(d.type in CONTACT and len(d.keys()) < 2 for d in sentence_events):
+            # none, or "X chaired the session, at which A and B were among those at the
+            # table": the list gives its sides
             _attendance(sentence, in_sentence, drafts, published, frames)
             _mediator_sentence(sentence, in_sentence, drafts)
         _topic_sentence(sentence, drafts, sentence_events)
@@ -2516,7 +2521,8 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"gathering))|"
                         r"among them were|among those (?:taking part|attending|(?:present )?at "
                         r"the (?:summit|talks|meeting|conference|gathering|session|table))|"
-                        r"(?:around|at) the (?:\w+ )?table (?:were|sat)|"
+                        r"(?:around|at) the (?:\w+ )?table (?:were|sat)|facing (?:them|him|her) "
+                        r"(?:were|was|sat)|"
                         r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
                         r"attended as (?:observers?|guests?)|sent (?:their |its )?(?:envoys?|"
                         r"delegations?|(?:foreign |prime |deputy )?ministers?))\b",
@@ -2625,16 +2631,23 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         _host_told(sentence, mentions, drafts, published, frames)
     if not (listed or delegation) or _unreal(sentence.root):
         return
-    if any(s.sentence.start == sentence.start for d in drafts[-8:] for s in d.support):
+    told = next((d for d in reversed(drafts[-8:])
+                 if any(s.sentence.start == sentence.start for s in d.support)), None)
+    if told is not None and (told.type not in CONTACT or not re.search(
+            r"\bamong those\b", listed.group(0) if listed else "", re.I)):
         return  # "The summit … was attended by X": already read as a joining
     loose = listed is not None and listed.group(0).lower() == "present" and not delegation
-    summit = summit_before(sentence, drafts, published, nominal_only=loose) or summit_before(
-        sentence, frames or [], published, nominal_only=loose)
+    summit = told or summit_before(sentence, drafts, published, nominal_only=loose) or \
+        summit_before(sentence, frames or [], published, nominal_only=loose)
+    # "X chaired the session, at which A, B and C were among those at the table": that session
     people = [m for m in mentions if m.kind == "person" and not m.modifier
               and _listed_person(sentence.doc, m)]
     represented = re.search(r"\b(?:was|were) represented by\b", sentence.text)
-    if represented and not people:  # "Belize, Costa Rica and Panama were represented by
-        # ministers and senior officials": the states, their people unnamed
+    agents = {t.i for v in sentence if v.lower_ == "represented"
+              for c in v.children if c.dep_ == "agent" for t in c.subtree}
+    if represented and (not people or agents and not any(m.start in agents for m in people)):
+        # "Belize, Costa Rica and Panama were represented by ministers and senior officials"
+        # (…, "since O'Brien is not a member of the cabinet"): the states, their people unnamed
         people = [m for m in mentions if m.kind == "state" and not m.modifier
                   and sentence.doc[m.start].idx - sentence.start_char < represented.start()]
     alone = delegation or remote or (listed and listed.group(0).lower().startswith("also "))
@@ -2933,6 +2946,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 d for d in this_sentence or [] if d.type in ("Meeting", "Agreement") and any(
                     d.trigger.root in (o, *o.children) or o in d.trigger.root.children
                     for o in events)]
+            latest = [d for d in earlier[-3:] if d.type == "Meeting"][-1:]
+            if referring and latest and latest[0] not in meetings and all(
+                    d.sentence.start <= latest[0].sentence.start for d in meetings) and not any(
+                    t.lower_ in SUMMITS | {"session"} for o in events for t in o.subtree):
+                meetings.append(latest[0])  # "… sat down for the ASEAN-US summit with X.
+                # X opened the meeting …": the meeting just told, not a summit named before
             # "The summit, hosted by X, was co-chaired by Y and Z": the one this sentence told
             told_here = lemma in ("chair", "attend") and (_chairs_event_told(trigger) or any(
                 trigger.dep_ == "conj" and d.trigger.root == trigger.head and d.type == "Meeting"
@@ -2992,8 +3011,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     role = "participant"  # "The summit was chaired by Tinubu"
                 if previous.type == "Agreement" and role == "participant":
                     role = "witness"  # "attended the signing": looked on
-                for m in added:
-                    add_party(previous, m, role)
+                for m in added:  # "X opened the meeting" of which X is a side: still one
+                    add_party(previous, m, "participant" if lemma == "open" and mention_id(
+                        m) in previous.keys("participant") else role)
                 if lemma == "join" and joined:  # the mission's other meetings of those days
                     for other in earlier[-4:]:
                         if other is not previous and other.type in CONTACT and \
@@ -3215,7 +3235,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         for m in mentions:
             if m.start in subject and not m.modifier and m.kind in ("person", "state"):
                 add_party(draft, m, "participant")
-    named_object = _object_anaphor(verb)
+    # "Zuma dispatched the pair after speaking to Mugabe": the pair are not on the call
+    named_object = _object_anaphor(trigger if trigger.pos_ == "VERB" else verb)
     plural = _plural_anaphor(verb)
     owner = _owner_of_its(verb, sentence, mentions) if plural else None
     if owner is not None:  # "the policy ASEAN has followed since 2021, when its leaders met

@@ -2170,11 +2170,19 @@ MEMBER_NOUNS = {"leader", "official", "member", "minister", "head", "representat
                 "delegate", "envoy", "chief"}
 
 
+# Those sent in someone's name: "Zuma's envoys" met others, Zuma did not.
+SENT_FOR = {"envoy", "envoys", "emissary", "emissaries", "delegation", "delegates",
+            "representative", "representatives", "aide", "aides"}
+
+
 def _principal_of_named(doc: Doc, mention: Mention) -> bool:
     """ "Putin's spokesman Dmitry Peskov", "Biden's Middle East envoy Brett McGurk": the
     person whose aide is named only says whose aide it is."""
     if mention.end >= len(doc) or doc[mention.end].text not in _POSSESSIVE:
         return False
+    if mention.kind == "person" and mention.end + 1 < len(doc) and \
+            doc[mention.end + 1].lower_ in SENT_FOR:
+        return True  # "Mugabe meets army chief and Zuma's envoys": the envoys met him
     comma = next((t.i for t in doc[mention.end + 1:mention.end + 12] if t.text == ","), None)
     if comma is not None and comma + 1 < len(doc) and doc[comma + 1].ent_type_ == "PERSON" \
             and any(t.lower_ in TITLE_HEADS for t in doc[mention.end + 1:comma]) and all(
