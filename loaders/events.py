@@ -1852,7 +1852,7 @@ def _date_of_when_clause(root: Token, published: date | None) -> str | None:
                 c.lower_ == "when" and c.dep_ == "advmod" for c in clause.children):
             own = {t.i for t in clause.subtree}
             for ent in clause.doc.ents:
-                if ent.label_ == "DATE" and ent.start in own:
+                if _is_date(ent) and ent.start in own:
                     value = normalize_date(ent.text, published, year=narrative_year(ent))
                     if value:
                         return value
@@ -1870,7 +1870,7 @@ def _when_date(root: Token, published: date | None) -> str | None:
     if root.dep_ == "relcl" and head.ent_type_ == "DATE":
         dates = [e for e in head.doc.ents if e.start <= head.i < e.end]
     elif root.dep_ == "advcl":
-        dates = [e for e in head.doc.ents if e.label_ == "DATE" and e.start not in own
+        dates = [e for e in head.doc.ents if _is_date(e) and e.start not in own
                  and head.left_edge.i <= e.start <= head.right_edge.i
                  and not _reference_point(e, EVENT_REFERENCE_WORDS)]
     else:
@@ -3767,9 +3767,13 @@ def _after_previous(sentence: Span, earlier: list[EventDraft],
     from the date the sentence before names, if it names one ("Relations sank in January
     when … Days later, Muizzu paid a state visit to China")."""
     found = LATER.search(sentence.text)
+    base = next((d.date for d in reversed(earlier) if d.date and not d.soft_date), None)
+    if found is None and SAME_DAY.search(sentence.text):
+        # "Later the same day, Mahathir was received by Xi", no date in its paragraph: the
+        # day of the event told before
+        return base if base and len(base) == 10 else None
     if found is None:
         return _before_previous(sentence, earlier)
-    base = next((d.date for d in reversed(earlier) if d.date and not d.soft_date), None)
     if found.group(2) is None and not found.group(1) and sentence.start > 0:
         before = sentence.doc[sentence.start - 1].sent
         base = _date(before, set(range(before.start, before.end)), published) or base

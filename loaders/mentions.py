@@ -2177,7 +2177,8 @@ SENT_FOR = {"envoy", "envoys", "emissary", "emissaries", "delegation", "delegate
 
 def _principal_of_named(doc: Doc, mention: Mention) -> bool:
     """ "Putin's spokesman Dmitry Peskov", "Biden's Middle East envoy Brett McGurk": the
-    person whose aide is named only says whose aide it is."""
+    person whose aide is named only says whose aide it is; so does the sender of "Zuma's
+    envoys", named or not."""
     if mention.end >= len(doc) or doc[mention.end].text not in _POSSESSIVE:
         return False
     if mention.kind == "person" and mention.end + 1 < len(doc) and \
