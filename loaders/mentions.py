@@ -55,7 +55,7 @@ TITLE_WORDS = {
     "treasury", "budget", "resources", "housing", "sports", "youth", "women", "immigration",
     "migration", "refugees", "economic", "relations", "cooperation", "integration", "attorney",
     "international", "h.h.", "h.e.", "h.m.", "h.r.h.", "hrh", "highness", "excellency",
-    "majesty", "sheikhs", "emirs", "princes", "kings", "co-chair", "co-chairs",
+    "majesty", "sheikhs", "emirs", "princes", "kings", "co-chair", "co-chairs", "senator",
 }
 TITLE_HEADS = {
     "president", "minister", "ministers", "chief", "chiefs", "head", "heads", "secretary",
@@ -572,14 +572,19 @@ class MentionFinder:
         if mention.kind == "state" and mention.source == "kb:demonym":
             if any(t.lower_ in PLACE_WORDS for t in doc[mention.end:mention.end + 3]):
                 return replace(mention, modifier=True)  # "the Russian city of Kazan"
+            head = doc[mention.end - 1].head
+            if doc[mention.end - 1].dep_ == "amod" and head.pos_ == "NOUN" and \
+                    head.lower_ in STATE_QUALITIES:
+                return replace(mention, modifier=True)  # "recognition of Israeli sovereignty"
             return mention
         after = doc[mention.end:mention.end + 3]
         if mention.kind == "state" and len(after) >= 2 and after[0].text in _POSSESSIVE \
                 and after[1].lower_ in {"capital", "city", "port", "border", "territory",
                                         "neighbouring", "neighboring", "neighbours", "neighbors",
                                         "warring", "rival", "sides", "factions", "parties",
-                                        "allies", "partners", "backers"}:
-            return replace(mention, modifier=True)  # "Oman's capital", "Sudan's warring sides"
+                                        "allies", "partners", "backers"} | STATE_ACTS:
+            return replace(mention, modifier=True)  # "Oman's capital", "Sudan's warring sides",
+            # "against Washington's recognition of …": what the state did, not a side
         if mention.kind in ("organization", "place") and before is not None and \
                 before.lower_ in {"in", "at"} and mention.source.startswith("ner:"):
             return replace(mention, as_place=True)  # "at Al-Yamamah Palace"
@@ -1148,6 +1153,9 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     affiliations: list[Mention] = []
     modifiers: list[Mention] = []
     i = person.start - 1
+    while i >= 0 and i not in by_token and doc[i].ent_type_ == "PERSON" and \
+            doc[i + 1].ent_iob_ == "I" and fold(doc[i].text) not in TITLE_WORDS:
+        i -= 1  # "Foreign Minister Mohammad Ishaq Dar", the name known as "Ishaq Dar"
     appositive = False
     if i >= 0 and doc[i].text == "," and i - 1 >= 0 and (
             fold(doc[i - 1].text) in TITLE_HEADS | TITLE_WORDS or doc[i - 1].i in by_token
@@ -1347,6 +1355,16 @@ VEHICLE = re.compile(r"\b(?:air force|marine) (?:one|two)\b|\b(?:aircraft|plane|
 COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
            "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 BARE_TITLES = {"president", "premier", "king", "emir", "amir", "sultan", "chancellor"}
+# What a state does, said with its name: "Washington's recognition of Israeli sovereignty".
+STATE_ACTS = {"recognition", "invasion", "annexation", "occupation", "withdrawal", "pullout",
+              "decision", "sanctions", "blockade", "offensive", "claims", "claim", "policy",
+              "stance", "refusal", "backing", "involvement", "interference", "incursion"}
+# What a demonym qualifies without naming a side: "Israeli sovereignty", "Iranian interference".
+STATE_QUALITIES = STATE_ACTS | {"sovereignty", "territory", "soil", "airspace", "waters",
+                                "border", "borders", "interests", "economy", "crisis",
+                                "conflict", "war", "question", "issue", "file", "programme",
+                                "program", "people", "public", "media", "press", "market",
+                                "markets", "imports", "exports", "goods"}
 # Nouns a capital qualifies as its government: "the Kabul government", "Moscow officials".
 GOVERNMENT_NOUNS = {"government", "governments", "administration", "authorities", "regime",
                     "leadership", "officials", "delegation", "envoy", "envoys", "diplomats"}
@@ -1385,9 +1403,8 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
         # Odinga": the one leader of that post named in this sentence or the one before
         return _leader_just_named(token, mentions, base)
     start = token.i
-    while start > 0 and doc[start - 1].lower_ in {"crown", "prime", "foreign", "general"} \
-            and doc[start - 1].is_title:
-        start -= 1  # "the Crown Prince", "the Prime Minister", "the General Secretary"
+    while start > 0 and fold(doc[start - 1].text) in TITLE_WORDS and doc[start - 1].is_title:
+        start -= 1  # "the Crown Prince", "the Deputy Prime Minister", "the General Secretary"
     qualified = {"prince", "minister", "secretary"}  # titles only with the word before
     if token.lower_ not in BARE_TITLES | qualified or not token.is_title or \
             start == 0 or doc[start - 1].lower_ != "the" or (token.lower_ in qualified
@@ -1400,7 +1417,8 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
     holders = [m for m in mentions if m.kind == "person" and m.start < token.i and m.affiliation
                and (all(w in spelled(m.title or "") for w in words)
                     or all(w in spelled(m.text) for w in words))  # "Crown Prince X"
-               and not re.search(r"\b(?:vice|deputy|former)\b", fold(m.title or ""))]
+               and not set(re.findall(r"\b(?:vice|deputy|former)\b", fold(m.title or "")))
+               - set(words)]  # "the Prime Minister" is not the deputy prime minister
     return holders[-1] if holders else None
 
 
