@@ -202,9 +202,11 @@ probe() {
 
 # wait_ready NAME MARKER DEADLINE: poll until NAME answers; on failure show logs, stop, exit 1.
 wait_ready() {
-    local name=$1 marker=$2 deadline=$3
+    local name=$1 deadline=$3  # MARKER is for pid_of, which cannot tell yet (see below)
     until probe "$name" 2>"$RUN/$name.probe"; do
-        if ! pid_of "$name" "$marker" >/dev/null; then
+        # The pid we just launched, alive: until nohup has exec'd the server its command
+        # line is still this script's, so the marker cannot tell yet (a loaded machine).
+        if ! kill -0 "$(<"$RUN/$name.pid")" 2>/dev/null; then
             say "$name exited during startup"
             show_logs "$name"
             cmd_stop
