@@ -2973,6 +2973,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if lemma == "join" and joined:  # "Ramaphosa was joined by Sall and Hichilema"
                 meetings = [d for d in earlier[-4:] if d.type in CONTACT
                             and joined & d.keys()][-1:] or meetings
+            elif lemma == "join" and trigger.dep_ in ("acl", "advcl") and not events:
+                # "Guterres sat down with A and B in a meeting of the quartet, joined by C":
+                # the meeting this sentence told, not a summit named before
+                meetings = [d for d in this_sentence or [] if d.type in CONTACT][-1:] or \
+                    meetings
             if signing:
                 meetings = [d for d in earlier[-8:] if d.type == "Agreement"][-1:]
             previous = next((d for d in reversed(meetings) if d.trigger.root.lower_ in nouns),

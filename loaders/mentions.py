@@ -718,11 +718,12 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
             found[n] = replace(m, kind="person", key=None, label=m.text, source="doc:name")
     taken = {i for m in found for i in range(m.start, m.end)}
     ends = {m.end for m in found if m.kind == "person"}
+    starts = {m.start for m in found if m.kind == "person"}
     extra = []
     for token in doc:
         if token.i in taken or token.text not in names or token.pos_ != "PROPN" or \
-                token.i in ends:  # "Asad Majeed Khan": the rest of a name, not another one
-            continue
+                token.i in ends or token.i + 1 in starts:  # "Asad Majeed Khan": the rest of
+            continue  # a name, not another one; "Caid Essebsi": the front of one
         extra.append(Mention(token.i, token.i + 1, token.text, "person", token.text,
                              source="doc:name"))
     return extra
