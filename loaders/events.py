@@ -2712,6 +2712,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     """The event ``trigger`` tells, or None when it tells none or only adds to one told:
     ``earlier`` in the article, ``this_sentence`` with its sides, or ``sideless`` here."""
     lemma = trigger.lemma_.lower()
+    if any(a.dep_ == "acl" and a.head.dep_ in ("appos", "npadvmod") and a.head.pos_ == "NOUN"
+           and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.head.children)
+           for a in [trigger, *trigger.ancestors]):
+        return None  # "…, a forum launched in 2011 to bring Afghanistan's neighbours
+        # together": what a thing is for, no event
     if lemma in ("embrace", "hug") and not any(
             m.kind == "person" and c.dep_ == "dobj" and m.start <= c.i < m.end
             for c in trigger.children for m in mentions):
