@@ -544,6 +544,9 @@ class MentionFinder:
         if mention.source == "kb:capital" and root.dep_ == "compound" and \
                 root.head.pos_ == "NOUN" and root.head.lower_ not in GOVERNMENT_NOUNS:
             return replace(mention, as_place=True, modifier=True)  # "the Paris attacks"
+        if mention.kind == "state" and root.dep_ == "compound" and \
+                root.head.lower_ in FORMATS_ON_A_STATE:
+            return replace(mention, modifier=True)  # "the Libya quartet": on Libya
         if (mention.source.startswith("ner:") or mention.source == "kb:capital") and (
                 after and after[0].lower_ in DOCUMENT_NOUNS
                 or mention.source.startswith("ner:")
@@ -1356,6 +1359,8 @@ VEHICLE = re.compile(r"\b(?:air force|marine) (?:one|two)\b|\b(?:aircraft|plane|
 COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
            "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 BARE_TITLES = {"president", "premier", "king", "emir", "amir", "sultan", "chancellor"}
+# Groups of outsiders named after the state they deal with: "the Libya quartet".
+FORMATS_ON_A_STATE = {"quartet", "quintet", "troika", "quad", "contact", "format"}
 # What a state does, said with its name: "Washington's recognition of Israeli sovereignty".
 STATE_ACTS = {"recognition", "invasion", "annexation", "occupation", "withdrawal", "pullout",
               "decision", "sanctions", "blockade", "offensive", "claims", "claim", "policy",
