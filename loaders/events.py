@@ -20,6 +20,7 @@ from loaders.mentions import (
     DOCUMENT_NOUNS,
     EVENT_WORDS,
     JOURNEY_NOUNS,
+    OTHER_POSTS,
     TITLE_HEADS,
     Mention,
     big_cities,
@@ -789,7 +790,7 @@ def _absolute(prep: Token) -> bool:
     return prep.lower_ == "with" and any(
         c.dep_ == "pcomp" and c.pos_ == "VERB" and any(
             s.dep_.startswith("nsubj") and s.pos_ == "NOUN" and s.ent_type_ == ""
-            and s.lower_ not in LISTED_GROUPS | GENERIC_SIDES | {"delegation", "team", "side"}
+            and s.lower_ not in LISTED_GROUPS | GENERIC_SIDES | SIDE_NOUNS
             for s in c.children) for c in prep.children)
 
 
@@ -3783,7 +3784,7 @@ def _after_previous(sentence: Span, earlier: list[EventDraft],
         # day of the event told before
         return base if base and len(base) == 10 else None
     if found is None:
-        return _before_previous(sentence, earlier)
+        return _before_previous(sentence, base)
     if found.group(2) is None and not found.group(1) and sentence.start > 0:
         before = sentence.doc[sentence.start - 1].sent
         base = _date(before, set(range(before.start, before.end)), published) or base
@@ -3817,11 +3818,11 @@ def _after_previous(sentence: Span, earlier: list[EventDraft],
     return day.isoformat() if exact else day.isoformat()[:7]
 
 
-def _before_previous(sentence: Span, earlier: list[EventDraft]) -> str | None:
+def _before_previous(sentence: Span, base: str | None) -> str | None:
     """ "The day before, the two men had spoken by telephone", "Only six days earlier, Sisi
-    had hosted …": a day counted back from the last event dated to the day."""
+    had hosted …": a day counted back from ``base``, the date of the last event dated to
+    the day."""
     found = EARLIER.search(sentence.text)
-    base = next((d.date for d in reversed(earlier) if d.date and not d.soft_date), None)
     if found is None or base is None or len(base) < 10:
         return None
     count = NUMBERS.get((found.group(3) or "").lower()) or int(found.group(3) or 1)
@@ -3977,8 +3978,7 @@ STATE_ANAPHOR = re.compile(r"\b(?:governments|countries|nations|sides|capitals)$
 LEADER_KINDS = {None, "head_of_state", "head_of_government", "leader"}
 MINISTER_KINDS = {None, "foreign_minister", "defence_minister", "intelligence_chief",
                   "national_security_adviser", "envoy"}
-NOT_LEADERS = re.compile(r"\b(?:general|colonel|admiral|marshal|minister|secretary|ambassador|"
-                         r"envoy|chief|commander|adviser|advisor)\b")
+NOT_LEADERS = re.compile(rf"{OTHER_POSTS.pattern}|\b(?:general|colonel|admiral|marshal)\b")
 LEADERS = re.compile(r"\b(?:leaders|presidents|heads of (?:state|government)|premiers|"
                      r"prime ministers)$")
 MINISTERS = re.compile(r"^(?:the two|both|the three) (?:foreign |defen[cs]e )?ministers$")

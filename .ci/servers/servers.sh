@@ -200,9 +200,9 @@ probe() {
     esac
 }
 
-# wait_ready NAME MARKER DEADLINE: poll until NAME answers; on failure show logs, stop, exit 1.
+# wait_ready NAME DEADLINE: poll until NAME answers; on failure show logs, stop, exit 1.
 wait_ready() {
-    local name=$1 deadline=$3  # MARKER is for pid_of, which cannot tell yet (see below)
+    local name=$1 deadline=$2
     until probe "$name" 2>"$RUN/$name.probe"; do
         # The pid we just launched, alive: until nohup has exec'd the server its command
         # line is still this script's, so the marker cannot tell yet (a loaded machine).
@@ -244,9 +244,9 @@ cmd_start() {
     launch fuseki "$JAVA" -Xms64m -Xmx"$FUSEKI_HEAP" -XX:+ExitOnOutOfMemoryError \
         -cp "$BUILD/fuseki/lib/*" "$FUSEKI_MAIN" \
         --localhost --port "$FUSEKI_PORT" --ping --config "$HERE/fuseki/config.ttl"
-    wait_ready neo4j "$NEO4J_MARKER" $((started + READY_TIMEOUT))
+    wait_ready neo4j $((started + READY_TIMEOUT))
     say "neo4j ready at $NEO4J_URI (pid $(<"$RUN/neo4j.pid"), $((SECONDS - started)) s)"
-    wait_ready fuseki "$FUSEKI_MARKER" $((started + READY_TIMEOUT))
+    wait_ready fuseki $((started + READY_TIMEOUT))
     say "fuseki ready at $FUSEKI_URL (pid $(<"$RUN/fuseki.pid"), $((SECONDS - started)) s)"
 }
 
