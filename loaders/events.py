@@ -982,10 +982,18 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
     """The list of actors right before a verb that the parse gave no subject among them:
     "On the sidelines of the Forum, Macron, Petro and Fernandez met Rodriguez", read
     linearly (the parser took the list for an apposition of "the Forum")."""
-    if any(c.dep_.startswith("nsubj") and (c.lower_ in {"who", "which", "that"} or any(
-            m.start <= t.i < m.end for t in c.subtree for m in mentions))
-            for c in verb.children):
-        return set()  # a subject of its own, or a relative pronoun standing for one
+    subject = next((c for c in verb.children if c.dep_.startswith("nsubj") and (
+        c.lower_ in {"who", "which", "that"} or any(
+            m.start <= t.i < m.end for t in c.subtree for m in mentions))), None)
+    if subject is not None:  # a subject of its own, or a relative pronoun standing for one;
+        # but "…, Macron and Presidents Bazoum … held talks" with Macron parsed off the list
+        edge = subject.left_edge.i
+        while edge > 0 and fold(doc[edge - 1].text) in TITLE_WORDS_OF_LISTS:
+            edge -= 1
+        if edge < 2 or doc[edge - 1].lower_ != "and" or doc[edge - 2].dep_ not in (
+                "conj", "appos") or subject.lower_ in {"who", "which", "that"}:
+            return set()
+        verb = doc[edge - 1]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in ("auxpass", "agent") for c in verb.children) and any(
             c.dep_ == "nsubj" and c.lower_ not in {"who", "which", "that"}
@@ -993,7 +1001,15 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
         return set()  # "Xi paid a state visit to Peru and attended …": Xi's, not Peru's
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     found = _named_leftwards(doc, verb, mentions, lambda t: t.text in {"'s", "’s", "and", ","}
-                             or fold(t.text) in TITLE_WORDS_OF_LISTS or t.pos_ == "ADV")
+                             or fold(t.text) in TITLE_WORDS_OF_LISTS or t.pos_ == "ADV"
+                             or t.lower_ == "of" and t.i + 1 in by_token)  # "Bazoum of Niger"
+    placed = [i for i in found if doc[i].dep_ == "pobj" and doc[i].head.lower_ not in (
+              "of", "as") and doc[i + 1].text == ","]
+    found = {i for i in found if not placed or i > max(placed)}  # "Before the funeral began
+    # on the Place de la Nation, Macron and Bazoum held talks": the place is no subject
+    if subject is not None and not any(by_token[i].kind == "person" and not by_token[i].modifier
+                                       for i in found):
+        return set()
     if not found and verb.i > 0 and doc[verb.i - 1].text == ",":
         # "Rubio, barely a week into the job, telephoned Kagame": over an aside
         opening = next((i for i in range(verb.i - 2, max(verb.sent.start, verb.i - 12) - 1, -1)
@@ -2846,7 +2862,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         governed = True  # "Their first conversation took place by video link on …"
     governor = _governing_verb(trigger)
     subjects_before = _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" \
-        else set()
+        else _subjects_before(doc, trigger.head, mentions) if trigger.dep_ == "dobj" and \
+        trigger.head.pos_ == "VERB" and trigger.head.dep_ == "ROOT" and \
+        trigger.head.i < trigger.i else set()  # "Before …, Macron and Bazoum held talks"
     duration = trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
         trigger.head.head.lower_ in DURATIONS | PHASES and trigger.head.head.dep_ == "pobj" and \
         trigger.head.head.head.lower_ in EVENT_PREPS  # "after four days of talks in Beijing",

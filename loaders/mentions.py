@@ -30,7 +30,8 @@ MentionKind = str  # "person", "state", "organization", "place", "role"
 
 # Title vocabulary: words that may stand in a title, and the role kind of a title.
 TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "ministers", "foreign", "defense", "defence",
+    "president", "presidents", "vice", "prime", "minister", "ministers", "foreign", "defense",
+    "defence",
     "chief", "chiefs", "head", "heads", "secretary", "secretaries", "state", "general", "top",
     "diplomat", "diplomats", "envoy", "envoys", "special", "ambassador", "king", "crown",
     "prince", "sheikh", "emir", "sultan", "chancellor", "premier", "deputy", "first", "leader",

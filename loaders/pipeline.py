@@ -217,6 +217,14 @@ def one_visit_per_side(drafts: list[EventDraft]) -> list[EventDraft]:
     return out
 
 
+def _set_up_then(ent: Span) -> bool:
+    """Whether a date tells when a thing named in the sentence was made, in a participle
+    after it ("…, a forum launched in 2011 to bring …"): not when the story is."""
+    return any(a.dep_ == "acl" and a.tag_ == "VBN" and a.head.pos_ in ("NOUN", "PROPN")
+               and ent.root.sent.root.pos_ in ("VERB", "AUX")  # not a misparse
+               for a in ent.root.ancestors)
+
+
 def date_paragraph_events(drafts: list[EventDraft], published: date | None
                           ) -> list[EventDraft]:
     """An undated event told after a dated sentence of its paragraph happened then.
@@ -228,7 +236,9 @@ def date_paragraph_events(drafts: list[EventDraft], published: date | None
     for draft in drafts:
         if draft.date is not None or draft.when or draft.reference:
             continue
-        earlier = paragraph_dates_before(draft.sentence.doc, draft.sentence.start, True)
+        earlier = [e for e in paragraph_dates_before(draft.sentence.doc, draft.sentence.start,
+                                                     True)
+                   if not _set_up_then(e)]
         value = next((v for e in reversed(earlier)  # not "weeks" or "two decades"
                       if (v := normalize_date(e.text, published, year=narrative_year(e)))), None)
         if value:
