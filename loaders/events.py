@@ -55,7 +55,8 @@ NOUN_TRIGGERS = {
     "meeting": "Meeting", "meetings": "Meeting", "talks": "Meeting", "summit": "Meeting",
     "negotiations": "Meeting", "consultations": "Meeting", "dialogue": "Meeting",
     "talk": "Meeting", "conversation": "Meeting", "discussion": "Meeting",
-    "encounter": "Meeting",
+    "encounter": "Meeting", "tete-a-tete": "Meeting", "tête-à-tête": "Meeting",
+    "tete-a-tetes": "Meeting", "tête-à-têtes": "Meeting",
     "discussions": "Meeting", "meet": "Meeting",
     "call": "PhoneCall", "phone": "PhoneCall", "calls": "PhoneCall", "conversations": "Meeting",
     "visit": "Visit", "trip": "Visit", "visits": "Visit", "trips": "Visit",
@@ -2879,7 +2880,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 for t in (outer.head.head, *outer.head.head.children))) or (
         kind in CONTACT and outer.head.lower_ == "for" and governor is not None
         and (VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit"
-             or governor.lemma_.lower() in JOURNEY_VERBS)))) and governor is not None
+             or governor.lemma_.lower() in JOURNEY_VERBS)) or (
+        kind in CONTACT and outer.head.lower_ == "into" and governor is not None
+        and governor.lemma_.lower() in {"go", "head", "walk", "step", "move"}))) and \
+        governor is not None  # "went straight into a one-on-one meeting with X"
     if nominal and trigger.lower_ in WEAK_NOUNS and not governed and not (
             in_phrase and trigger.lower_ not in PROCESS_NOUNS) and (
             trigger.lower_ in PROCESS_NOUNS or not _has_parties_list(doc, trigger, mentions)):
@@ -2901,6 +2905,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens = {t.i for t in trigger.subtree} - _descriptions(trigger)
         tokens |= _listed_after(doc, trigger, mentions)
         clause = _clause_root(governor)
+        if clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_.startswith("nsubj") for c in clause.children):
+            clause = clause.head  # "Macron had flown in … and went into a meeting with X"
         if not (own_parties and trigger.head.lower_ in EVENT_REFERENCE_WORDS):
             # not "… days after Tehran's talks with Washington": those talks had their own
             tokens |= {t.i for c in clause.children if c.dep_.startswith("nsubj")

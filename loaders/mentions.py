@@ -607,7 +607,9 @@ class MentionFinder:
 
 RATHER_THAN = re.compile(r"\b(?:rather than|instead of)(?: by| with| to)?(?: the)?"
                          r"(?: [A-Z][\w.'’-]*){0,3}\s*$")
-SPOUSE = re.compile(r"\b(?:wife|husband|spouse|first lady|widow)\s*,?\s*$", re.I)
+SPOUSE = re.compile(r"\b(?:his|her|their)\s+(?:wife|husband|spouse|widow)\s*,?\s*$|"
+                    r"\bfirst lady\s*,?\s*$", re.I)  # who came along; not "telephoned the
+# late president's widow, Hinda Deby Itno", who is the one called
 BACKED = {"aligned", "backed", "run", "allied", "supported", "controlled", "owned", "based",
           "funded", "friendly", "armed", "installed", "appointed", "held", "affiliated"}
 EVENT_WORDS = {"meeting", "meetings", "summit", "talks", "conference", "forum", "dialogue",

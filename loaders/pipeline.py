@@ -408,6 +408,9 @@ def load_config(path: Path = CONFIG_PATH) -> Config:
 # split at the hyphen, they break the parse of their clause.
 SHARED_ACTS = {f"co-{verb}{ending}": verb for verb in ("chair", "host", "sign", "sponsor")
                for ending in ("", "s", "ed", "ing")}
+# Hyphenated nouns of a meeting, one token each: split, "a tete-a-tete with X" parses as
+# an adjective "tete-a" before a noun "tete".
+WHOLE_WORDS = ("tete-a-tete", "tête-à-tête", "tete-a-tetes", "tête-à-têtes")
 # Trigger verbs the statistical lemmatiser gets wrong ("dined" -> "din").
 LEMMA_EXCEPTIONS = {"dined": "dine", "dining": "dine", **SHARED_ACTS}
 # "U.Khurelsukh", "V.Putin" (initials written close, as state agencies do): two tokens.
@@ -442,7 +445,7 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("sentencizer")
     nlp.tokenizer.infix_finditer = compile_infix_regex(
         [*nlp.Defaults.infixes, INITIAL_BEFORE_NAME]).finditer
-    for form in SHARED_ACTS:
+    for form in (*SHARED_ACTS, *WHOLE_WORDS):
         for written in (form, form.capitalize()):
             nlp.tokenizer.add_special_case(written, [{ORTH: written}])
     if "attribute_ruler" in nlp.pipe_names:  # the lemmatiser keeps lemmas already set
