@@ -699,7 +699,9 @@ def _clause_root(trigger: Token) -> Token:
                                                                "amod"):
             return token
         if token.pos_ == "VERB" and token.dep_ == "advcl" and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in token.children):
+                c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or c.lower_ in {
+                    "he", "she"} and any(m.lower_ in {"after", "before"} for m in token.children
+                                         if m.dep_ == "mark")) for c in token.children):
             return token  # "… a year after Albanese travelled to Port Moresby": its own clause,
             # its subject named ("after the two countries' ministers met": the clause above)
         if token.dep_ in ("ROOT",) or token.head is token:
@@ -2217,6 +2219,10 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             if draft.type in CONTACT:  # "talks between A and B, joined by delegations
                 for m in _their_company(draft, in_sentence):  # that included C and D"
                     add_party(draft, m, "participant")
+                for m in _leaders_of_the_delegation(draft, drafts):
+                    add_party(draft, m, "participant")
+                for m in _travellers(draft, sentence_events):
+                    add_party(draft, m, "participant")
             gathering = _received_at_the_gathering(draft, sentence, drafts, published) or \
                 _received_at_the_gathering(draft, sentence, frames, published)
             if gathering is not None:  # "The President received at the meeting A, B and C"
@@ -2612,8 +2618,46 @@ def _their_company(draft: EventDraft, mentions: list[Mention]) -> list[Mention]:
     clauses = {t.i for h in heads for c in h.children
                if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("join", "accompany")
                and any(a.dep_ == "agent" for a in c.children) for t in c.subtree}
+    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    clauses |= {t.i for s in verb.children if s.dep_ == "nsubj" and s.lower_ in SIDE_NOUNS
+                for c in s.children if c.dep_ == "relcl" and c.lemma_.lower() in (
+                    "include", "comprise") for t in c.subtree}  # "The delegation, which
+    # included A and B, held talks with C"
     return [m for m in mentions if m.start in clauses and m.kind == "person" and not m.modifier
             and _listed_person(doc, m)]
+
+
+DELEGATIONS = {"delegation", "mission", "team"}
+
+
+def _travellers(draft: EventDraft, told: list[EventDraft]) -> list[Mention]:
+    """Who made the trip a contact's verb is joined to, when it has no subject of its own:
+    "a team, accompanied by General Behanzin, travelled to Ouagadougou and met Damiba"."""
+    root = draft.trigger.root
+    if root.pos_ != "VERB" or root.dep_ != "conj" or any(
+            c.dep_.startswith("nsubj") for c in root.children):
+        return []
+    head = root.head
+    while head.dep_ in ("advcl", "xcomp") and head.tag_ == "VB" and root.tag_ == "VBD":
+        head = head.head  # "travelled to X to assess … and met Y": met hung on "assess"
+    trip = next((d for d in told if d.type == "Visit" and d.trigger.root == head), None)
+    return [p.mention for p in trip.parties if p.role == "participant"] if trip else []
+
+
+def _leaders_of_the_delegation(draft: EventDraft, earlier: list[EventDraft]) -> list[Mention]:
+    """Who led "the delegation" that is the subject of a contact, when a sentence before
+    told the trip: "she led a delegation of the bloc to Ouagadougou. The delegation, which
+    included A and B, held talks with Damiba"."""
+    root = draft.trigger.root
+    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in DELEGATIONS or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return []
+    trip = next((d for d in reversed(earlier) if d.type == "Visit"
+                 and d.trigger.root.lemma_.lower() == "lead"
+                 and draft.sentence.start_char - d.sentence.end_char < 600), None)
+    return [p.mention for p in trip.parties if p.role == "participant"] if trip else []
 
 
 def _received_at_the_gathering(draft: EventDraft, sentence: Span, drafts: list[EventDraft],

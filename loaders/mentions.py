@@ -30,8 +30,8 @@ MentionKind = str  # "person", "state", "organization", "place", "role"
 
 # Title vocabulary: words that may stand in a title, and the role kind of a title.
 TITLE_WORDS = {
-    "president", "presidents", "vice", "prime", "minister", "ministers", "foreign", "defense",
-    "defence",
+    "president", "presidents", "commissioner", "vice", "prime", "minister", "ministers",
+    "foreign", "defense", "defence",
     "chief", "chiefs", "head", "heads", "secretary", "secretaries", "state", "general", "top",
     "diplomat", "diplomats", "envoy", "envoys", "special", "ambassador", "king", "crown",
     "prince", "sheikh", "emir", "sultan", "chancellor", "premier", "deputy", "first", "leader",
@@ -65,7 +65,7 @@ TITLE_HEADS = {
     "adviser", "advisor", "speaker", "representative", "counterpart", "counterparts",
     "colleague", "colleagues", "spokesperson", "spokesman", "director", "chairman", "chair",
     "negotiator", "mediator", "delegation", "delegations", "officials", "official",
-    "chairperson", "general", "monarch", "sovereign", "co-chair", "co-chairs",
+    "chairperson", "general", "monarch", "sovereign", "co-chair", "co-chairs", "commissioner",
 }
 # Words that make an NER span a title and no name; "Amir" only alone ("Amir Khan Muttaqi").
 TITLES_ALONE = TITLE_WORDS | {"amir"}
@@ -487,6 +487,11 @@ class MentionFinder:
                                                  None and before.lower_ == "at") and \
                 before is not None and before.lower_ in {"in", "at"} and not possessed:
             return replace(mention, kind="place", as_place=True)  # "in eastern Ladakh"
+        if mention.source == "ner:PERSON" and mention.end - mention.start == 1 and \
+                before is not None and \
+                before.lower_ == "the" and not possessed:
+            return replace(mention, kind="place", as_place=True)  # "West Africa and the
+            # Sahel": no person's name takes "the" right before it
         if mention.source.startswith("ner:") and before is not None and mention.start >= 2 and \
                 before.lower_ == "on" and \
                 doc[mention.start - 2].lower_ in VENUE_WORDS | PLACE_WORDS:
@@ -1163,7 +1168,7 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     while i >= 0 and i not in by_token and doc[i].ent_type_ == "PERSON" and \
             doc[i + 1].ent_iob_ == "I" and fold(doc[i].text) not in TITLE_WORDS:
         i -= 1  # "Foreign Minister Mohammad Ishaq Dar", the name known as "Ishaq Dar"
-    appositive = False
+    appositive = portfolio = False
     if i >= 0 and doc[i].text == "," and i - 1 >= 0 and (
             fold(doc[i - 1].text) in TITLE_HEADS | TITLE_WORDS or doc[i - 1].i in by_token
             or any(fold(t.text) in TITLE_HEADS for t in doc[max(doc[i].sent.start, i - 12):i])):
@@ -1175,13 +1180,22 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
         if other is not None and other is not person:
             if other.kind == "person":
                 break
+            if other.source == "kb:capital" and other.start > 1 and \
+                    doc[other.start - 1].lower_ == "in" and fold(doc[other.start - 2].text) in \
+                    TITLE_HEADS:
+                modifiers.append(other)  # "Pakistan's High Commissioner in Dhaka, X": where
+                tokens.append(doc[other.start - 1])  # the post is, not whom X acts for
+                i = other.start - 2
+                continue
             if other.kind in ("state", "organization") or other.source == "kb:demonym":
                 affiliations.append(other)
                 modifiers.append(other)
                 i = other.start - 1
                 continue
             before_place = doc[other.start - 1].lower_ if other.start > 0 else ""
-            if other.kind == "place" and (tokens or before_place in {"for", "of", "in"}):
+            if before_place == "the" and other.start > 1:
+                before_place = doc[other.start - 2].lower_
+            if other.kind == "place" and (tokens or before_place in {"for", "of", "in", "and"}):
                 # "Head of the UN Regional Centre for Preventive Diplomacy for Central Asia"
                 modifiers.append(other)
                 i = other.start - 1
@@ -1194,6 +1208,11 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             pronoun_target = _antecedent_state(doc, by_token, token.i)
             if pronoun_target is not None:
                 affiliations.append(pronoun_target)
+            i -= 1
+            continue
+        if token.lower_ == "and" and i > 0 and modifiers and modifiers[-1].kind == "place" \
+                and getattr(by_token.get(i - 1), "kind", None) == "place":
+            tokens.append(token)  # "Special Representative for West Africa and the Sahel"
             i -= 1
             continue
         if token.lower_ == "and" and i > 0 and fold(doc[i - 1].text) in TITLE_WORDS \
@@ -1216,6 +1235,15 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             tokens.append(token)  # "… of the CPC Central Committee and President of China"
             i -= 1
             continue
+        if token.text in {",", "and"} and tokens and _portfolio_before(doc, i, by_token):
+            tokens.append(token)  # "Commissioner for Political Affairs, Peace and Security"
+            portfolio = True
+            i -= 1
+            continue
+        if portfolio and token.is_title and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+            tokens.append(token)
+            i -= 1
+            continue
         if token.lower_ == "and" or token.text in {",", ";", ":", "(", ")"}:
             break
         if _is_title_token(token) or (appositive and token.is_title and token.pos_ in (
@@ -1231,6 +1259,25 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     if appositive and not _has_head(tokens):
         return [], [], []  # "In Moscow, Putin said": a place, not a title
     return tokens, affiliations, modifiers
+
+
+def _portfolio_before(doc: Doc, i: int, by_token: dict[int, Mention]) -> bool:
+    """Whether token ``i`` (a comma or "and") joins the fields of a post's portfolio, read
+    leftwards over capitalised words to "<post> for" or "<post> of": "Commissioner for
+    Political Affairs, Peace and Security", "Minister of Foreign Affairs, Cooperation and
+    …"; not "the emir of Qatar, Sheikh Tamim", where a state follows the post."""
+    j = i - 1
+    seen = False
+    while j > max(doc[i].sent.start, i - 10):
+        token = doc[j]
+        if token.lower_ in {"for", "of"}:
+            return seen and fold(doc[j - 1].text) in TITLE_HEADS
+        if not (token.is_title or token.text in {",", "and"}) or getattr(
+                by_token.get(j), "kind", None) == "state":
+            return False
+        seen = seen or token.is_title
+        j -= 1
+    return False
 
 
 def _right_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
