@@ -95,7 +95,7 @@ UNREAL_HEADS = {"plan", "expect", "hope", "want", "intend", "seek", "aim", "prep
                 "pledge", "promise", "vow", "propose", "invite", "continue", "resume", "need",
                 "deny", "dismiss", "rule", "consider", "mull", "weigh", "would", "due",
                 "set", "slate", "likely", "possible", "expected", "offer", "suggest",
-                "insist", "demand", "require", "press"}
+                "insist", "demand", "require", "press", "float", "moot"}
 UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope", "call",
                 "calls", "proposal", "invitation", "possibility", "prospect", "initiative",
                 "idea", "way", "need", "aim", "goal", "bid", "effort", "efforts", "candidacy",
@@ -309,6 +309,13 @@ def _event_type(token: Token) -> str | None:
                 t.ent_type_ for t in c.subtree) and c.lower_ not in CALLED_PEOPLE
                 for c in token.children):  # not "called Moon Jae-in", split at the hyphen
             return None  # "called the outcome historic", "called a meeting": no telephone
+        if lemma == "call" and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and any(
+                    p.dep_ == "poss" and p.ent_iob_ == "B" and p.i > 0
+                    and token.doc[p.i - 1].ent_type_ and token.doc[p.i - 1] in p.subtree
+                    for p in c.children) for c in token.children):
+            return None  # "called South Korea Japan's most important neighbour": a name
+            # given, two noun phrases run together
         if lemma in ("welcome", "greet") and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and c.ent_type_ == "" and (
                     NOUN_TRIGGERS.get(c.lower_) == "Agreement" or c.lower_ in WELCOMED_NEWS)

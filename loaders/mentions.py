@@ -206,12 +206,16 @@ class MentionFinder:
             token.norm_ = fold(token.text)
         found: list[Mention] = []
         vocab = doc.vocab.strings
+        surnames = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
         for matcher in (self.matcher, self.acronyms):
             for match_id, start, end in matcher(doc):
                 key, kind = vocab[match_id].split("|")
                 entry = self.base.get(key)
                 if entry is None or not self._plausible(doc, start, end, kind, entry):
                     continue
+                if kind == "seat" and fold(doc[start:end].text) in surnames:
+                    continue  # "General Michael Langley", then "Langley": a person, not the
+                    # CIA's seat
                 found.append(self._from_entry(doc, start, end, entry, kind))
         found = [_whole_name(doc, m) for m in _longest(found) if not _inside_a_body(doc, m)]
         taken = {i for m in found for i in range(m.start, m.end)}
