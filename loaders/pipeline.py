@@ -188,6 +188,15 @@ def people_for_their_states(drafts: list[EventDraft]) -> list[EventDraft]:
                    if p.mention.kind == "person" and p.role != "mediator"} - {None}
         draft.parties = [p for p in draft.parties if not (
             p.role == "participant" and p.mention.kind == "state" and p.mention.key in staffed)]
+        people = [p.mention for p in draft.parties
+                  if p.mention.kind == "person" and p.role == "participant"]
+        if draft.type == "Meeting" and len(people) >= 3 and len(staffed) >= 3:
+            # "Pacific Alliance and Mercosur hold first joint summit" with their presidents
+            # named: the blocs' leaders are its sides, not the blocs beside them
+            served = {m.affiliation for m in people}
+            draft.parties = [p for p in draft.parties if not (
+                p.role == "participant" and p.mention.kind == "organization"
+                and mention_id(p.mention) not in served)]
     return drafts
 
 
