@@ -491,6 +491,12 @@ class MentionFinder:
                                                  None and before.lower_ == "at") and \
                 before is not None and before.lower_ in {"in", "at"} and not possessed:
             return replace(mention, kind="place", as_place=True)  # "in eastern Ladakh"
+        last = doc[mention.end - 1]
+        if mention.kind == "place" and mention.source.startswith("ner:") and \
+                last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN" and \
+                last.head.lower_ in PLACE_WORDS | {"resort", "port", "coast"}:
+            return replace(mention, modifier=True)  # "in this Pacific resort city": what
+            # kind of city, not where
         if mention.source == "ner:PERSON" and mention.end - mention.start == 1 and \
                 before is not None and \
                 before.lower_ == "the" and not possessed:
@@ -901,8 +907,9 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
         k = 1
         while k < len(following) and following[k].is_title:
             k += 1
-        if k < len(following) and following[k].text == ",":
-            following = following[k:]  # "KAZAN, Russia, Oct 23 -": the country between
+        if k < len(following) and following[k].text in {",", "-", "–", "—"}:
+            following = following[k:]  # "KAZAN, Russia, Oct 23 -": the country between;
+            # "PUERTO VALLARTA, Mexico -"
     return len(following) > 0 and (following[0].text in {"-", "–", "—", ":", "("} or (
         following[0].text == "," and _opens_a_date(following[1:])))
 
