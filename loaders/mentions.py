@@ -417,7 +417,7 @@ class MentionFinder:
     def _retyped(self, doc: Doc, mention: Mention) -> Mention:
         """An NER mention with the kind the words around it give it: a person after "Ms",
         a place after "in the", a known city, where a journey ends."""
-        mention = _region_not_person(doc, _addressed_person(doc, mention))
+        mention = _described_person(doc, _region_not_person(doc, _addressed_person(doc, mention)))
         return _destination_not_person(doc, self._city_not_person(mention))
 
     def _city_not_person(self, mention: Mention) -> Mention:
@@ -491,6 +491,11 @@ class MentionFinder:
                                                  None and before.lower_ == "at") and \
                 before is not None and before.lower_ in {"in", "at"} and not possessed:
             return replace(mention, kind="place", as_place=True)  # "in eastern Ladakh"
+        to = mention.start - 1 - (before is not None and before.lower_ == "the")
+        if mention.kind in ("state", "organization") and to >= 1 and doc[to].lower_ == "to" and \
+                fold(doc[to - 1].text) in {"ambassador", "ambassadors", "envoy", "envoys"}:
+            return replace(mention, modifier=True)  # "a former ambassador to the United
+            # States": where the post was, no side
         last = doc[mention.end - 1]
         if mention.kind == "place" and mention.source.startswith("ner:") and \
                 last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN" and \
@@ -792,6 +797,21 @@ def _addressed_person(doc: Doc, mention: Mention) -> Mention:
     text = doc[start:mention.end].text
     return replace(mention, start=start, text=text, label=text, kind="person", key=None,
                    affiliation=None, source="ner:PERSON+address")
+
+
+def _described_person(doc: Doc, mention: Mention) -> Mention:
+    """A name the NER took for a place, that an apposition describes by a post: "Hong
+    Seok-hyun, a former ambassador to the United States" is a person."""
+    if mention.source not in ("ner:GPE", "ner:LOC") or len(mention.text.split()) < 2:
+        return mention
+    words = [t for t in doc[mention.end:mention.end + 5]]
+    if len(words) < 3 or words[0].text != "," or words[1].lower_ not in {"a", "an", "the"}:
+        return mention
+    post = next((t for t in words[2:] if not t.is_title and t.pos_ != "ADJ"
+                 or fold(t.text) in TITLE_HEADS), None)
+    if post is None or fold(post.text) not in TITLE_HEADS:
+        return mention
+    return replace(mention, kind="person", source=mention.source + "+described")
 
 
 # Natural features named after a state: "the Gambia River", "the Congo Basin".
@@ -1469,6 +1489,13 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
         # "Shortly before Tillerson was received by Uhuru Kenyatta …, the president had met
         # Odinga": the one leader of that post named in this sentence or the one before
         return _leader_just_named(token, mentions, base)
+    if token.lower_ in LONE_POSTS and token.is_lower and token.dep_.startswith("nsubj") \
+            and token.i > 0 and doc[token.i - 1].lower_ == "the":
+        # "Xi received South Korea's special envoy Lee Hae-chan … Later on Friday the envoy
+        # sat down with Yang Jiechi": the one person the story gave that post
+        holders = {m.key or m.label: m for m in mentions if m.kind == "person"
+                   and m.start < token.i and token.lower_ in fold(m.title or "").split()}
+        return next(iter(holders.values())) if len(holders) == 1 else None
     start = token.i
     while start > 0 and fold(doc[start - 1].text) in TITLE_WORDS and doc[start - 1].is_title:
         start -= 1  # "the Crown Prince", "the Deputy Prime Minister", "the General Secretary"
@@ -1489,6 +1516,8 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
     return holders[-1] if holders else None
 
 
+# Posts that "the envoy" (lower case, a subject) names when one person holds it in the story.
+LONE_POSTS = {"envoy", "ambassador", "mediator", "negotiator"}
 # Posts a plain "the president", "the premier" names, by what the actor base calls them.
 PLAIN_LEADERS = {"president": "head_of_state", "premier": "head_of_government"}
 
