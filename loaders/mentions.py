@@ -1513,7 +1513,19 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                     or all(w in spelled(m.text) for w in words))  # "Crown Prince X"
                and not set(re.findall(r"\b(?:vice|deputy|former)\b", fold(m.title or "")))
                - set(words)]  # "the Prime Minister" is not the deputy prime minister
+    away = _trip_destination(doc, token, mentions)
+    holders = [m for m in holders if m.affiliation != away]
     return holders[-1] if holders else None
+
+
+def _trip_destination(doc: Doc, token: Token, mentions: list[Mention]) -> str | None:
+    """The state of "the President's trip to Russia": whoever made it is not Russia's."""
+    i = token.i + 1
+    if i + 2 >= len(doc) or doc[i].text not in _POSSESSIVE or \
+            doc[i + 1].lower_ not in {"trip", "visit", "journey", "tour"} or \
+            doc[i + 2].lower_ != "to":
+        return None
+    return next((m.key for m in mentions if m.start == i + 3 and m.kind == "state"), None)
 
 
 # Posts that "the envoy" (lower case, a subject) names when one person holds it in the story.
