@@ -2544,6 +2544,8 @@ def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bo
 
 
 ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|attended by|"
+                        r"(?:the|its|his|her) (?:group|delegation|mission|team) (?:also )?"
+                        r"(?:included|comprised)|"
                         r"(?:participants|leaders|heads of state|attendees)(?: at the "
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
                         r"(?:was|were) represented by|"
@@ -3324,7 +3326,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 add_party(draft, m, "participant")
     # "Zuma dispatched the pair after speaking to Mugabe": the pair are not on the call
     named_object = _object_anaphor(trigger if trigger.pos_ == "VERB" else verb)
-    plural = _plural_anaphor(verb)
+    plural = _plural_anaphor(verb) if not (
+        nominal and in_phrase and own_parties and trigger.head.lower_ in EVENT_REFERENCE_WORDS
+    ) else None  # "The leaders arrived days after Ban held talks with Nkurunziza": not theirs
     owner = _owner_of_its(verb, sentence, mentions) if plural else None
     if owner is not None:  # "the policy ASEAN has followed since 2021, when its leaders met
         add_party(draft, owner, "participant")  # Min Aung Hlaing": ASEAN's leaders
