@@ -2549,7 +2549,8 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:participants|leaders|heads of state|attendees)(?: at the "
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
                         r"(?:was|were) represented by|"
-                        r"(?:also|both|all) (?:took part|taking part|attended|participated)|"
+                        r"(?:also|both|all) (?:took part|taking part|attended|participated|"
+                        r"present)|"
                         r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
                         r"gathering))|"
                         r"among them were|among those (?:taking part|attending|(?:present )?at "
@@ -2721,7 +2722,8 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         # (…, "since O'Brien is not a member of the cabinet"): the states, their people unnamed
         people = [m for m in mentions if m.kind == "state" and not m.modifier
                   and sentence.doc[m.start].idx - sentence.start_char < represented.start()]
-    alone = delegation or remote or (listed and listed.group(0).lower().startswith("also "))
+    alone = delegation or remote or (listed and listed.group(0).lower().startswith((
+        "also ", "sent ")))  # "Also taking part was X", "Zambia sent its foreign minister, X"
     if summit is None or len(people) < (1 if alone else 2):  # "Also taking part was X"
         return
     if frames and summit in frames:  # "The GCC held its summit … X and Y also took part"
@@ -4190,8 +4192,15 @@ def _owner_of_its(verb: Token, sentence: Span, mentions: list[Mention]) -> Menti
 def _descriptions(noun: Token) -> set[int]:
     """Clauses that describe a thing in apposition inside a noun phrase: "the summit of the
     European Political Community, a forum set up to bring the EU's members together"."""
-    return {t.i for a in noun.subtree if a.dep_ == "appos" and a != noun
-            for c in a.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    found = {t.i for a in noun.subtree if a.dep_ == "appos" and a != noun
+             for c in a.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+    for prep in noun.children:  # "at Harare summit as Zambia's Hichilema stays home": a
+        # clause of its own, whose subject the parse hung on the noun
+        end = prep.right_edge.i + 1
+        if prep.dep_ == "prep" and prep.lower_ in ("as", "while") and end < len(noun.doc) \
+                and noun.doc[end].tag_ in ("VBZ", "VBD", "VBP"):
+            found |= {t.i for t in prep.subtree}
+    return found
 
 
 def _own_phrase(noun: Token) -> set[int]:

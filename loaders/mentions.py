@@ -231,9 +231,11 @@ class MentionFinder:
                                      and self.base.by_demonym(ent.text) is None):
                 continue  # a single unknown "NORP" word may be a misread surname
             span = _trim(ent)
-            if span is None or all(fold(t.text) in TITLES_ALONE | NAME_HONORIFICS
-                                   or t.is_punct for t in span):
-                continue  # "the Amir Sheikh", "Lt Gen (retd) …": titles, no name
+            if span is None or all(_singular(fold(t.text)) in TITLES_ALONE | NAME_HONORIFICS
+                                   or t.is_punct or t.lower_ in {"the", "their", "his", "her"}
+                                   for t in span):
+                continue  # "the Amir Sheikh", "Lt Gen (retd) …", "Their Excellencies the
+                # Sheikhs": titles, no name
             if ent.label_ == "ORG" and all(
                     fold(t.text) in TITLE_WORDS | {"cabinet", "senior", "government"}
                     or fold(t.text).rstrip("s") in TITLE_WORDS
@@ -797,6 +799,13 @@ def _addressed_person(doc: Doc, mention: Mention) -> Mention:
     text = doc[start:mention.end].text
     return replace(mention, start=start, text=text, label=text, kind="person", key=None,
                    affiliation=None, source="ner:PERSON+address")
+
+
+def _singular(word: str) -> str:
+    """ "excellencies" -> "excellency", "sheikhs" -> "sheikh"; other words as they are."""
+    if word.endswith("ies") and word[:-3] + "y" in TITLES_ALONE:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and word[:-1] in TITLES_ALONE else word
 
 
 def _described_person(doc: Doc, mention: Mention) -> Mention:
