@@ -251,6 +251,14 @@ def _event_type(token: Token) -> str | None:
         if lemma in GO_BETWEEN_VERBS and any(t.lower_ == "between" for t in token.subtree) and \
                 any(c.dep_ == "dobj" and c.lower_ in GO_BETWEEN_OBJECTS for c in token.children):
             return "Mediation"  # "carried proposals back and forth between A and B"
+        if lemma == "see" and token.tag_ in ("VBN", "VBD") and any(
+                c.dep_ == "dobj" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"
+                for c in token.children) and any(
+                p.dep_ == "pobj" and p.ent_type_ in ("GPE", "FAC", "LOC")
+                for t in token.subtree if t.dep_ == "prep" and t.lower_ in {"in", "at"}
+                for p in t.children):
+            return "Meeting"  # "Kerry had seen King Salman in Riyadh on May 7"; not "saw
+            # Putin in a weak position"
         if lemma == "address":
             return "Meeting" if any(c.dep_ in ("dobj", "nsubjpass") and (
                 c.lower_ in NOUN_TRIGGERS or c.lower_ in GATHERINGS)
