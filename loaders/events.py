@@ -3421,8 +3421,16 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             previous = _last_subjects(sentence, doc._.mentions or [])
         if previous is not None:
             brokered = bool(draft.keys("mediator"))  # the sentence names its own go-between
-            for party in _the_ones_named([p for p in previous.parties if not (
-                    named_object and p.role == "mediator")], named_object or ""):
+            ones = _the_ones_named([p for p in previous.parties if not (
+                named_object and p.role == "mediator")], named_object or "")
+            if named_object:  # "received the two Saudi princes": of those, the Saudi ones
+                own = {m.key for m in mentions if m.kind == "state" and m.modifier is False
+                       and m.source == "kb:demonym" and any(
+                           c.dep_ == "dobj" and c.left_edge.i <= m.start <= c.right_edge.i
+                           for c in verb.children)}
+                ones = [p for p in ones if state_of(p.mention) in own] or ones \
+                    if own else ones
+            for party in ones:
                 if group and party.role == "host":
                     continue  # "the delegation", "its members": the visitors, not their host
                 if party.role == "mediator" and brokered:
@@ -4016,8 +4024,8 @@ PLURAL_ANAPHOR = re.compile(
     r"(?:from|of) (?:the two|both|the) (?:sides|countries|parties|warring parties|"
     r"governments)$", re.I)  # "Delegations from the two sides held talks"
 OBJECT_ANAPHOR = re.compile(
-    r"^(?:(?:the two|both|the three|the four|the five)\s+(?:sides|leaders|ministers|presidents|"
-    r"men|prime ministers|"
+    r"^(?:(?:the two|both|the three|the four|the five)\s+(?:[a-z]+\s+)?(?:sides|leaders|"
+    r"ministers|presidents|men|prime ministers|princes|"
     r"foreign ministers|premiers|heads of state|heads of government)|the pair|them)$", re.I)
 
 
@@ -4039,7 +4047,7 @@ def _object_anaphor(verb: Token) -> str | None:
 
 PLURAL_ROLES = {"prime ministers": ("prime minister", "premier"), "premiers": ("premier",
                 "prime minister"), "presidents": ("president",), "foreign ministers": (
-                "foreign minister",)}
+                "foreign minister",), "princes": ("prince",)}
 
 
 def _plural_titles(words: str) -> tuple[str, ...] | None:
@@ -4060,7 +4068,8 @@ def _the_ones_named(parties: list[Party], words: str) -> list[Party]:
     titles = _plural_titles(words)
     if titles is None:
         return parties
-    chosen = [p for p in parties if any(t in (p.mention.title or "").lower() for t in titles)]
+    chosen = [p for p in parties if any(t in f"{p.mention.title or ''} {p.mention.text}".lower()
+                                        for t in titles)]  # "Crown Prince Mohammed bin Salman"
     return chosen if len(chosen) >= 2 else parties
 
 
