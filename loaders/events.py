@@ -3685,7 +3685,9 @@ def _event_name(sidelines: Token) -> range:
     end = names[0].i if names else sidelines.i
     if names and names[0].lower_ in GATHERINGS | EVENT_WORDS:
         end = max([end] + [c.right_edge.i for c in names[0].children
-                           if c.dep_ == "prep" and c.lower_ == "of"])
+                           if c.dep_ == "prep" and c.lower_ in ("of", "on") or c.dep_ == "acl"])
+        # "on the sidelines of a summit on financing African economies hosted by Macron":
+        # who hosted the summit took no part in the talks on its sidelines
     return range(sidelines.i, end + 1)
 
 
