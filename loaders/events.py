@@ -3423,13 +3423,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             brokered = bool(draft.keys("mediator"))  # the sentence names its own go-between
             ones = _the_ones_named([p for p in previous.parties if not (
                 named_object and p.role == "mediator")], named_object or "")
-            if named_object:  # "received the two Saudi princes": of those, the Saudi ones
-                own = {m.key for m in mentions if m.kind == "state" and m.modifier is False
-                       and m.source == "kb:demonym" and any(
-                           c.dep_ == "dobj" and c.left_edge.i <= m.start <= c.right_edge.i
-                           for c in verb.children)}
-                ones = [p for p in ones if state_of(p.mention) in own] or ones \
-                    if own else ones
+            own = {m.key for m in mentions if m.kind == "state" and m.source == "kb:demonym"
+                   and any(c.dep_ == "dobj" and c.left_edge.i <= m.start <= c.right_edge.i
+                           for c in verb.children)} if named_object else set()
+            # "received the two Saudi princes": of those, the Saudi ones
+            ones = [p for p in ones if state_of(p.mention) in own] or ones
             for party in ones:
                 if group and party.role == "host":
                     continue  # "the delegation", "its members": the visitors, not their host
