@@ -2636,7 +2636,7 @@ def _their_company(draft: EventDraft, mentions: list[Mention]) -> list[Mention]:
     clauses = {t.i for h in heads for c in h.children
                if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("join", "accompany")
                and any(a.dep_ == "agent" for a in c.children) for t in c.subtree}
-    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    verb = _draft_verb(draft)
     clauses |= {t.i for s in verb.children if s.dep_ == "nsubj" and s.lower_ in SIDE_NOUNS
                 for c in s.children if c.dep_ == "relcl" and c.lemma_.lower() in (
                     "include", "comprise") for t in c.subtree}  # "The delegation, which
@@ -2646,6 +2646,13 @@ def _their_company(draft: EventDraft, mentions: list[Mention]) -> list[Mention]:
 
 
 DELEGATIONS = {"delegation", "mission", "team"}
+
+
+def _draft_verb(draft: EventDraft) -> Token:
+    """The verb of a draft's trigger: the trigger itself, or the verb a noun hangs from
+    ("held talks")."""
+    root = draft.trigger.root
+    return root if root.pos_ in ("VERB", "AUX") else root.head
 
 
 def _travellers(draft: EventDraft, told: list[EventDraft]) -> list[Mention]:
@@ -2666,8 +2673,7 @@ def _leaders_of_the_delegation(draft: EventDraft, earlier: list[EventDraft]) -> 
     """Who led "the delegation" that is the subject of a contact, when a sentence before
     told the trip: "she led a delegation of the bloc to Ouagadougou. The delegation, which
     included A and B, held talks with Damiba"."""
-    root = draft.trigger.root
-    verb = root if root.pos_ in ("VERB", "AUX") else root.head
+    verb = _draft_verb(draft)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ not in DELEGATIONS or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
@@ -4207,8 +4213,10 @@ def _owner_of_its(verb: Token, sentence: Span, mentions: list[Mention]) -> Menti
 
 
 def _descriptions(noun: Token) -> set[int]:
-    """Clauses that describe a thing in apposition inside a noun phrase: "the summit of the
-    European Political Community, a forum set up to bring the EU's members together"."""
+    """Clauses inside a noun phrase that tell no part of its event: one describing a thing in
+    apposition ("the summit of the European Political Community, a forum set up to bring the
+    EU's members together"), or one of its own whose subject the parse hung on the noun ("at
+    Harare summit as Zambia's Hichilema stays home")."""
     found = {t.i for a in noun.subtree if a.dep_ == "appos" and a != noun
              for c in a.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
     for prep in noun.children:  # "at Harare summit as Zambia's Hichilema stays home": a

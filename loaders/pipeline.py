@@ -152,7 +152,7 @@ class EventComponent:
         drafts = place_story_events(place_lead_events(doc, date_story_events(drafts)))
         drafts = place_in_the_scene(doc, drafts)
         drafts = place_in_dateline_city(doc, drafts, today)
-        drafts = one_visit_per_side(people_for_their_states(drafts))
+        drafts = one_visit_per_side(people_for_their_blocs(people_for_their_states(drafts)))
         drafts = read_pairs(doc, doc._.mentions or [], drafts, today, self.pair_model)
         doc._.events = harvest_topics(doc, drafts, doc._.mentions or [])
         return doc
@@ -188,15 +188,26 @@ def people_for_their_states(drafts: list[EventDraft]) -> list[EventDraft]:
                    if p.mention.kind == "person" and p.role != "mediator"} - {None}
         draft.parties = [p for p in draft.parties if not (
             p.role == "participant" and p.mention.kind == "state" and p.mention.key in staffed)]
+    return drafts
+
+
+def people_for_their_blocs(drafts: list[EventDraft]) -> list[EventDraft]:
+    """A meeting of three or more named people of three or more states has them as its
+    sides, not the bodies named beside them that none of them acts for: "Pacific Alliance and
+    Mercosur hold first joint summit", with the presidents at the table."""
+    for draft in drafts:
+        if draft.type != "Meeting":
+            continue
         people = [p.mention for p in draft.parties
                   if p.mention.kind == "person" and p.role == "participant"]
-        if draft.type == "Meeting" and len(people) >= 3 and len(staffed) >= 3:
-            # "Pacific Alliance and Mercosur hold first joint summit" with their presidents
-            # named: the blocs' leaders are its sides, not the blocs beside them
-            served = {m.affiliation for m in people}
-            draft.parties = [p for p in draft.parties if not (
-                p.role == "participant" and p.mention.kind == "organization"
-                and mention_id(p.mention) not in served)]
+        states = {state_of(p.mention) for p in draft.parties
+                  if p.mention.kind == "person" and p.role != "mediator"} - {None}
+        if len(people) < 3 or len(states) < 3:
+            continue
+        served = {m.affiliation for m in people}
+        draft.parties = [p for p in draft.parties if not (
+            p.role == "participant" and p.mention.kind == "organization"
+            and mention_id(p.mention) not in served)]
     return drafts
 
 
