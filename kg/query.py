@@ -108,6 +108,9 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
     of them writes ("Faisal bin Farhan bin Abdullah" over "Faisal bin Farhan"), whatever
     the row order.
 
+    Rows are read in one total order (``ROW_ORDER``), so the output is the same
+    whatever order the backend returns them in.
+
     Examples
     --------
     >>> rows = [{"event": "e1", "type": "Meeting", "date": "2022-12-29", "role": "participant",
@@ -117,6 +120,7 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
     """
     events: dict[str, dict] = {}
     places: dict[str, dict[str, tuple]] = defaultdict(dict)
+    rows = sorted(rows, key=_row_order)
     names: dict[tuple[str, str], list[str]] = defaultdict(list)
     for row in rows:
         if row.get("location"):
@@ -166,6 +170,22 @@ def nest_events(rows: Iterable[Mapping[str, Any]]) -> list[dict]:
             for actor in event[key]:
                 actor["label"] = min(names[event["id"], actor["id"]], key=_fullness)
     return sorted(events.values(), key=_feed_order)
+
+
+ROW_ORDER = ("date", "event", "location", "role", "actor", "title", "affiliation", "topic",
+             "article", "start", "confidence", "extractor", "evidence")
+
+
+def _row_order(row: Mapping[str, Any]) -> tuple:
+    """A total order of the ``events`` rows, so that which report's title, affiliation or
+    extractor an event keeps does not hang on the order a backend returns rows in."""
+    def sortable(value: object) -> tuple:
+        if value is None:
+            return (0, 0, "")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return (1, value, "")
+        return (2, 0, str(value))
+    return tuple(sortable(row.get(key)) for key in ROW_ORDER)
 
 
 def _feed_order(event: Mapping[str, Any]) -> tuple:

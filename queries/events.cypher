@@ -52,4 +52,4 @@ RETURN DISTINCT e.iri AS event, e.type AS type, e.date AS date,
        topic, a.sourceId AS article, a.title AS articleTitle, a.url AS url,
        a.published AS published, m.sentence AS evidence, m.startChar AS `start`,
        m.endChar AS `end`, m.confidence AS confidence, m.extractor AS extractor
-ORDER BY coalesce(date, ''), event, location, role, actor, title, affiliation, topic, article, `start`
+ORDER BY coalesce(date, ''), event, location, role, actor, title, affiliation, topic, article, `start`, confidence, extractor

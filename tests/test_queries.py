@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+
 import pytest
 
 from kg.errors import QueryError, QueryNotFound
@@ -100,6 +103,23 @@ def test_an_actor_several_reports_name_takes_the_fullest_name(order):
     assert (actor["label"], actor["role"]) == ("Faisal bin Farhan bin Abdullah",
                                                 "Foreign Minister")
     assert mediator["label"] == actor["label"]
+
+
+def test_nesting_does_not_hang_on_row_order():
+    """Two reports give one actor different titles and affiliations, and their mentions
+    the same confidence: whichever order the backend returns the rows in, one output."""
+    person = {"event": "e", "type": "Meeting", "role": "participant", "actor": "p",
+              "actorLabel": "Xi Jinping", "actorType": "Person"}
+    rows = [{**person, "title": "President", "affiliation": "cn"},
+            {**person, "title": "President of the People's Republic of China",
+             "affiliation": "prc"},
+            {"event": "e", "type": "Meeting", "article": "a1", "start": 120,
+             "confidence": 0.9, "extractor": "meet"},
+            {"event": "e", "type": "Meeting", "article": "a2", "start": 40,
+             "confidence": 0.9, "extractor": "visit"}]
+    outputs = {json.dumps(nest_events(list(order)), sort_keys=True)
+               for order in itertools.permutations(rows)}
+    assert len(outputs) == 1
 
 
 def test_headers_are_yaml():
