@@ -310,6 +310,12 @@ def _event_type(token: Token) -> str | None:
                     t.lower_ == "to" for t in token.doc[token.i:token.i + 12]):
             return "Meeting"  # "called on Singapore's Prime Minister": a courtesy call
         if lemma == "call" and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    p.dep_ == "pobj" and (p.lower_ in GATHERINGS or NOUN_TRIGGERS.get(
+                        p.lower_) == "Meeting") for p in c.children)
+                for c in token.children):
+            return None  # "called the leaders of the G5 Sahel to a summit": summoned them
+        if lemma == "call" and any(
                 c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
                 and not any(p.ent_type_ == "DATE" for p in c.children) for c in token.children):
             return None  # "called for talks", "called off"; not "called Putin on Tuesday"
@@ -324,6 +330,17 @@ def _event_type(token: Token) -> str | None:
                     for p in c.children) for c in token.children):
             return None  # "called South Korea Japan's most important neighbour": a name
             # given, two noun phrases run together
+        if lemma == "call" and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and any(
+                    p.dep_ == "poss" and p.ent_type_ in ("GPE", "ORG") and any(
+                        g.dep_ == "compound" and g.ent_type_ in ("GPE", "ORG", "NORP")
+                        and fold(g.text) not in TITLE_WORDS_OF_LISTS for g in p.children)
+                    for p in c.children) for c in token.children):
+            return None  # "called PNG Australia's newest ally", the parse running the two
+            # names into one
+        if lemma == "attend" and any(c.dep_ == "dobj" and c.lower_ in SPECTACLES
+                                     for c in token.children):
+            return None  # "attended Sunday night's grand final": a match, no talks
         if lemma in ("welcome", "greet") and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and c.ent_type_ == "" and (
                     NOUN_TRIGGERS.get(c.lower_) == "Agreement" or c.lower_ in WELCOMED_NEWS)
@@ -365,8 +382,8 @@ def _event_type(token: Token) -> str | None:
                                    for c in token.children):
             return None  # "requested to join the Trans-Pacific Partnership": a membership
         if lemma in ("open", "moderate", "join", "chair") and not any(
-                c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in {
-                    "session", "round", "summit", "forum", "conference"} or _relative_event(c))
+                c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in (
+                    GATHERINGS - {"ceremony"} | {"round"}) or _relative_event(c))
                 for c in token.children) and not (lemma == "join" and (
                     _for_an_event(token) or any(c.dep_ == "agent" for c in token.children))) \
                 and not (lemma == "chair" and _chairs_event_told(token)):
@@ -454,7 +471,8 @@ WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "o
                  "progress", "efforts", "initiative", "proposal", "resolution", "release",
                  "ceasefire", "truce", "statement", "results", "result", "development",
                  "developments", "role", "support", "commitment", "return", "election",
-                 "plan", "plans", "offer", "idea", "invitation", "victory", "appointment"}
+                 "plan", "plans", "offer", "idea", "invitation", "victory", "appointment",
+                 "start", "beginning", "launch", "resumption", "process", "engagement"}
 # What leaders watch being signed or exchanged after their talks.
 SIGNED_PAPERS = {"documents", "document", "agreements", "agreement", "memorandums", "memoranda",
                  "memorandum", "mous", "mou", "accords", "accord", "deals", "deal", "instruments",
@@ -587,6 +605,14 @@ def _unreal(token: Token) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             for t in [token, *token.ancestors][:4]):
         return True  # "Barrot is to travel to Algiers on 6 April to meet Attaf": planned
+    if any(t.dep_ in ("advcl", "xcomp") and t.head.lemma_.lower() == "be" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULED | {"set", "likely", "expected"}
+            for c in t.head.children) for t in [token, *token.ancestors][:4]):
+        return True  # "Li is due in Auckland on Friday to meet business leaders": planned
+    if token.dep_ == "pcomp" and token.head.lower_ == "in" and token.head.head.lower_ in {
+            "help", "assistance", "support", "cooperation"}:
+        return True  # "asking for Pakistan's help in bringing the Taliban to the table"
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in {
             "call", "press", "push", "appeal", "ask", "plead", "lobby", "clamour", "clamor"}:
         return True  # "Blinken called for talks between Israel and Hamas": asked for
@@ -685,6 +711,12 @@ def _unreal(token: Token) -> bool:
     for t in chain[1:]:
         if t.lower_ in UNREAL_NOUNS:
             return True
+    verbs = [t for t in chain[1:] if t.pos_ == "VERB"]
+    if circumstance and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and \
+            token.head.lower_ in ("at", "in", "during") and verbs and \
+            (_event_type(verbs[0]) in CONTACT or verbs[0].lemma_.lower() in ("see", "meet")) and \
+            verbs[0].dep_ == "xcomp" and _lemma_in(verbs[0].head, UNREAL_HEADS):
+        return True  # "hoped to see Xi at the APEC summit": where a wish would meet him
     if token.dep_ == "xcomp" and _lemma_in(token.head, UNREAL_HEADS):
         return True
     if any(t.lower_ in {"if", "unless"} and t.dep_ == "mark" for t in token.subtree):
@@ -1407,6 +1439,13 @@ def _apart_in_time(first: Token, second: Token) -> bool:
         _after_the_other(first, second) or _after_the_other(second, first)
 
 
+def _dated_apart(first: EventDraft, second: EventDraft) -> bool:
+    """Whether two events of one sentence each have a date of their own that cannot be one
+    day: "talks with Putin in October, and … went over it again in a call on Wednesday"."""
+    return bool(first.date and second.date and not first.soft_date
+                and not second.soft_date and not dates_agree(first.date, second.date))
+
+
 def _on_a_party(clause: EventDraft, other: EventDraft) -> bool:
     """Whether an event is told in a relative clause on one of another's parties: "held talks
     with Oli, whom he had last met in New York in September" tells two occasions."""
@@ -1549,9 +1588,13 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
         if m.start in tokens and not m.modifier and _after_place_noun(doc, m) and (
                 m.kind == "place" or m.as_place or m.source == "kb:capital"):
             return replace(m, as_place=True)  # "in the capital Naypyitaw"
+    dateline = None
     for m in mentions:
         if m.start not in tokens or m.modifier:
             continue
+        if m.source.endswith("+dateline"):
+            dateline = dateline or m  # "WASHINGTON - … as they held talks at the White
+            continue  # House": the place the sentence names first
         before = doc[m.start - 1].lower_ if m.start > 0 else ""
         head = doc[m.start]
         while head.dep_ == "conj" and head.head != head:
@@ -1569,7 +1612,7 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
                 return m
         if m.kind == "state" and before in {"in", "at"} and m.source != "kb:demonym":
             return m
-    return None
+    return dateline
 
 
 CONFLICTS = {"war", "conflict", "fighting", "crisis", "violence", "insurgency", "unrest"}
@@ -2201,8 +2244,13 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 offered = {"Meeting": "meeting", "PhoneCall": "phone call",
                            "Visit": "visit"}[kind]
                 kind = "Proposal"  # "expressed his willingness to meet Assad"
+            just_before = _frames_just_before(sentence, frames)
             draft = _read_trigger(doc, token, kind, sentence, in_sentence, published, drafts,
-                                  sentence_events, _frames_of(sentence, frames))
+                                  sentence_events, _frames_of(sentence, frames) + just_before)
+            for frame in just_before:
+                if frame.parties:  # joined by this sentence: an event with its sides now
+                    frames.remove(frame)
+                    drafts.append(frame)
             if draft is not None and kind == "Proposal" and offered:
                 draft.topics = [offered]
             if draft is None:
@@ -2261,6 +2309,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 and not any(min(d.trigger.start, draft.trigger.start) < cut <= max(
                     d.trigger.start, draft.trigger.start) for cut in cuts)
                 and not _apart_in_time(d.trigger.root, draft.trigger.root)
+                and not _dated_apart(d, draft)
                 and not _on_a_party(d, draft) and not _on_a_party(draft, d)
                 and not (d.location and draft.location and fold(d.location.text) != fold(
                     draft.location.text))), None)  # "…, a day after talks in Kyiv"
@@ -2348,9 +2397,27 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                     for party in contact.parties:
                         add_party(draft, party.mention, "participant")
                     draft.date = draft.date or contact.date
-            frame = next((f for f in frames if f.type == draft.type  # the story's first
-                          and draft.sentence.start - f.sentence.start < 400), None)
-            if frame is not None and draft.rule.endswith((":attend", ":chair")):
+            frame = None
+            if draft.rule.endswith(":sit") and draft.date is None and draft.location is None \
+                    and ATTENDANCE.search(sentence.text):
+                # "The 31st summit … ended on Wednesday … X opened the gathering … Around
+                # the table sat A, B and C": the gathering told before
+                table = summit_before(sentence, sorted(
+                    [d for d in [*drafts, *frames] if d.type == draft.type
+                     and d.sentence.start < sentence.start],
+                    key=lambda d: d.sentence.start), published)
+                if table in frames:
+                    frame = table
+                elif table is not None:
+                    for party in draft.parties:
+                        add_party(table, party.mention, party.role)
+                    table.support.append(Support(sentence, draft.trigger, draft.rule,
+                                                 "sat at the gathering above",
+                                                 len(draft.parties)))
+                    continue
+            frame = frame or next((f for f in frames if f.type == draft.type  # the story's
+                                   and draft.sentence.start - f.sentence.start < 400), None)
+            if frame is not None and draft.rule.endswith((":attend", ":chair", ":sit")):
                 draft.location = draft.location or frame.location
                 draft.date = draft.date or frame.date
                 frames.remove(frame)
@@ -2477,6 +2544,15 @@ def _frames_of(sentence: Span, frames: list[EventDraft]) -> list[EventDraft]:
     return [f for f in frames if f.sentence == sentence]
 
 
+def _frames_just_before(sentence: Span, frames: list[EventDraft]) -> list[EventDraft]:
+    """The events the sentence just before told without their sides: "Leaders of the Gulf
+    states met in Jeddah on Wednesday. The meeting was chaired by X"."""
+    if sentence.start == 0:
+        return []
+    before = sentence.doc[sentence.start - 1].sent
+    return [f for f in frames if f.sentence == before]
+
+
 def _calls_retold(drafts: list[EventDraft]) -> None:
     """ "held a telephone conversation with Biden … In a friendly and respectful
     conversation, the two leaders addressed …": talk of the same people on the same day,
@@ -2567,8 +2643,11 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:were|was|sat)|"
                         r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
                         r"attended as (?:observers?|guests?)|sent (?:their |its )?(?:envoys?|"
-                        r"delegations?|(?:foreign |prime |deputy )?ministers?))\b",
+                        r"delegations?|(?:foreign |prime |deputy )?ministers?|"
+                        r"(?:crown )?prince|(?:vice[- ])?president|premier))\b",
                         re.IGNORECASE)
+STAND_IN = re.compile(r"\b(?:stood|standing|stands) in for\b|\bdeputi[sz](?:ed|ing) for\b",
+                      re.IGNORECASE)  # "…, while X stood in for his father": X was there
 # "Tshisekedi took part by video link": one person is enough.
 REMOTELY = re.compile(r"\b(?:took part|participated|joined(?: in)?)\s+(?:the \w+ )?"
                       r"(?:by video|via video|by videoconference|virtually|remotely|online)\b",
@@ -2581,6 +2660,57 @@ DELEGATION = re.compile(r"\b(?:delegation|side|team|delegates|negotiators)\b[^.;
                         r"\b(?:delegation|team|side)\b", re.IGNORECASE)
 
 
+PROXY_NOUNS = {"behalf", "representative", "envoy", "emissary"}  # "… of X": X stays home
+STAND_IN_VERBS = {"stand", "deputise", "deputize", "substitute"}  # "stood in for X"
+
+
+def _opposed(doc: Doc, m: Mention) -> bool:
+    """Whether a name is what a clause stands against: "against an increasingly assertive
+    China", "united against Hamas"; an adversary named, no side of the talks."""
+    head = doc[m.end - 1]
+    while head.dep_ in ("compound", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "against"
+
+
+SPECTACLES = {"final", "match", "game", "concert", "performance", "show", "race", "parade",
+              "festival", "exhibition", "premiere", "tournament", "cup", "fixture"}
+MARKING_VERBS = {"mark", "commemorate", "celebrate", "honour", "honor", "remember"}
+
+
+def _represented_person(doc: Doc, m: Mention) -> bool:
+    """Whether a person is named as the one another acts for, and so was not there: "hosted
+    it on behalf of King Salman", "attended as the special representative of Sultan
+    Haitham", "stood in for his father, King Hamad"."""
+    head = doc[m.end - 1]
+    while head.dep_ == "appos" and head.head.i < m.start:
+        head = head.head  # "his father, King Hamad": the father
+    preposition = head.head if head.dep_ == "pobj" else None
+    if preposition is None:
+        return False
+    if preposition.lower_ == "of":
+        return preposition.head.lower_ in PROXY_NOUNS
+    if preposition.lower_ == "for":
+        verb = preposition.head
+        return verb.lemma_.lower() in STAND_IN_VERBS and (
+            verb.lemma_.lower() != "stand" or any(c.lower_ == "in" for c in verb.children))
+    return False
+
+
+ENVOY_NOUNS = {"representative", "representatives", "official", "officials", "envoy",
+               "envoys", "delegation", "delegations", "delegate", "delegates"}
+
+
+def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
+    """Whether a state or body is listed through people it sent, unnamed: "…, senior
+    representatives of the United Arab Emirates and Bahrain, and …"."""
+    head = doc[m.end - 1]
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and \
+        head.head.head.lower_ in ENVOY_NOUNS
+
+
 def _listed_person(doc: Doc, m: Mention) -> bool:
     """A person in a list of attendees, not one named to describe another ("chef de cabinet
     to Secretary-General Guterres") or on whose behalf they came ("on Guterres's behalf")."""
@@ -2591,7 +2721,8 @@ def _listed_person(doc: Doc, m: Mention) -> bool:
             head.dep_ in ("compound", "flat", "amod", "punct"):
         head = head.head  # "UN Secretary-General António Guterres": up to "Guterres"
     preposition = head.head if head.dep_ == "pobj" else None
-    return not (preposition is not None and preposition.lower_ in {"to", "of", "for"}
+    return not _represented_person(doc, m) and not (
+                preposition is not None and preposition.lower_ in {"to", "of", "for"}
                 and preposition.head.pos_ in ("NOUN", "PROPN")
                 and any(a.dep_ == "appos" for a in [preposition.head,
                                                     *preposition.head.ancestors]))
@@ -2711,15 +2842,19 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     UAE was represented by …", "Pakistan's delegation was led by …": the people listed took
     part in the talks or summit reported before (see ``summit_before``)."""
     remote = REMOTELY.search(sentence.text)
-    listed = ATTENDANCE.search(sentence.text) or remote
     delegation = DELEGATION.search(sentence.text)
+    told = next((d for d in reversed(drafts[-8:])
+                 if any(s.sentence.start == sentence.start for s in d.support)), None)
+    # "A attended as the special envoy of the sultan, while B stood in for his father": B
+    # too took part in the gathering this sentence joined
+    stand_in = STAND_IN.search(sentence.text) if told is not None and \
+        told.type in CONTACT else None
+    listed = ATTENDANCE.search(sentence.text) or remote or stand_in
     if not (listed or delegation):
         _host_told(sentence, mentions, drafts, published, frames)
     if not (listed or delegation) or _unreal(sentence.root):
         return
-    told = next((d for d in reversed(drafts[-8:])
-                 if any(s.sentence.start == sentence.start for s in d.support)), None)
-    if told is not None and (told.type not in CONTACT or not re.search(
+    if told is not None and not stand_in and (told.type not in CONTACT or not re.search(
             r"\bamong those\b", listed.group(0) if listed else "", re.I)):
         return  # "The summit … was attended by X": already read as a joining
     loose = listed is not None and listed.group(0).lower() == "present" and not delegation
@@ -2728,6 +2863,10 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     # "X chaired the session, at which A, B and C were among those at the table": that session
     people = [m for m in mentions if m.kind == "person" and not m.modifier
               and _listed_person(sentence.doc, m)]
+    served = {m.affiliation for m in people}  # "a delegation of the Taliban led by Baradar"
+    people += [m for m in mentions if m.kind in ("state", "organization") and not m.modifier
+               and m.key not in served and _unnamed_envoys_of(sentence.doc, m)]
+    people.sort(key=lambda m: m.start)
     represented = re.search(r"\b(?:was|were) represented by\b", sentence.text)
     agents = {t.i for v in sentence if v.lower_ == "represented"
               for c in v.children if c.dep_ == "agent" for t in c.subtree}
@@ -2737,7 +2876,11 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         people = [m for m in mentions if m.kind == "state" and not m.modifier
                   and sentence.doc[m.start].idx - sentence.start_char < represented.start()]
     alone = delegation or remote or (listed and listed.group(0).lower().startswith((
-        "also ", "sent ")))  # "Also taking part was X", "Zambia sent its foreign minister, X"
+        "also ", "sent "))) or stand_in or (
+        represented and summit is not None and len(summit.keys()) >= 3)
+    # "Saudi Arabia was represented by its foreign minister, X" at a summit of many: one is
+    # enough; not beside talks of two  # "Also taking part was X",
+    # "Zambia sent its foreign minister, X", "X stood in for his father"
     if summit is None or len(people) < (1 if alone else 2):  # "Also taking part was X"
         return
     if frames and summit in frames:  # "The GCC held its summit … X and Y also took part"
@@ -3026,6 +3169,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         for child in trigger.children:
             if child.dep_ in ("dobj", "nsubjpass"):
                 noun = _relative_event(child)
+                if noun is None and child.lower_ == "it" and trigger.dep_ == "relcl" and \
+                        lemma in ("host", "chair", "attend"):
+                    noun = child  # "chaired by X, who hosted it on behalf of Y": that meeting
                 (objects if noun is None else relatives).append(noun or child)
         objects += relatives
         signing = [o for o in objects if o.lower_ in {"signing", "signature"} or any(
@@ -3067,7 +3213,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                    for h in _hung_on(trigger) for c in h.children):
                     meetings = told[-1:]
             if not meetings and referring:  # "X and Y met … The meeting was hosted by Z"
-                meetings = [d for d in earlier[-3:] if d.type == "Meeting"][-1:]
+                meetings = [d for d in earlier[-3:] if d.type == "Meeting"][-1:] or [
+                    d for d in sideless or [] if d.type == "Meeting" and not relatives
+                    and d.sentence.start < sentence.start][-1:]
+                # "Leaders of the six Gulf states … met in Jeddah on Wednesday. The meeting
+                # was chaired by X": the gathering told just before without its sides
             joined = {mention_id(m) for m in mentions if m.start in {
                 t.i for c in trigger.children if c.dep_ == "nsubjpass" for t in c.subtree}}
             if lemma == "join" and joined:  # "Ramaphosa was joined by Sall and Hichilema"
@@ -3112,8 +3262,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                         c.lower_ == "from" for c in t.children) for t in trigger.subtree):
                     role = "witness"  # "The negotiations were attended by observers from …"
                 if role == "mediator" and (previous.trigger.root.lower_ in SUMMITS or any(
-                        o.lower_ in SUMMITS for o in events)):
-                    role = "participant"  # "The summit was chaired by Tinubu"
+                        o.lower_ in SUMMITS for o in events) or any(
+                        p.lower_ in SUMMITS for c in previous.trigger.root.children
+                        if c.dep_ == "prep" and c.lower_ in ("for", "at")
+                        for p in c.children if p.dep_ == "pobj")):
+                    role = "participant"  # "The summit was chaired by Tinubu"; "Leaders met
+                    # in Jeddah for the first summit … The meeting was chaired by X"
                 if previous.type == "Agreement" and role == "participant":
                     role = "witness"  # "attended the signing": looked on
                 for m in added:  # "X opened the meeting" of which X is a side: still one
@@ -3195,6 +3349,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in FOUNDING_VERBS
                   for o in c.children if o.dep_ == "dobj" for t in o.subtree}
     # "signed the declaration launching Prosur": what the document founded, no party
+    described |= {t.i for n in sentence for c in n.children if c.dep_ == "acl"
+                  and c.lemma_.lower() in MARKING_VERBS and n.pos_ == "NOUN"
+                  for t in c.subtree}
+    # "attended the commemorations marking the end of the war against Japanese aggression"
     sidelines = {i for w in sentence if w.lower_ in SIDELINES for i in _event_name(w)} - \
         subjects_before
     hosts_of_many: set[str] = set()  # who hosted by the agent phrase: go-betweens of two
@@ -3207,6 +3365,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             continue
         if m.start in topic_tokens or m.start in sidelines or m.start in described:
             continue  # "on the sidelines of the BRICS summit" names no party
+        if m.kind == "person" and _represented_person(doc, m):
+            continue  # "hosted it on behalf of King Salman"
+        if kind in CONTACT and _opposed(doc, m):
+            continue  # "pledged to stand together against an increasingly assertive China"
+        if doc[m.end - 1].dep_ in ("appos", "compound") and doc[m.end - 1].head.lower_ in {
+                "name", "names", "nickname", "codename", "title"}:
+            continue  # "adopted the name Eco for a single currency": a name, no one
         if m.kind == "organization" and _of_a_title_or_gathering(doc, m):
             continue  # "Secretary of the Central Committee", "a summit of the Quad grouping"
         if m.kind == "state" and m.start > 1 and doc[m.start - 1].lower_ == "from" and any(
@@ -3340,6 +3505,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         for m in mentions:
             if m.start in subject and not m.modifier and m.kind in ("person", "state"):
                 add_party(draft, m, "participant")
+    if nominal and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB" and \
+            trigger.head is not verb and len(draft.keys("participant")) < 2 and \
+            not _plural_anaphor(verb) and _plural_anaphor(trigger.head):
+        verb = trigger.head  # "was announced … after the two leaders held talks": theirs
     # "Zuma dispatched the pair after speaking to Mugabe": the pair are not on the call
     named_object = _object_anaphor(trigger if trigger.pos_ == "VERB" else verb)
     plural = _plural_anaphor(verb) if not (
@@ -3414,6 +3583,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # that they had reached a deal": the two the sentences before named
             last = _last_subjects(sentence, doc._.mentions or [], kinds=("person", "state"))
             previous = last if last is not None and len(last.keys()) == count else None
+        elif previous is None and count == 2:
+            # "a reform unveiled by Ivorian President Ouattara and French President Macron.
+            # … after the two leaders held talks": the two the sentence before named
+            previous = _pair_just_named(sentence, doc._.mentions or [])
         group = any(t.lower_ in {"delegation", "delegations", "members", "visitors", "group",
                                  "mission", "negotiators", "teams"}
                     for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
@@ -3450,6 +3623,15 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 for party in draft.parties:
                     if party.role == "host" and side_of(party.mention) not in guests:
                         party.role = "mediator"
+    if kind in CONTACT and trigger.pos_ == "VERB" and len(draft.keys()) < 2:
+        # "Obama hosted Gulf Cooperation Council leaders at Camp David": the bloc's leaders,
+        # none of them named, stand for the bloc
+        for obj in [c for c in trigger.children if c.dep_ == "dobj"
+                    and c.lower_ in {"leaders", "ministers", "heads", "delegations"}]:
+            for m in mentions:
+                if m.kind == "organization" and m.modifier and \
+                        obj.left_edge.i <= m.start and m.end == obj.i:
+                    add_party(draft, replace(m, modifier=False), "participant")
     if kind in CONTACT | {"Agreement"} and not draft.keys("participant") and earlier:
         # "the foreign ministers of the two countries held talks": theirs, named before
         for person in _ministers_of_the_sides(verb, earlier, doc._.mentions or mentions):
@@ -3502,7 +3684,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 kind != "Visit":  # a visit's place is where it went, however told
             draft.location = None
     else:
-        draft.date = _date(sentence, tokens - nested, published, trigger) or _when_date(
+        # "travelled to X in October for talks with Y": the journey's date
+        journey = {t.i for c in governor.children if c.dep_ in ("prep", "npadvmod")
+                   for t in c.subtree} if nominal and in_phrase and governor is not None and (
+            governor.lemma_.lower() in JOURNEY_VERBS
+            or VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit") else set()
+        draft.date = _date(sentence, tokens - nested, published, trigger) or _date(
+            sentence, journey, published) or _when_date(
             root, published) or _date_of_when_clause(root, published) or _reported_date(
             trigger, published) or _recalled_date(
             trigger, published) or _host_clause_date(trigger, root, sentence, published) or \
@@ -4204,12 +4392,25 @@ def _owner_of_its(verb: Token, sentence: Span, mentions: list[Mention]) -> Menti
     """The body or state that "its" in a verb's subject ("its leaders met X") stands for:
     the last one the sentence named before it."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head  # "Its leaders, meeting in Abuja, adopted …"
+    elif subject is None and verb.dep_ == "conj":  # "Its leaders adopted … and held talks"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
     its = next((t for t in subject.subtree if t.lower_ == "its" and t.dep_ == "poss"), None) \
         if subject is not None else None
     if its is None:
         return None
-    return max((m for m in mentions if sentence.start <= m.start < its.i and not m.modifier
-                and m.kind in ("organization", "state")), key=lambda m: m.start, default=None)
+    owner = max((m for m in mentions if sentence.start <= m.start < its.i and not m.modifier
+                 and m.kind in ("organization", "state")), key=lambda m: m.start, default=None)
+    if owner is None and its.i == sentence.start and sentence.start > 0:
+        # "… the ambitions of the wider Economic Community of West African States (ECOWAS).
+        # Its leaders, meeting in Abuja, …": the body the sentence before ended on
+        before = sentence.doc[sentence.start - 1].sent
+        owner = max((m for m in sentence.doc._.mentions or [] if before.start <= m.start
+                     < before.end and not m.modifier and m.kind == "organization"),
+                    key=lambda m: m.start, default=None)
+    return owner
 
 
 def _descriptions(noun: Token) -> set[int]:

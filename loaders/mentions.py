@@ -327,6 +327,8 @@ class MentionFinder:
         found = _respective_names(doc, _roles_of_states(doc, found))
         found = _respective_demonyms(doc, found)
         found = resolve_people(doc, found, self.base, published)
+        found = _serving_bodies(found, self.base, published)
+        found = _home_of_the_counterpart(doc, found)
         return resolve_pronouns(doc, found, self.base)
 
     def _datelines(self, doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -533,6 +535,9 @@ class MentionFinder:
                 and mention.end < len(doc) and doc[mention.end].lower_ in EVENT_WORDS \
                 and before.pos_ in ("ADJ", "DET") and before.text not in _POSSESSIVE:
             return replace(mention, modifier=True)  # "an unusual Sabbath meeting": a kind
+        if mention.source.startswith("ner:") and mention.key is None and \
+                mention.end < len(doc) and doc[mention.end].lower_ in CUSTOMS:
+            return replace(mention, modifier=True)  # "a traditional Maori welcome": a custom
         if mention.source.startswith("ner:") and all(
                 t.lower_ in STYLES | {"his", "her"} for t in doc[mention.start:mention.end]):
             return replace(mention, modifier=True)  # "His Royal Highness": a style, no one
@@ -602,6 +607,16 @@ class MentionFinder:
             if doc[mention.end - 1].dep_ == "amod" and head.pos_ == "NOUN" and \
                     head.lower_ in STATE_QUALITIES:
                 return replace(mention, modifier=True)  # "recognition of Israeli sovereignty"
+            if head.pos_ == "NOUN" and head.i >= mention.end and head.lower_ in FACTIONS and \
+                    all(t.pos_ in ("ADJ", "NOUN", "NUM", "PROPN") for t in doc[mention.end:head.i]):
+                return replace(mention, modifier=True)  # "fourteen Palestinian factions": groups
+                # of the people, not the state
+            if len(after) >= 2 and after[0].text in {"-", "–"} and after[1].lower_ in {
+                    "born", "bred", "raised", "educated", "trained"}:
+                return replace(mention, modifier=True)  # "the Afghan-born diplomat"
+            if after and after[0].pos_ == "PROPN" and after[0].ent_type_ in ("ORG", "NORP") \
+                    and fold(after[0].text) not in TITLE_WORDS:
+                return replace(mention, modifier=True)  # "the Afghan Taliban": the movement
             return mention
         after = doc[mention.end:mention.end + 3]
         if mention.kind == "state" and len(after) >= 2 and after[0].text in _POSSESSIVE \
@@ -1358,6 +1373,9 @@ def _right_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
         return None
     if i < len(doc) and doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("acl", "relcl"):
         return None  # "Raisi, Saudi crown prince discuss Gaza": a headline's list, no title
+    following = by_token.get(i + 1) if i + 1 < len(doc) and doc[i].text == "," else None
+    if following is not None and following.kind == "person":
+        return None  # "A, the head of Libya's Presidential Council, B": B's title, in a list
     return tokens, affiliations, modifiers
 
 
@@ -1693,7 +1711,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
                       and genders.get(p.key or "", "" if marked else gender) == gender
                       and (p.key or p.label) not in others]
             if before:
-                subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")]
+                subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")
+                            or _agent_of_a_thing(doc[p.end - 1])]
                 is_subject = token.dep_.startswith("nsubj")
                 here = [p for p in before if p.start >= sentences[index[token.i]].start]
                 main = [p for p in subjects if doc[p.end - 1].head.dep_ == "ROOT"]
@@ -1718,6 +1737,18 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
 # Nouns of a journey, whose clauses ("…'s visit to Beijing, where he met Xi") tell of it.
 JOURNEY_NOUNS = {"visit", "visits", "trip", "trips", "tour", "journey", "stay", "stopover",
                  "leg"}
+
+
+def _agent_of_a_thing(head: Token) -> bool:
+    """Whether a name is the agent of a passive whose subject is a thing: "The meeting was
+    chaired by X, who hosted it on behalf of Y. He …" is X; but in "he was received by Y.
+    He arrived …", "he" is the one received."""
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head  # "chaired by Crown Prince and Prime Minister X": the title's head
+    if head.dep_ != "pobj" or head.head.dep_ != "agent":
+        return False
+    verb = head.head.head
+    return any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _traveller_of_the_clause(token: Token, people: list[Mention]) -> Mention | None:
@@ -2244,6 +2275,56 @@ def _post_opening(doc: Doc, body: Mention) -> int | None:
             t.lower_ in TITLE_HEADS for t in post) and any(t.lower_ in {"of", "for"} for t in post):
         return opening
     return None
+
+
+def _home_of_the_counterpart(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Papua New Guinea and Australia became allies when Prime Minister James Marape and
+    his Australian counterpart Anthony Albanese signed …": of the two states the sentence
+    names, Marape acts for the one his counterpart does not."""
+    people = [m for m in mentions if m.kind == "person" and not m.modifier]
+    out = list(mentions)
+    for first, second in pairwise(people):
+        if first.affiliation or not second.affiliation or \
+                first.start < second.start - 8 or first.end > second.start:
+            continue
+        between = [t.lower_ for t in doc[first.end:second.start]]
+        if between[:2] not in (["and", "his"], ["and", "her"]) or "counterpart" not in between:
+            continue
+        sentence = doc[first.start].sent
+        states = {m.key for m in mentions if m.kind == "state" and m.key
+                  and sentence.start <= m.start < sentence.end}
+        others = states - {second.affiliation}
+        if len(states) == 2 and len(others) == 1:
+            out[out.index(first)] = replace(first, affiliation=next(iter(others)))
+    return out
+
+
+INTERNATIONAL_BODIES = {"intergovernmental", "un_body", "court", "forum"}
+
+
+CUSTOMS = {"welcome", "ceremony", "greeting", "dance", "blessing", "tradition", "custom",
+           "style", "song", "prayer", "rite", "ritual", "music", "cuisine", "dress"}
+FACTIONS = {"faction", "factions", "group", "groups", "movement", "movements", "militants",
+            "rebels", "insurgents", "opposition", "militias", "militia"}
+
+
+def _serving_bodies(mentions: list[Mention], base: ActorBase, published: date | None
+                    ) -> list[Mention]:
+    """A person who, on the day of the story, holds posts of one international body only
+    acts for it, not for the state of their passport: Abdullatif Al Zayani in 2015 is the
+    Gulf Cooperation Council's secretary-general, in 2021 Bahrain's foreign minister."""
+    if published is None:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == "person" and m.key:
+            bodies = {post.of for post in base.posts_of(m.key, published)}
+            body = base.get(next(iter(bodies))) if len(bodies) == 1 else None
+            if body is not None and body.type == "Organization" and not body.state and \
+                    body.category in INTERNATIONAL_BODIES:
+                m = replace(m, affiliation=body.key)
+        out.append(m)
+    return out
 
 
 def _body_of_a_post(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -177,17 +177,21 @@ def dateline_day(doc: Doc, published: date | None) -> date | None:
 
 
 def people_for_their_states(drafts: list[EventDraft]) -> list[EventDraft]:
-    """A state is a side of a meeting or call only when none of its people is: "Misri held
-    consultations with Foreign Secretary Jashim Uddin" in a story that also names
-    Bangladesh is Misri and Jashim Uddin, not Bangladesh beside him (the annotators' rule:
-    the State only when no person is named for it)."""
+    """A state or body is a side of a meeting or call only when none of its people is:
+    "Misri held consultations with Foreign Secretary Jashim Uddin" in a story that also
+    names Bangladesh is Misri and Jashim Uddin, not Bangladesh beside him (the annotators'
+    rule: the State only when no person is named for it)."""
     for draft in drafts:
         if draft.type not in CONTACT:
             continue
-        staffed = {state_of(p.mention) for p in draft.parties
-                   if p.mention.kind == "person" and p.role != "mediator"} - {None}
+        staffed = {key for p in draft.parties if p.mention.kind == "person"
+                   and p.role != "mediator"
+                   for key in (state_of(p.mention), p.mention.affiliation)} - {None}
+        # and a body when one of its officers is: "African Union Commission chairperson
+        # Moussa Faki" acts for the African Union
         draft.parties = [p for p in draft.parties if not (
-            p.role == "participant" and p.mention.kind == "state" and p.mention.key in staffed)]
+            p.role == "participant" and p.mention.kind in ("state", "organization")
+            and p.mention.key in staffed)]
     return drafts
 
 
