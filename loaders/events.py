@@ -2438,8 +2438,9 @@ def _headline_cuts(sentence: Span) -> list[int]:
     doc = sentence.doc
     if sentence.start != 0 or "\n" not in sentence.text_with_ws:
         return []
-    return [t.i for t in sentence if t.i > sentence.start + 1 and doc[t.i - 1].text == ","
-            and t.tag_ == "VBZ"]
+    return [t.i for t in sentence if t.i > sentence.start + 1 and t.tag_ == "VBZ" and (
+        doc[t.i - 1].text == "," or doc[t.i - 1].lower_ == "then" and t.i > sentence.start + 2
+        and doc[t.i - 2].text == ",")]  # "X eases Gulf worries, then sits down with A and B"
 
 
 def _headline_clauses(sentence: Span, cuts: list[int], drafts: list[EventDraft],
@@ -2450,7 +2451,10 @@ def _headline_clauses(sentence: Span, cuts: list[int], drafts: list[EventDraft],
     if not cuts or not drafts:
         return
     bounds = [sentence.start, *cuts, sentence.end]
-    first = min(d.trigger.start for d in drafts)
+    first = min([d.trigger.start for d in drafts] + [t.i for t in sentence
+                                                     if t.pos_ in ("VERB", "AUX")])
+    # the subject before the first verb: "Kerry tries to ease worries over Iran deal, then
+    # sits down with A and B" is Kerry's, not Iran's
     subject = [m for m in mentions if sentence.start <= m.start < first and not m.modifier
                and m.kind in ("person", "state", "organization") and not m.as_place]
     for draft in drafts:
@@ -3353,6 +3357,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   and c.lemma_.lower() in MARKING_VERBS and n.pos_ == "NOUN"
                   for t in c.subtree}
     # "attended the commemorations marking the end of the war against Japanese aggression"
+    described |= {t.i for n in sentence if (NOUN_TRIGGERS.get(n.lower_) in CONTACT
+                                            or n.lower_ in GATHERINGS)
+                  and n.dep_ == "pobj" and trigger not in n.subtree and (
+                      n.head.lower_ in ("before", "after", "since") or n.head.lower_ == "of"
+                      and n.head.head.lower_ == "ahead")
+                  for t in n.subtree}  # "met there on Sunday ahead of the US-Taliban
+    # session": the sides of the session told for its time, not of this meeting
     sidelines = {i for w in sentence if w.lower_ in SIDELINES for i in _event_name(w)} - \
         subjects_before
     hosts_of_many: set[str] = set()  # who hosted by the agent phrase: go-betweens of two

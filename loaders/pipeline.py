@@ -564,6 +564,26 @@ def _distinct(draft: EventDraft) -> bool:
     return any(t.lower_ in EARLIER_WORDS for t in first) or _set_apart(draft) or bilateral
 
 
+def _other_tables(a: EventDraft, b: EventDraft) -> bool:
+    """A headline's meeting that names someone a meeting of the body (of three or more named
+    people) leaves out, while the body names others it leaves out, is another table: "Kerry
+    … then sits down with Lavrov and Jubeir" is not the session where Kerry met Jubeir and
+    the other Gulf ministers."""
+    if a.type != "Meeting" or b.type != "Meeting":
+        return False
+    people_a = {mention_id(p.mention) for p in a.parties if p.mention.kind == "person"}
+    people_b = {mention_id(p.mention) for p in b.parties if p.mention.kind == "person"}
+    return _in_headline(a) != _in_headline(b) and len(people_a) >= 3 and \
+        len(people_b) >= 3 and bool(people_a - people_b) and bool(people_b - people_a)
+
+
+def _in_headline(draft: EventDraft) -> bool:
+    """Whether a draft is told only in the article's headline (a first line of its own)."""
+    first = next(iter(draft.sentence.doc.sents), None)
+    return first is not None and "\n" in first.text_with_ws and all(
+        s.sentence.start == first.start for s in [draft, *draft.support])
+
+
 def _stands_for_a_state(mention: Mention) -> bool:
     """A state or body that a report may name for the state's leaders ("Thailand and
     Cambodia met"); not a person, and not the armed forces, whose commanders meet apart."""
@@ -637,7 +657,7 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
             shared = len(other.keys() & draft.keys())
             states_a = {state_of(p.mention) for p in other.parties} - {None}
             states_b = {state_of(p.mention) for p in draft.parties} - {None}
-            if _distinct(other) or _distinct(draft):
+            if _distinct(other) or _distinct(draft) or _other_tables(other, draft):
                 continue
             state_level = any(all(p.mention.kind != "person" for p in d.parties)
                               for d in (other, draft))
