@@ -103,7 +103,24 @@ def _relative(text: str, published: date) -> str | None:
         return str(published.year)
     if re.search(r"\blast year\b", low):
         return str(published.year - 1)
+    ago = AGO.search(low)
+    if ago:  # "four months ago": as precise as its unit
+        word, unit = ago.groups()
+        count = int(word) if word.isdigit() else COUNTS[word]
+        if unit.startswith("day"):
+            return (published - timedelta(days=count)).isoformat()
+        if unit.startswith("week"):
+            return (published - timedelta(days=7 * count)).isoformat()[:7]
+        if unit.startswith("month"):
+            return _month_shift(published, -count)
+        return str(published.year - count)
     return None
+
+
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"\d{1,2})\s+(days?|weeks?|months?|years?)\s+ago\b")
 
 
 def normalize_date(text: str, published: date | None = None, year: int | None = None
@@ -133,6 +150,8 @@ def normalize_date(text: str, published: date | None = None, year: int | None = 
     '2023-06'
     >>> normalize_date("last August", date(2021, 6, 29))
     '2020-08'
+    >>> normalize_date("Four months ago", date(2023, 9, 20))
+    '2023-05'
     """
     for pattern, kind in _PATTERNS:
         match = pattern.search(text.lower())

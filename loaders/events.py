@@ -150,6 +150,7 @@ DURATIONS = {"hours", "days", "weeks", "months", "years", "rounds", "sessions"}
 # What talks are counted in: "held a fresh round of talks", "held an hour of talks".
 ROUNDS = {"round", "rounds", "series", "session"}
 MEASURES = ROUNDS | {"minute", "minutes", "hour", "hours", "day", "days"}
+STARTS = {"resumption", "start", "launch", "opening", "holding", "convening", "revival"}
 TIME_MARKS = {"as", "when", "while"}  # clauses that tell when: "as Raisi held talks …"
 EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before"}
 
@@ -385,7 +386,8 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in (
                     GATHERINGS - {"ceremony"} | {"round"}) or _relative_event(c))
                 for c in token.children) and not (lemma == "join" and (
-                    _for_an_event(token) or any(c.dep_ == "agent" for c in token.children))) \
+                    _for_an_event(token) or any(c.dep_ == "agent" for c in token.children)
+                    or _joined_at_the_table(token))) \
                 and not (lemma == "chair" and _chairs_event_told(token)):
             return None  # "opened the session" adds to an event; "opened a bridge" is none
         if lemma == "gather" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at", "for"}
@@ -664,8 +666,9 @@ def _unreal(token: Token) -> bool:
                                                             "before", "after") \
                     and not (
                     head.lower_ == "of" and (head.head.lower_ in NOUN_TRIGGERS or head.head.lower_
-                                             in MEASURES
+                                             in MEASURES | STARTS
                                              or head.head.pos_ == "PROPN")):  # "Group of 20 summit"
+                # "the need for the resumption of direct talks": the start takes the mood
                 break  # "talks on X": the prep of another event does not carry its mood
             infinitive = head.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and \
@@ -1792,6 +1795,8 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
     for ent in ents:
         if not _is_date(ent) or ent.start not in tokens | own or in_dateline(ent):
             continue
+        if ent.text.lower() == "overnight" and ent.root.dep_ in ("amod", "compound"):
+            continue  # "overnight talks": talks through the night, not last night
         if _reference_point(ent, EVENT_REFERENCE_WORDS, trigger):
             continue  # "the first visit since 2015", "the summit before Monday's": not then
         if trigger is not None and ent.root.dep_ in ("nummod", "compound", "amod") and \
@@ -2661,11 +2666,32 @@ REMOTELY = re.compile(r"\b(?:took part|participated|joined(?: in)?)\s+(?:the \w+
 DELEGATION = re.compile(r"\b(?:delegation|side|team|delegates|negotiators)\b[^.;]{0,60}?"
                         r"\b(?:(?:was|were) (?:led|headed) by|included|comprised)\b|"
                         r"\b(?:led|headed) (?:the|a|an|their|his|her|its) [\w\s.'-]{0,30}?"
-                        r"\b(?:delegation|team|side)\b", re.IGNORECASE)
+                        r"\b(?:delegations?|teams?|sides?)\b", re.IGNORECASE)
 
 
 PROXY_NOUNS = {"behalf", "representative", "envoy", "emissary"}  # "… of X": X stays home
 STAND_IN_VERBS = {"stand", "deputise", "deputize", "substitute"}  # "stood in for X"
+
+
+def _stayed_away(doc: Doc, m: Mention) -> bool:
+    """Whether a person listed with the attendees is the subject of a clause saying they did
+    not come: "Venezuela was represented by Delcy Rodríguez, as Nicolás Maduro did not make
+    the trip"."""
+    head = doc[m.end - 1]
+    if not head.dep_.startswith("nsubj"):
+        return False
+    verb = head.head
+    return any(c.dep_ == "neg" for c in verb.children) or \
+        verb.lemma_.lower() in {"stay", "skip", "miss", "boycott", "decline"}
+
+
+def _joined_at_the_table(verb: Token) -> bool:
+    """ "Secretary of State Antony Blinken joined Biden at the table": a person joined
+    another at the talks just told."""
+    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ in ("at", "in", "for") and any(
+            p.lower_ in {"table", "talks", "meeting", "meetings"} | GATHERINGS
+            for p in c.children if p.dep_ == "pobj") for c in verb.children)
 
 
 def _opposed(doc: Doc, m: Mention) -> bool:
@@ -2711,8 +2737,11 @@ def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
     head = doc[m.end - 1]
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
+    envoys = head.head.head
     return head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and \
-        head.head.head.lower_ in ENVOY_NOUNS
+        envoys.lower_ in ENVOY_NOUNS and envoys.dep_ in ("appos", "conj", "attr", "nsubj",
+                                                         "nsubjpass", "dobj")
+    # (not "the resumption of talks between representatives of A and B")
 
 
 def _listed_person(doc: Doc, m: Mention) -> bool:
@@ -2756,7 +2785,15 @@ def summit_before(sentence: Span, drafts: list[EventDraft], published: date | No
             return same[-1]
     near = [d for d in meetings[-6:] if sentence.start_char - d.sentence.end_char < 1500
             and (gathering(d) or len(d.keys()) >= 2)]
-    return near[-1] if near else None
+    # in a paragraph of its own, of the story's days rather than a gathering years before
+    # told for comparison ("The previous meeting … took place in Brussels, in June 2015.
+    # ¶ Around the table were …")
+    if not near or paragraph_start(doc, near[-1].sentence.start) == paragraph_start(
+            doc, sentence.start):
+        return near[-1] if near else None
+    since = (published - timedelta(days=62)).isoformat() if published else ""
+    recent = [d for d in near if not d.date or d.date >= since[:len(d.date)]]
+    return (recent or near)[-1]
 
 
 def _their_company(draft: EventDraft, mentions: list[Mention]) -> list[Mention]:
@@ -2866,7 +2903,7 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         summit_before(sentence, frames or [], published, nominal_only=loose)
     # "X chaired the session, at which A, B and C were among those at the table": that session
     people = [m for m in mentions if m.kind == "person" and not m.modifier
-              and _listed_person(sentence.doc, m)]
+              and _listed_person(sentence.doc, m) and not _stayed_away(sentence.doc, m)]
     served = {m.affiliation for m in people}  # "a delegation of the Taliban led by Baradar"
     people += [m for m in mentions if m.kind in ("state", "organization") and not m.modifier
                and m.key not in served and _unnamed_envoys_of(sentence.doc, m)]
@@ -3223,7 +3260,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 # "Leaders of the six Gulf states … met in Jeddah on Wednesday. The meeting
                 # was chaired by X": the gathering told just before without its sides
             joined = {mention_id(m) for m in mentions if m.start in {
-                t.i for c in trigger.children if c.dep_ == "nsubjpass" for t in c.subtree}}
+                t.i for c in trigger.children if c.dep_ == "nsubjpass" or (
+                    c.dep_ == "dobj" and _joined_at_the_table(trigger))
+                for t in c.subtree}}  # "Blinken joined Biden at the table": Biden's talks
             if lemma == "join" and joined:  # "Ramaphosa was joined by Sall and Hichilema"
                 meetings = [d for d in earlier[-4:] if d.type in CONTACT
                             and joined & d.keys()][-1:] or meetings
@@ -3275,8 +3314,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 if previous.type == "Agreement" and role == "participant":
                     role = "witness"  # "attended the signing": looked on
                 for m in added:  # "X opened the meeting" of which X is a side: still one
-                    add_party(previous, m, "participant" if lemma == "open" and mention_id(
-                        m) in previous.keys("participant") else role)
+                    add_party(previous, m, "participant" if lemma == "open" and (
+                        mention_id(m) in previous.keys("participant") or m.affiliation in {
+                            p.mention.affiliation for p in previous.parties
+                            if p.role == "participant" and p.mention.kind == "person"} - {None})
+                        else role)  # "X opened the meeting" where X's side sits: one of it
                 if lemma == "join" and joined:  # the mission's other meetings of those days
                     for other in earlier[-4:]:
                         if other is not previous and other.type in CONTACT and \
@@ -3335,6 +3377,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if doc[j].lower_ == "to":
                 tokens |= {m.start for m in mentions if m.start == j + 1}
                 break
+    told_since = nominal and trigger.dep_.startswith("nsubj") and \
+        _opens_reference(trigger.head, EVENT_REFERENCE_WORDS)
+    if told_since:  # "…, six months after a first round with the insurgents fell apart":
+        tokens = {t.i for t in trigger.subtree}  # that round's own words name its sides
     verb = root if root.pos_ in ("VERB", "AUX") else trigger
     # What an event is about names no party; a threat's "strikes on X" names its target.
     topic_tokens = _topic_tokens(trigger, tokens) if kind != "Threat" else set()
@@ -3383,6 +3429,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         if doc[m.end - 1].dep_ in ("appos", "compound") and doc[m.end - 1].head.lower_ in {
                 "name", "names", "nickname", "codename", "title"}:
             continue  # "adopted the name Eco for a single currency": a name, no one
+        named = doc[m.end - 1]
+        if named.dep_ in ("dobj", "oprd") and named.head.lemma_.lower() in (
+                "call", "dub", "name") and any(c.lower_ == "what" for c in named.head.children):
+            continue  # "the inaugural meeting of what the four governments call the
+            # Quadrilateral Coordination Group": the name of their meeting
         if m.kind == "organization" and _of_a_title_or_gathering(doc, m):
             continue  # "Secretary of the Central Committee", "a summit of the Quad grouping"
         if m.kind == "state" and m.start > 1 and doc[m.start - 1].lower_ == "from" and any(
@@ -3613,6 +3664,14 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             brokered = bool(draft.keys("mediator"))  # the sentence names its own go-between
             ones = _the_ones_named([p for p in previous.parties if not (
                 named_object and p.role == "mediator")], named_object or "")
+            if named_object and count and len(ones) > count:
+                # "Xi hosted the same five presidents": the five Biden sat down with, not
+                # Biden, the subject of that meeting
+                told_by = {t.i for c in previous.trigger.root.children
+                           if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                guests = [p for p in ones if p.role != "host"
+                          and p.mention.start not in told_by]
+                ones = guests if len(guests) == count else ones
             own = {m.key for m in mentions if m.kind == "state" and m.source == "kb:demonym"
                    and any(c.dep_ == "dobj" and c.left_edge.i <= m.start <= c.right_edge.i
                            for c in verb.children)} if named_object else set()
@@ -3628,8 +3687,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     mention = _as_its_state(mention)
                 add_party(draft, mention, "participant" if party.role == "host"
                           else party.role)
-            if lemma == "host" and named_object and named_object != "them":
+            if lemma == "host" and named_object and named_object != "them" and \
+                    (count or 2) <= 2:
                 # "Macron hosted the pair", "hosted the two men": a third party's good offices
+                # (but "hosted the same five presidents at a summit": one of the gathering)
                 guests = {side_of(p.mention) for p in draft.parties if p.role == "participant"}
                 for party in draft.parties:
                     if party.role == "host" and side_of(party.mention) not in guests:
@@ -3687,7 +3748,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             topic_tokens | nested | _reference_clauses(sentence.root, trigger),
             [*earlier, *(this_sentence or [])], kind == "Visit") or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
-    draft.reference = _told_for_reference(trigger) and own_parties
+    draft.reference = (_told_for_reference(trigger) or told_since) and own_parties
     if draft.reference:  # "days after a call between A and B": only its own words date it
         own_tokens = {t.i for t in trigger.subtree}
         draft.date = _date(sentence, own_tokens, published, trigger)
@@ -4229,7 +4290,7 @@ PLURAL_ANAPHOR = re.compile(
     r"(?:from|of) (?:the two|both|the) (?:sides|countries|parties|warring parties|"
     r"governments)$", re.I)  # "Delegations from the two sides held talks"
 OBJECT_ANAPHOR = re.compile(
-    r"^(?:(?:the two|both|the three|the four|the five)\s+(?:[a-z]+\s+)?(?:sides|leaders|"
+    r"^(?:(?:the (?:same )?(?:two|three|four|five|six)|both)\s+(?:[a-z]+\s+)?(?:sides|leaders|"
     r"ministers|presidents|men|prime ministers|princes|"
     r"foreign ministers|premiers|heads of state|heads of government)|the pair|them)$", re.I)
 
@@ -4311,7 +4372,8 @@ def _anaphor_count(verb: Token) -> int | None:
                 if t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod":
                     return 2 if t.lower_ == "both" else NUMBERS[t.lower_]
     told = _object_anaphor(verb)  # "sat down with the four ministers": four, told before
-    number = told.split()[1] if told and told.startswith("the ") else None
+    number = next((w for w in told.split()[1:3] if w in NUMBERS), None) \
+        if told and told.startswith("the ") else None  # "the (same) four ministers"
     return NUMBERS.get(number) if number in NUMBERS and number != "two" else None
 
 

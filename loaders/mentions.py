@@ -163,7 +163,8 @@ ADDRESS_WORDS = {"governor", "mayor", "senator", "congressman", "congresswoman",
                  "bishop", "archbishop", "pope", "cardinal", "imam", "rabbi", "pastor",
                  "reverend", "lord", "lady", "dame", "madam", "madame", "mama", "baba",
                  "colonel", "captain", "major", "lieutenant", "admiral", "brigadier",
-                 "sergeant", "marshal", "chairwoman", "mp", "comrade", "professor", "prof"}
+                 "sergeant", "marshal", "chairwoman", "mp", "comrade", "cde", "professor",
+                 "prof"}
 # Words that make a region of a name: "South America", "Latin American", "West Africa".
 REGION_WORDS = {"south", "north", "latin", "central", "east", "west", "southeast", "northeast",
                 "southwest", "northwest", "sub"}
@@ -541,6 +542,11 @@ class MentionFinder:
         if mention.source.startswith("ner:") and all(
                 t.lower_ in STYLES | {"his", "her"} for t in doc[mention.start:mention.end]):
             return replace(mention, modifier=True)  # "His Royal Highness": a style, no one
+        if mention.source.startswith("ner:") and all(
+                t.lower_.rstrip(".") in ADDRESS_WORDS | ADDRESS_FORMS
+                for t in doc[mention.start:mention.end]):
+            return replace(mention, modifier=True)  # "Cde Dr Emmerson Mnangagwa": forms of
+            # address the NER took for a name
         if mention.kind in ("person", "organization") and _principal_of_named(doc, mention):
             return replace(mention, modifier=True)  # "Putin's spokesman Dmitry Peskov"
         if RATHER_THAN.search(doc[max(0, mention.start - 5):mention.start].text):
@@ -598,6 +604,11 @@ class MentionFinder:
         if mention.source == "kb:capital" and mention.start >= 2 and before is not None and \
                 before.text == "," and doc[mention.start - 2].lower_ in {"capital", "city"}:
             return replace(mention, as_place=True)  # "Oman's capital, Muscat"
+        if mention.kind == "person" and (len(after) >= 2 and after[0].lower_ in {
+                "international", "national", "memorial"} and after[1].lower_ in VENUE_WORDS
+                or doc[mention.end - 1].lower_ in VENUE_WORDS):
+            return replace(mention, kind="place", key=None, affiliation=None, label=mention.text,
+                           as_place=True)  # "at Robert Gabriel Mugabe International Airport"
         if mention.source.startswith("ner:") and after and after[0].lower_ in VENUE_WORDS:
             return replace(mention, kind="place", as_place=True)  # "at the Capella hotel"
         if mention.kind == "state" and mention.source == "kb:demonym":
@@ -1241,6 +1252,15 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
                 modifiers.append(other)  # "Pakistan's High Commissioner in Dhaka, X": where
                 tokens.append(doc[other.start - 1])  # the post is, not whom X acts for
                 i = other.start - 2
+                continue
+            posted = other.start > 2 and (doc[other.start - 1].lower_ == "to" or (
+                doc[other.start - 1].lower_ == "the" and doc[other.start - 2].lower_ == "to"))
+            to = other.start - 1 if doc[other.start - 1].lower_ == "to" else other.start - 2
+            if posted and other.kind == "organization" and to > 0 and \
+                    fold(doc[to - 1].text) in {"ambassador", "envoy", "representative"}:
+                modifiers.append(other)  # "U.S. Ambassador to the United Nations Nikki
+                tokens.extend(doc[to:other.start])  # Haley": where she is posted, not
+                i = other.start - 1  # whom she acts for
                 continue
             if other.kind in ("state", "organization") or other.source == "kb:demonym":
                 affiliations.append(other)
@@ -2215,7 +2235,8 @@ def _delegation_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             by = doc[by.i - 1]  # "headed by national security adviser X"
         verb = by.head if by is not None and by.lower_ == "by" else None
         group = verb.head if verb is not None and verb.lemma_.lower() in {"head", "lead"} \
-            else None
+            else verb if verb is not None and verb.lower_ in {"side", "team", "delegation"} \
+            else None  # "…, and the Afghan side by Deputy Foreign Minister X": gapped
         if m.kind == "person" and not m.affiliation and group is not None and \
                 group.lower_ in {"delegation", "team", "side", "mission", "negotiators"}:
             sides = {states[c.i] for c in group.children if c.i in states}

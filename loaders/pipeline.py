@@ -561,7 +561,10 @@ def _distinct(draft: EventDraft) -> bool:
     first = [t for t in draft.sentence if not t.is_space][:3]
     bilateral = len(draft.keys()) == 2 and any(
         t.lower_ in SIDELINES | {"bilateral"} for t in draft.sentence)
-    return any(t.lower_ in EARLIER_WORDS for t in first) or _set_apart(draft) or bilateral
+    aside = any(t.lower_ in SIDELINES for t in first)  # "On the margins of the summit, a
+    # closed-door meeting on Venezuela brought A together with B": not the summit itself
+    return any(t.lower_ in EARLIER_WORDS for t in first) or _set_apart(draft) or bilateral \
+        or aside
 
 
 def _other_tables(a: EventDraft, b: EventDraft) -> bool:
