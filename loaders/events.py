@@ -2733,7 +2733,8 @@ ENVOY_NOUNS = {"representative", "representatives", "official", "officials", "en
 
 def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
     """Whether a state or body is listed through people it sent, unnamed: "…, senior
-    representatives of the United Arab Emirates and Bahrain, and …"."""
+    representatives of the United Arab Emirates and Bahrain, and …"; not "the resumption of
+    talks between representatives of A and B", where the envoys are no item of a list."""
     head = doc[m.end - 1]
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
@@ -2741,7 +2742,6 @@ def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and \
         envoys.lower_ in ENVOY_NOUNS and envoys.dep_ in ("appos", "conj", "attr", "nsubj",
                                                          "nsubjpass", "dobj")
-    # (not "the resumption of talks between representatives of A and B")
 
 
 def _listed_person(doc: Doc, m: Mention) -> bool:
@@ -2755,10 +2755,9 @@ def _listed_person(doc: Doc, m: Mention) -> bool:
         head = head.head  # "UN Secretary-General António Guterres": up to "Guterres"
     preposition = head.head if head.dep_ == "pobj" else None
     return not _represented_person(doc, m) and not (
-                preposition is not None and preposition.lower_ in {"to", "of", "for"}
-                and preposition.head.pos_ in ("NOUN", "PROPN")
-                and any(a.dep_ == "appos" for a in [preposition.head,
-                                                    *preposition.head.ancestors]))
+        preposition is not None and preposition.lower_ in {"to", "of", "for"}
+        and preposition.head.pos_ in ("NOUN", "PROPN")
+        and any(a.dep_ == "appos" for a in [preposition.head, *preposition.head.ancestors]))
 
 
 def summit_before(sentence: Span, drafts: list[EventDraft], published: date | None,
@@ -2916,12 +2915,12 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         # (…, "since O'Brien is not a member of the cabinet"): the states, their people unnamed
         people = [m for m in mentions if m.kind == "state" and not m.modifier
                   and sentence.doc[m.start].idx - sentence.start_char < represented.start()]
+    # One is enough: "Also taking part was X", "Zambia sent its foreign minister, X", "X stood
+    # in for his father", and at a summit of many (not beside talks of two) "Saudi Arabia
+    # was represented by its foreign minister, X"
     alone = delegation or remote or (listed and listed.group(0).lower().startswith((
         "also ", "sent "))) or stand_in or (
         represented and summit is not None and len(summit.keys()) >= 3)
-    # "Saudi Arabia was represented by its foreign minister, X" at a summit of many: one is
-    # enough; not beside talks of two  # "Also taking part was X",
-    # "Zambia sent its foreign minister, X", "X stood in for his father"
     if summit is None or len(people) < (1 if alone else 2):  # "Also taking part was X"
         return
     if frames and summit in frames:  # "The GCC held its summit … X and Y also took part"

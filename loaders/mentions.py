@@ -165,6 +165,12 @@ ADDRESS_WORDS = {"governor", "mayor", "senator", "congressman", "congresswoman",
                  "colonel", "captain", "major", "lieutenant", "admiral", "brigadier",
                  "sergeant", "marshal", "chairwoman", "mp", "comrade", "cde", "professor",
                  "prof"}
+# What a demonym or an unknown name qualifies without being a party: "a traditional Maori
+# welcome" (a custom), "fourteen Palestinian factions" (groups of a people, not its state).
+CUSTOMS = {"welcome", "ceremony", "greeting", "dance", "blessing", "tradition", "custom",
+           "style", "song", "prayer", "rite", "ritual", "music", "cuisine", "dress"}
+FACTIONS = {"faction", "factions", "group", "groups", "movement", "movements", "militants",
+            "rebels", "insurgents", "opposition", "militias", "militia"}
 # Words that make a region of a name: "South America", "Latin American", "West Africa".
 REGION_WORDS = {"south", "north", "latin", "central", "east", "west", "southeast", "northeast",
                 "southwest", "northwest", "sub"}
@@ -2321,12 +2327,6 @@ def _home_of_the_counterpart(doc: Doc, mentions: list[Mention]) -> list[Mention]
 
 
 INTERNATIONAL_BODIES = {"intergovernmental", "un_body", "court", "forum"}
-
-
-CUSTOMS = {"welcome", "ceremony", "greeting", "dance", "blessing", "tradition", "custom",
-           "style", "song", "prayer", "rite", "ritual", "music", "cuisine", "dress"}
-FACTIONS = {"faction", "factions", "group", "groups", "movement", "movements", "militants",
-            "rebels", "insurgents", "opposition", "militias", "militia"}
 
 
 def _serving_bodies(mentions: list[Mention], base: ActorBase, published: date | None
