@@ -2648,6 +2648,8 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"gathering))|"
                         r"among them were|among those (?:taking part|attending|(?:present )?at "
                         r"the (?:summit|talks|meeting|conference|gathering|session|table))|"
+                        r"(?:were|was) among the (?:\w+ ){0,2}(?:leaders|delegates|guests|"
+                        r"participants|heads of (?:state|government))|"
                         r"(?:around|at) the (?:\w+ )?table (?:were|sat)|facing (?:them|him|her) "
                         r"(?:were|was|sat)|"
                         r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
@@ -3653,6 +3655,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
         sides = any(t.lower_ in {"two", "both"} for c in verb.children
                     if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+        listed = _delegation_listed_before(sentence, doc._.mentions or []) if group else None
+        if listed is not None:  # "… the delegation included A, B and C. The group held talks
+            previous = listed  # with Sisi": those listed
         when = _date(sentence, {t.i for t in sentence}, published) if group and not sides \
             else None  # "delegations from the two sides" are those sides, whatever the date
         if previous is not None and previous.rule and when and not (
@@ -4015,6 +4020,28 @@ def _pair_just_named(sentence: Span, mentions: list[Mention], reach: int = 1
                 add_party(pair, m, "participant")
             return pair
     return None
+
+
+LISTED_DELEGATION = re.compile(r"\b(?:the|its|his|her|their) (?:group|delegation|mission|team)"
+                               r" (?:also )?(?:included|comprised)\b", re.IGNORECASE)
+
+
+def _delegation_listed_before(sentence: Span, mentions: list[Mention]) -> EventDraft | None:
+    """The people the sentence just before lists as a delegation ("Alongside A and B, the
+    delegation included C and D"), for "The group held talks with X" that follows."""
+    if sentence.start == 0:
+        return None
+    before = sentence.doc[sentence.start - 1].sent
+    if not LISTED_DELEGATION.search(before.text):
+        return None
+    people = {mention_id(m): m for m in mentions if before.start <= m.start < before.end
+              and m.kind == "person" and not m.modifier}
+    if len(people) < 2:
+        return None
+    listed = EventDraft(type="Meeting", trigger=before[:1], sentence=before)
+    for m in people.values():
+        add_party(listed, m, "participant")
+    return listed
 
 
 def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,

@@ -463,6 +463,9 @@ class MentionFinder:
             return False
         if entry.type == "Person" and start > 0 and doc[start - 1].lower_ in PATRONYMIC:
             return False  # "Salman bin Abdulaziz" inside "Mohammed bin Salman bin Abdulaziz"
+        if kind == "capital" and start > 0 and doc[start].ent_type_ == "PERSON" and \
+                doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "PERSON":
+            return False  # "Maltese Prime Minister Joseph Muscat": a surname, not Oman's capital
         if entry.type == "Person" and len(span) == 1:
             # A surname alone is a person only when it is capitalised.
             return span[0].is_title or span[0].text.isupper()
