@@ -2636,9 +2636,11 @@ def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bo
                 and not others_a & others_b)
 
 
+# "the delegation included A and B": a list of who went
+LISTED = r"(?:the|its|his|her) (?:group|delegation|mission|team) (?:also )?(?:included|comprised)"
+LISTED_DELEGATION = re.compile(rf"\b{LISTED}\b", re.IGNORECASE)
 ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|attended by|"
-                        r"(?:the|its|his|her) (?:group|delegation|mission|team) (?:also )?"
-                        r"(?:included|comprised)|"
+                        rf"{LISTED}|"
                         r"(?:participants|leaders|heads of state|attendees)(?: at the "
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
                         r"(?:was|were) represented by|"
@@ -4020,10 +4022,6 @@ def _pair_just_named(sentence: Span, mentions: list[Mention], reach: int = 1
                 add_party(pair, m, "participant")
             return pair
     return None
-
-
-LISTED_DELEGATION = re.compile(r"\b(?:the|its|his|her|their) (?:group|delegation|mission|team)"
-                               r" (?:also )?(?:included|comprised)\b", re.IGNORECASE)
 
 
 def _delegation_listed_before(sentence: Span, mentions: list[Mention]) -> EventDraft | None:
