@@ -2437,11 +2437,17 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
     return [d for d in drafts if is_complete(d)]
 
 
+def headline(doc: Doc) -> Span | None:
+    """The article's headline: its first sentence, when that sentence is a line of its own."""
+    first = next(iter(doc.sents), None)
+    return first if first is not None and "\n" in first.text_with_ws else None
+
+
 def _headline_cuts(sentence: Span) -> list[int]:
     """Where a headline's clauses start: "X holds talks with A, meets B in Niamey" (a comma
     and a verb in the present, the subject left unsaid)."""
     doc = sentence.doc
-    if sentence.start != 0 or "\n" not in sentence.text_with_ws:
+    if sentence != headline(doc):
         return []
     return [t.i for t in sentence if t.i > sentence.start + 1 and t.tag_ == "VBZ" and (
         doc[t.i - 1].text == "," or doc[t.i - 1].lower_ == "then" and t.i > sentence.start + 2
@@ -4014,14 +4020,25 @@ def _pair_just_named(sentence: Span, mentions: list[Mention], reach: int = 1
         if before.start == 0:
             return None
         before = sentence.doc[before.start - 1].sent
-        people = {mention_id(m): m for m in mentions if before.start <= m.start < before.end
-                  and m.kind == "person" and not m.modifier}
+        people = _people_in(before, mentions)
         if len(people) == 2:
-            pair = EventDraft(type="Meeting", trigger=before[:1], sentence=before)
-            for m in people.values():
-                add_party(pair, m, "participant")
-            return pair
+            return _told_together(before, people)
     return None
+
+
+def _people_in(sentence: Span, mentions: list[Mention]) -> list[Mention]:
+    """The people a sentence names, once each."""
+    return list({mention_id(m): m for m in mentions if sentence.start <= m.start < sentence.end
+                 and m.kind == "person" and not m.modifier}.values())
+
+
+def _told_together(sentence: Span, people: list[Mention]) -> EventDraft:
+    """Actors a sentence names together, as the sides of an event that anaphora later in the
+    text ("the two leaders", "the group") can point back to."""
+    together = EventDraft(type="Meeting", trigger=sentence[:1], sentence=sentence)
+    for m in people:
+        add_party(together, m, "participant")
+    return together
 
 
 def _delegation_listed_before(sentence: Span, mentions: list[Mention]) -> EventDraft | None:
@@ -4032,14 +4049,8 @@ def _delegation_listed_before(sentence: Span, mentions: list[Mention]) -> EventD
     before = sentence.doc[sentence.start - 1].sent
     if not LISTED_DELEGATION.search(before.text):
         return None
-    people = {mention_id(m): m for m in mentions if before.start <= m.start < before.end
-              and m.kind == "person" and not m.modifier}
-    if len(people) < 2:
-        return None
-    listed = EventDraft(type="Meeting", trigger=before[:1], sentence=before)
-    for m in people.values():
-        add_party(listed, m, "participant")
-    return listed
+    people = _people_in(before, mentions)
+    return _told_together(before, people) if len(people) >= 2 else None
 
 
 def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
@@ -4058,10 +4069,7 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
         people = [m for m in mentions if m.start in subject and m.kind in kinds
                   and not m.modifier]
         if people:
-            group = EventDraft(type="Meeting", trigger=earlier[:1], sentence=earlier)
-            for m in people:
-                add_party(group, m, "participant")
-            return group
+            return _told_together(earlier, people)
     return None
 
 

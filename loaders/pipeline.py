@@ -38,6 +38,7 @@ from loaders.events import (
     _set_apart,
     add_party,
     dates_agree,
+    headline,
     in_dateline,
     is_complete,
     mention_id,
@@ -581,10 +582,10 @@ def _other_tables(a: EventDraft, b: EventDraft) -> bool:
 
 
 def _in_headline(draft: EventDraft) -> bool:
-    """Whether a draft is told only in the article's headline (a first line of its own)."""
-    first = next(iter(draft.sentence.doc.sents), None)
-    return first is not None and "\n" in first.text_with_ws and all(
-        s.sentence.start == first.start for s in [draft, *draft.support])
+    """Whether a draft is told only in the article's headline."""
+    title = headline(draft.sentence.doc)
+    return title is not None and all(s.sentence.start == title.start
+                                     for s in [draft, *draft.support])
 
 
 def _stands_for_a_state(mention: Mention) -> bool:
@@ -617,8 +618,8 @@ def drop_headline_only(doc: Doc, drafts: list[EventDraft]) -> list[EventDraft]:
     """A headline's event that the article's body never tells again is left out: headlines
     squeeze ("Sudan's warring sides sign truce at Saudi-U.S. brokered talks") and the body
     says who did what. Articles without a body keep their events."""
-    first = next(iter(doc.sents), None)
-    if first is None or "\n" not in first.text_with_ws:  # no line of its own: no headline
+    first = headline(doc)
+    if first is None:
         return drafts
     body = [d for d in drafts if d.sentence.start >= first.end]
     if not body:
