@@ -22,6 +22,7 @@ from loaders.mentions import (
     JOURNEY_NOUNS,
     OTHER_POSTS,
     TITLE_HEADS,
+    TITLE_WORDS,
     Mention,
     big_cities,
     fold,
@@ -156,7 +157,11 @@ EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before
 
 
 GATHERINGS = {"session", "summit", "forum", "conference", "gathering", "assembly", "plenary",
-              "ceremony", "dialogue", "roundtable"}
+              "ceremony", "dialogue", "roundtable", "dinner", "lunch", "luncheon", "breakfast",
+              "banquet"}  # "hosted a working dinner for Pacific leaders. Around the table …"
+# Things that lie between two states, that "between A and B" describes: no party list.
+CROSSINGS = {"border", "crossing", "frontier", "bridge", "road", "railway", "pipeline",
+             "corridor", "checkpoint", "line", "boundary"}
 # Nouns for one side of talks: "a Bahraini delegation led by X …, and a Qatari one".
 SIDE_NOUNS = {"delegation", "delegations", "side", "team", "government", "movement"}
 # Gatherings of many whose host or chair is one of those gathered, not a go-between: "the
@@ -196,6 +201,7 @@ class EventDraft:
     parties: list[Party] = field(default_factory=list)
     date: str | None = None
     soft_date: bool = False
+    assumed_from: str = ""  # the step that assumed a soft date: "paragraph", "lead", "story"
     when: str | None = None  # the date as written, even when no year can be given to it
     # told only as a point of reference ("…, days after a call between Biden and Xi"): its
     # day and place are not the sentence's, and no later step assumes them
@@ -233,6 +239,11 @@ def _event_type(token: Token) -> str | None:
             c.lower_ == "of" for c in token.children) and _earlier_session(token) is token \
             and not any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in token.subtree):
         return "Meeting"  # "The previous round, the 24th, took place in Thimphu in 2016"
+    if token.lower_ == "session" and token.dep_ == "dobj" and \
+            token.head.lemma_.lower() in ("hold", "co-chair", "cochair") and any(
+                c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
+                for c in token.head.children):
+        return "Meeting"  # "when Tsipras and Davutoglu held a session of the Council"
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if token.dep_ == "amod" and (token.tag_ == "VBG" or token.i > 0 and token.doc[
                 token.i - 1].pos_ in ("DET", "PRON", "ADJ")) or (token.tag_ == "VBG"
@@ -530,11 +541,14 @@ def _has_with(token: Token) -> bool:
 
 
 def _with_someone(token: Token) -> bool:
-    """ "sat with Li": with someone; not "sit awkwardly with the EU's own position"."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
-        p.dep_ == "pobj" and (p.pos_ in ("PROPN", "PRON") or p.ent_type_ or fold(p.text)
-                              in TITLE_HEADS or p.lower_ in SIDE_NOUNS)
-        for p in c.children) for c in token.children)
+    """ "sat with Li", "seated next to Pavlopoulos": with someone; not "sit awkwardly with
+    the EU's own position"."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {
+        "with", "beside"}] + [to for c in token.children if c.lower_ == "next"
+                              for to in c.children if to.lower_ == "to"]
+    return any(p.dep_ == "pobj" and (p.pos_ in ("PROPN", "PRON") or p.ent_type_ or fold(p.text)
+                                     in TITLE_HEADS or p.lower_ in SIDE_NOUNS)
+               for c in preps for p in c.children)
 
 
 OFFER_WORDS = {"willingness", "readiness", "offer", "propose", "invite", "suggest",
@@ -657,6 +671,9 @@ def _unreal(token: Token) -> bool:
         if head.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in
                                         TIME_MARKS | {"after", "once"} for c in head.children):
             break  # "When Ruto opened the talks, the president may not have been …": it did
+        if circumstance and head.dep_ == "xcomp" and head.head.tag_ in ("VBZ", "VBP") and \
+                _lemma_in(head.head, UNREAL_HEADS):
+            return True  # "Estonia and Finland intend to raise it at the NATO summit in June"
         if head.dep_ in ("xcomp", "acl", "advcl", "ccomp", "pobj", "dobj", "nsubj",
                          "nsubjpass", "compound", "conj", "attr", "prep", "pcomp", "relcl",
                          "amod"):  # "the next round of the EU-facilitated dialogue"
@@ -746,8 +763,9 @@ def _clause_root(trigger: Token) -> Token:
     token = trigger
     for _ in range(5):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "advcl", "acl", "pcomp",
-                                                               "amod"):
-            return token
+                                                               "amod") and not (
+                token.dep_ == "advmod" and token.tag_ in ("VBN", "VBG")):
+            return token  # "Seated next to Pavlopoulos, Erdogan said": the clause of "said"
         if token.pos_ == "VERB" and token.dep_ == "advcl" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or c.lower_ in {
                     "he", "she"} and any(m.lower_ in {"after", "before"} for m in token.children
@@ -954,9 +972,13 @@ def _companions(verb: Token) -> set[int]:
     """Tokens of those a traveller went with: "flew to Caracas with Roger Carstens"."""
     if VERB_TRIGGERS.get(verb.lemma_.lower()) != "Visit" or verb.lemma_.lower() == "visit":
         return set()
-    return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"
-            for t in p.subtree}
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"] + [
+        w for c in verb.children if c.dep_ == "advmod" and c.lower_ == "together"
+        for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]  # "together with"
+    return {t.i for c in withs for p in c.children if p.dep_ == "pobj" and (
+                p.ent_type_ == "PERSON" or fold(p.text) in TITLE_WORDS and any(
+                    a.dep_ == "appos" and a.pos_ == "PROPN" for a in p.children))
+            for t in p.subtree}  # "with the Swedish prime minister, Ulf Kristersson"
 
 
 # ---------------------------------------------------------------------- arguments
@@ -2316,6 +2338,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 and not _apart_in_time(d.trigger.root, draft.trigger.root)
                 and not _dated_apart(d, draft)
                 and not _on_a_party(d, draft) and not _on_a_party(draft, d)
+                and not in_turn(d, draft)
                 and not (d.location and draft.location and fold(d.location.text) != fold(
                     draft.location.text))), None)  # "…, a day after talks in Kyiv"
             if same is not None:
@@ -2647,6 +2670,7 @@ LISTED = r"(?:the|its|his|her) (?:group|delegation|mission|team) (?:also )?(?:in
 LISTED_DELEGATION = re.compile(rf"\b{LISTED}\b", re.IGNORECASE)
 ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|attended by|"
                         rf"{LISTED}|"
+                        r"(?:other )?heads of delegations? (?:were|included)|"
                         r"(?:participants|leaders|heads of state|attendees)(?: at the "
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
                         r"(?:was|were) represented by|"
@@ -2658,11 +2682,12 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"the (?:summit|talks|meeting|conference|gathering|session|table))|"
                         r"(?:were|was) among the (?:\w+ ){0,2}(?:leaders|delegates|guests|"
                         r"participants|heads of (?:state|government))|"
-                        r"(?:around|at) the (?:\w+ )?table (?:were|sat)|facing (?:them|him|her) "
+                        r"(?:around|at) the (?:\w+ )?table(?: with [\w .'’-]{1,40}?)? "
+                        r"(?:were|sat)|facing (?:them|him|her) "
                         r"(?:were|was|sat)|"
                         r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
                         r"attended as (?:observers?|guests?)|sent (?:their |its )?(?:envoys?|"
-                        r"delegations?|(?:foreign |prime |deputy )?ministers?|"
+                        r"delegations?|(?:(?:foreign|prime|deputy|defen[cs]e) )?ministers?|"
                         r"(?:crown )?prince|(?:vice[- ])?president|premier))\b",
                         re.IGNORECASE)
 STAND_IN = re.compile(r"\b(?:stood|standing|stands) in for\b|\bdeputi[sz](?:ed|ing) for\b",
@@ -3142,7 +3167,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 for t in (outer.head.head, *outer.head.head.children))) or (
         kind in CONTACT and outer.head.lower_ == "for" and governor is not None
         and (VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit"
-             or governor.lemma_.lower() in JOURNEY_VERBS)) or (
+             or governor.lemma_.lower() in TRIP_VERBS)) or (  # "drove to the mansion for talks"
         kind in CONTACT and outer.head.lower_ == "into" and governor is not None
         and governor.lemma_.lower() in {"go", "head", "walk", "step", "move"}))) and \
         governor is not None  # "went straight into a one-on-one meeting with X"
@@ -3408,6 +3433,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in FOUNDING_VERBS
                   for o in c.children if o.dep_ == "dobj" for t in o.subtree}
     # "signed the declaration launching Prosur": what the document founded, no party
+    described |= {t.i for n in sentence if n.lower_ in CROSSINGS for c in n.children
+                  if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree}
+    # "met Kuleba at a border crossing between Poland and Ukraine": where, not who
     described |= {t.i for n in sentence for c in n.children if c.dep_ == "acl"
                   and c.lemma_.lower() in MARKING_VERBS and n.pos_ == "NOUN"
                   for t in c.subtree}
@@ -3604,14 +3632,16 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                                    if m.affiliation}
         told = [*earlier, *(d for d in this_sentence or [] if d.trigger.start < trigger.i)]
         candidates = [d for d in reversed(told[-20:] if count else told[-6:])
-                      if len(d.keys()) >= 2]  # "received Li, and the two sides agreed"
+                      if len(d.keys()) >= 2 and d.type != "Threat"]
+        # "received Li, and the two sides agreed"; not those who warned a third
         if count:  # "the two men": an event of two, not one of three, in the last paragraphs
             kinds = LEADER_KINDS if _subject_says(verb, LEADERS) else MINISTER_KINDS \
                 if _subject_says(verb, MINISTERS) else None
             if kinds is not None:  # "the two leaders": not a minister's talks with one
+                every = doc._.mentions or []
                 candidates = [d for d in candidates if all(
-                    p.mention.role_kind in kinds and not (
-                        kinds is LEADER_KINDS and p.mention.role_kind is None
+                    _post_of(p.mention, every) in kinds and not (
+                        kinds is LEADER_KINDS and _post_of(p.mention, every) is None
                         and NOT_LEADERS.search((p.mention.title or "").lower()))
                     for p in d.parties if p.role != "mediator" and p.mention.kind == "person")]
                 # "the two presidents": not two generals whose post the text left untold
@@ -3771,7 +3801,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "travelled to X in October for talks with Y": the journey's date
         journey = {t.i for c in governor.children if c.dep_ in ("prep", "npadvmod")
                    for t in c.subtree} if nominal and in_phrase and governor is not None and (
-            governor.lemma_.lower() in JOURNEY_VERBS
+            governor.lemma_.lower() in TRIP_VERBS
             or VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit") else set()
         draft.date = _date(sentence, tokens - nested, published, trigger) or _date(
             sentence, journey, published) or _when_date(
@@ -3995,6 +4025,25 @@ def _generic_subject(verb: Token) -> bool:
 def state_of(mention: Mention) -> str | None:
     """The state an actor mention stands for or belongs to."""
     return mention.key if mention.kind == "state" else mention.affiliation
+
+
+def in_turn(a: EventDraft, b: EventDraft) -> bool:
+    """Meetings one sentence tells one after the other, each with someone the other leaves
+    out: "The two ministers were received by Issoufou and also held talks with Interior
+    Minister Bazoum" is two tables, not one."""
+    if a.type != "Meeting" or b.type != "Meeting" or a.sentence.start != b.sentence.start \
+            or a.trigger.start == b.trigger.start or a.support or b.support:
+        return False
+    people_a = {mention_id(p.mention) for p in a.parties if p.mention.kind == "person"}
+    people_b = {mention_id(p.mention) for p in b.parties if p.mention.kind == "person"}
+    return bool(people_a & people_b) and bool(people_a - people_b) and bool(people_b - people_a)
+
+
+def _post_of(mention: Mention, mentions: list[Mention]) -> str | None:
+    """The kind of post a person holds, as any mention of them tells it ("Merkel" is the
+    "German Chancellor Angela Merkel" named before)."""
+    return mention.role_kind or next((m.role_kind for m in mentions if mention.key
+                                      and m.key == mention.key and m.role_kind), None)
 
 
 def side_of(mention: Mention) -> str | None:
@@ -4317,7 +4366,9 @@ PLURAL_ANAPHOR = re.compile(
     r"(?:sides?|leaders|ministers|countries|presidents|nations|"
     r"delegations|parties|heads of state|officials|governments|neighbou?rs|men|prime ministers|"
     r"foreign ministers|premiers|heads of government|delegation|group|mission|visitors|"
+    r"envoys|diplomats|mediators|negotiators|"
     r"african leaders|arab leaders|european leaders|gulf leaders|members)$|^they$|^the pair$|"
+    r"^(?:the (?:two|three|four)|both)$|"  # "and on February 8 the two met Ghazouani"
     r"^(?:the )?(?:delegations|negotiators|envoys|representatives|officials|teams) "
     r"(?:from|of) (?:the two|both|the) (?:sides|countries|parties|warring parties|"
     r"governments)$", re.I)  # "Delegations from the two sides held talks"
@@ -4393,16 +4444,24 @@ def _subject_words(subject: Token) -> list[Token]:
 def _subject_says(verb: Token, words: re.Pattern[str]) -> bool:
     """Whether a verb's subject reads as ``words``: "the two leaders", "both ministers"."""
     return any(words.search(" ".join(t.lower_ for t in _subject_words(c)))
-               for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+               for c in _subjects(verb))
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A verb's subjects; a conjunct verb's with none of its own are its head's ("The two
+    ministers were received by Issoufou and also held talks with Bazoum")."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return own
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _anaphor_count(verb: Token) -> int | None:
     """2 for "the two men", "both leaders"; 3 for "the three ministers"; else None."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            for t in child.subtree:
-                if t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod":
-                    return 2 if t.lower_ == "both" else NUMBERS[t.lower_]
+    for child in _subjects(verb):
+        for t in child.subtree:
+            if t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod":
+                return 2 if t.lower_ == "both" else NUMBERS[t.lower_]
     told = _object_anaphor(verb)  # "sat down with the four ministers": four, told before
     number = next((w for w in told.split()[1:3] if w in NUMBERS), None) \
         if told and told.startswith("the ") else None  # "the (same) four ministers"
@@ -4480,16 +4539,15 @@ def _pair_of_states_before(subject: Token, mentions: list[Mention]) -> list[Ment
 def _plural_anaphor(verb: Token) -> str | None:
     """ "people" or "states" when a verb's subject is "the two sides", "both countries",
     "they"…; "their" when it is "their meeting", "their first conversation"; else None."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if NOUN_TRIGGERS.get(child.lower_) in CONTACT and any(
-                    c.dep_ == "poss" and c.lower_ == "their" for c in child.children):
-                return "their"  # "Their first conversation took place by video link"
-            words = _subject_words(child)
-            text = " ".join(t.lower_ for t in words)
-            if PLURAL_ANAPHOR.match(text):
-                return "states" if words[-1].lower_ in {"countries", "nations", "governments",
-                                                        "neighbours", "neighbors"} else "people"
+    for child in _subjects(verb):
+        if NOUN_TRIGGERS.get(child.lower_) in CONTACT and any(
+                c.dep_ == "poss" and c.lower_ == "their" for c in child.children):
+            return "their"  # "Their first conversation took place by video link"
+        words = _subject_words(child)
+        text = " ".join(t.lower_ for t in words)
+        if PLURAL_ANAPHOR.match(text):
+            return "states" if words[-1].lower_ in {"countries", "nations", "governments",
+                                                    "neighbours", "neighbors"} else "people"
     return None
 
 

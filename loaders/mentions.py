@@ -317,6 +317,7 @@ class MentionFinder:
         # the broadcaster's name again ("…, Al Masirah reported"), which the NER took for a name
         found += _listed_names(doc, found)
         found += _apposed_names(doc, found)
+        found += _titled_names(doc, found)
         found += self._datelines(doc, found)
         found += _venues(doc, found)
         found.sort(key=lambda m: m.start)
@@ -332,7 +333,7 @@ class MentionFinder:
         found = attach_titles(doc, found, self.base, published)
         found = _delegation_heads(doc, found)
         found = _respective_names(doc, _roles_of_states(doc, found))
-        found = _respective_demonyms(doc, found)
+        found = _respective_demonyms(doc, found, self.base)
         found = resolve_people(doc, found, self.base, published)
         found = _serving_bodies(found, self.base, published)
         found = _home_of_the_counterpart(doc, found)
@@ -428,7 +429,8 @@ class MentionFinder:
     def _retyped(self, doc: Doc, mention: Mention) -> Mention:
         """An NER mention with the kind the words around it give it: a person after "Ms",
         a place after "in the", a known city, where a journey ends."""
-        mention = _described_person(doc, _region_not_person(doc, _addressed_person(doc, mention)))
+        mention = _described_person(doc, _region_not_person(doc, _titled_person(
+            doc, _addressed_person(doc, mention))))
         return _destination_not_person(doc, self._city_not_person(mention))
 
     def _city_not_person(self, mention: Mention) -> Mention:
@@ -574,8 +576,10 @@ class MentionFinder:
             return replace(mention, modifier=True)  # "the APEC Economic Leaders' Meeting"
         if mention.kind == "organization" and after and after[0].lower_ in {
                 "member", "members", "summit", "summits", "countries", "states", "ministerial",
-                "leaders", "partners", "ministers", "officials", "colleagues"}:
-            return replace(mention, modifier=True)  # "the 33 CELAC member states"
+                "leaders", "partners", "ministers", "officials", "colleagues", "allies", "ally",
+                "nations"}:
+            return replace(mention, modifier=True)  # "the 33 CELAC member states", "the two
+            # NATO allies"
         if after and after[0].text in {"Agreement", "Agreements", "Accord", "Accords",
                                        "Declaration", "Treaty", "Protocol", "Memorandum"} and \
                 mention.kind in ("state", "place") and (mention.start == 0 or doc[
@@ -821,6 +825,9 @@ def _armed_forces(doc: Doc, mention: Mention) -> Mention:
 
 
 ADDRESS_FORMS = {"mr", "ms", "mrs", "miss", "madam", "madame", "dr"}
+# Courtesy titles written before a name, after the post it holds: "the Speaker of the House,
+# Counselor Dr. Hanafy Gebaly".
+COURTESY_TITLES = ADDRESS_FORMS | {"prof", "professor", "eng", "counselor", "counsellor", "h.e"}
 
 
 def _addressed_person(doc: Doc, mention: Mention) -> Mention:
@@ -834,6 +841,24 @@ def _addressed_person(doc: Doc, mention: Mention) -> Mention:
     text = doc[start:mention.end].text
     return replace(mention, start=start, text=text, label=text, kind="person", key=None,
                    affiliation=None, source="ner:PERSON+address")
+
+
+def _titled_person(doc: Doc, mention: Mention) -> Mention:
+    """A name after a post and a given name the NER left out is a person's, whatever the NER
+    took the rest for: "Niue Premier Toke Talagi" (the NER read "Talagi" as a body)."""
+    if not mention.source.startswith("ner:") or mention.kind == "person" or \
+            mention.end - mention.start > 2:
+        return mention
+    start = mention.start
+    while start > 0 and mention.start - start < 2 and doc[start - 1].is_title and \
+            doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and \
+            fold(doc[start - 1].text) not in TITLE_WORDS:
+        start -= 1
+    if start == mention.start or start == 0 or fold(doc[start - 1].text) not in TITLE_HEADS:
+        return mention
+    text = doc[start:mention.end].text
+    return replace(mention, start=start, text=text, label=text, kind="person", key=None,
+                   affiliation=None, source="ner:PERSON+title")
 
 
 def _singular(word: str) -> str:
@@ -1243,6 +1268,11 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     while i >= 0 and i not in by_token and doc[i].ent_type_ == "PERSON" and \
             doc[i + 1].ent_iob_ == "I" and fold(doc[i].text) not in TITLE_WORDS:
         i -= 1  # "Foreign Minister Mohammad Ishaq Dar", the name known as "Ishaq Dar"
+    address = i
+    while address >= 0 and fold(doc[address].text).rstrip(".") in COURTESY_TITLES:
+        address -= 1  # "his Syrian counterpart, Dr. Faisal al-Mekdad"
+    if address < i and address >= 0 and doc[address].text == ",":
+        i = address
     appositive = portfolio = False
     if i >= 0 and doc[i].text == "," and i - 1 >= 0 and (
             fold(doc[i - 1].text) in TITLE_HEADS | TITLE_WORDS or doc[i - 1].i in by_token
@@ -1265,20 +1295,22 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             posted = other.start > 2 and (doc[other.start - 1].lower_ == "to" or (
                 doc[other.start - 1].lower_ == "the" and doc[other.start - 2].lower_ == "to"))
             to = other.start - 1 if doc[other.start - 1].lower_ == "to" else other.start - 2
-            if posted and other.kind == "organization" and to > 0 and \
+            if posted and other.kind in ("organization", "state") and to > 0 and \
                     fold(doc[to - 1].text) in {"ambassador", "envoy", "representative"}:
                 modifiers.append(other)  # "U.S. Ambassador to the United Nations Nikki
-                tokens.extend(doc[to:other.start])  # Haley": where she is posted, not
-                i = other.start - 1  # whom she acts for
+                tokens.extend(doc[to:other.start])  # Haley", "Russia's ambassador to Turkey,
+                i = to - 1  # Andrei Karlov": where posted, not whom they act for
                 continue
             if other.kind in ("state", "organization") or other.source == "kb:demonym":
                 affiliations.append(other)
                 modifiers.append(other)
                 i = other.start - 1
                 continue
-            before_place = doc[other.start - 1].lower_ if other.start > 0 else ""
-            if before_place == "the" and other.start > 1:
-                before_place = doc[other.start - 2].lower_
+            j = other.start - 1
+            while j > 0 and (getattr(by_token.get(j), "source", "") == "kb:demonym"
+                             or doc[j].lower_ == "the"):
+                j -= 1  # "the Speaker of the Egyptian House of Representatives"
+            before_place = doc[j].lower_ if j >= 0 else ""
             if other.kind == "place" and (tokens or before_place in {"for", "of", "in", "and"}):
                 # "Head of the UN Regional Centre for Preventive Diplomacy for Central Asia"
                 modifiers.append(other)
@@ -1552,6 +1584,14 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
         holders = {m.key or m.label: m for m in mentions if m.kind == "person"
                    and m.start < token.i and token.lower_ in fold(m.title or "").split()}
         return next(iter(holders.values())) if len(holders) == 1 else None
+    post = _lower_post(doc, token)
+    if post is not None and token.dep_.startswith("nsubj"):
+        # "U.S. Secretary of State Antony Blinken … The secretary of state later met X": the
+        # one person the story gave that post
+        holders = {m.key or m.label: m for m in mentions if m.kind == "person"
+                   and m.start < token.i and re.search(rf"\b{re.escape(post)}\b",
+                                                       fold(m.title or ""))}
+        return next(iter(holders.values())) if len(holders) == 1 else None
     start = token.i
     while start > 0 and fold(doc[start - 1].text) in TITLE_WORDS and doc[start - 1].is_title:
         start -= 1  # "the Crown Prince", "the Deputy Prime Minister", "the General Secretary"
@@ -1572,6 +1612,23 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
     away = _trip_destination(doc, token, mentions)
     holders = [m for m in holders if m.affiliation != away]
     return holders[-1] if holders else None
+
+
+def _lower_post(doc: Doc, token: Token) -> str | None:
+    """A post written in lower case after "the", of two words or more: "the foreign
+    minister", "the secretary of state"; None otherwise."""
+    if not token.is_lower:
+        return None
+    start = token.i
+    while start > 0 and doc[start - 1].is_lower and fold(doc[start - 1].text) in TITLE_WORDS:
+        start -= 1
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return None
+    end = token.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_lower and \
+            doc[end + 1].pos_ == "NOUN":
+        end += 2  # "the secretary of state"
+    return doc[start:end].text.lower() if end - start >= 2 else None
 
 
 def _trip_destination(doc: Doc, token: Token, mentions: list[Mention]) -> str | None:
@@ -1945,11 +2002,17 @@ def _named_in_apposition(doc: Doc, role: Mention, people: list[Mention]) -> Ment
     """ "the Saudi Crown Prince, Prince Mohammad bin Salman", "Saudi Crown Prince, Deputy Prime
     Minister and Minister of Defense Prince Mohammad bin Salman": the person named just after
     a role, set off by a comma and perhaps more titles, holds it."""
-    if role.plural or role.end >= len(doc) or doc[role.end].text != ",":
+    end = role.end
+    if end + 1 < len(doc) and doc[end].lower_ in {"to", "in"}:  # "Russia's ambassador to
+        end += 1  # Turkey, Andrei Karlov": past where the post is
+        while end < len(doc) and (doc[end].lower_ == "the" or doc[end].is_title
+                                  and doc[end].pos_ == "PROPN"):
+            end += 1
+    if role.plural or end >= len(doc) or doc[end].text != ",":
         return None
     for p in people:
-        if role.end < p.start <= role.end + 10 and all(
-                fold(t.text) in APPOSED_TITLE_WORDS for t in doc[role.end + 1:p.start]) and \
+        if end < p.start <= end + 10 and all(
+                fold(t.text) in APPOSED_TITLE_WORDS for t in doc[end + 1:p.start]) and \
                 p.affiliation in (None, role.affiliation):
             return p
     return None
@@ -2129,7 +2192,7 @@ def _respective_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return sorted(result, key=lambda m: m.start)
 
 
-def _respective_demonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _respective_demonyms(doc: Doc, mentions: list[Mention], base: ActorBase) -> list[Mention]:
     """ "the Ecuadorean and Uruguayan foreign ministers, Ricardo Patiño and Rodolfo Nin
     Novoa": the people named after a plural title are, in order, of the states its
     demonyms name; the demonyms only qualify them."""
@@ -2146,11 +2209,13 @@ def _respective_demonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 _is_title_token(t) for t in doc[second.end:comma]):
             continue
         people = [m for m in mentions if m.kind == "person" and comma < m.start <= comma + 8]
+        known = [getattr(base.get(p.key), "state", None) if p.key else None for p in people]
         if len(people) < 2 or doc[people[0].start - 1].i != comma or \
                 doc[people[0].end:people[1].start].text != "and" or any(
-                    p.key and p.affiliation not in (None, s.key)
-                    for s, p in ((first, people[0]), (second, people[1]))):
-            continue  # not "the Saudi and Iranian ministers, Araghchi and Faisal"
+                    state not in (None, s.key)
+                    for s, state in zip((first, second), known[:2], strict=True)):
+            continue  # not "the Saudi and Iranian ministers, Araghchi and Faisal", whose
+            # states the actor base knows
         for state, person in ((first, people[0]), (second, people[1])):
             result[result.index(person)] = replace(person, affiliation=state.key)
             result[result.index(state)] = replace(state, modifier=True)
@@ -2197,6 +2262,30 @@ def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 
 POST_HEADS = TITLE_HEADS | {"governor", "mayor"}  # the posts a name may be set beside
+
+
+def _titled_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A capitalised name of two or three words the NER missed, right after a post that
+    ends a sentence or a list item: "Finland's Minister of Defence Antti Häkkänen."."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    not_names = TITLE_WORDS | ORG_WORDS | PLACE_WORDS | VENUE_WORDS | NAME_CONNECTORS
+    extra: list[Mention] = []
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.i in taken or not (before.is_title and fold(before.text) in TITLE_WORDS) or \
+                not any(fold(t.text) in POST_HEADS for t in doc[max(0, token.i - 4):token.i]):
+            continue
+        end = _name_end(doc, token.i, taken)
+        run = doc[token.i:end]
+        if len(run) < 2 or end >= len(doc) or doc[end].text not in {".", ",", ";"} and \
+                doc[end].lower_ != "and" or any(
+                    fold(t.text) in not_names or t.ent_type_ in ("GPE", "LOC", "FAC", "NORP",
+                                                                 "DATE", "ORG") for t in run):
+            continue
+        extra.append(Mention(run.start, run.end, run.text, "person", run.text,
+                             source="rule:titled"))
+        taken.update(range(run.start, run.end))
+    return extra
 
 
 def _apposed_names(doc: Doc, found: list[Mention]) -> list[Mention]:

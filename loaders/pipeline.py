@@ -40,6 +40,7 @@ from loaders.events import (
     dates_agree,
     headline,
     in_dateline,
+    in_turn,
     is_complete,
     mention_id,
     narrative_year,
@@ -71,12 +72,14 @@ for _name in ("mentions", "events", "published", "article_id"):
 @Language.component("kg_newline_sentences", assigns=["token.is_sent_start"])
 def newline_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, so headlines stand alone; never after a
-    middle initial ("Donald J. Trump") or a title's abbreviation ("Mr.", "Dr.")."""
+    middle initial ("Donald J. Trump") or a title's abbreviation ("Mr.", "Dr."), and never
+    straight after a word ("… Vanuatu Prime Minister Charlot Salwai, Cook Islands Prime
+    Minister Henry Puna": one sentence)."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
-        elif INITIAL.match(previous.text) and token.is_title:
+        elif INITIAL.match(previous.text) and token.is_title or previous.is_alpha:
             token.is_sent_start = False
     return doc
 
@@ -267,7 +270,7 @@ def date_paragraph_events(drafts: list[EventDraft], published: date | None
         value = next((v for e in reversed(earlier)  # not "weeks" or "two decades"
                       if (v := normalize_date(e.text, published, year=narrative_year(e)))), None)
         if value:
-            draft.date, draft.soft_date = value, True
+            draft.date, draft.soft_date, draft.assumed_from = value, True, "paragraph"
             draft.confidence -= 0.05
     return drafts
 
@@ -301,7 +304,7 @@ def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
         if draft.date is None and draft.type in LEAD_TYPES and \
                 draft.sentence.start < lead_end and not draft.reference:
             draft.date = day
-            draft.soft_date = True
+            draft.soft_date, draft.assumed_from = True, "lead"
             draft.confidence -= 0.1
     return drafts
 
@@ -314,17 +317,18 @@ def date_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
 
     The lead event is the first dated meeting, call, visit or agreement; an undated event
     later in the article that involves one of its people (not a state) gets its date,
-    marked as assumed.
+    marked as assumed; not one its paragraph has dated ("On May 3, Steinmeier travelled to
+    Niamey. The two ministers were received by Issoufou": in May, whoever Issoufou met later).
     """
     lead = next((d for d in drafts if d.date and d.type in LEAD_TYPES), None)
     if lead is None:
         return drafts
     people = {mention_id(p.mention) for p in lead.parties if p.mention.kind == "person"}
     for draft in drafts:
-        if (draft.date is None or draft.soft_date) and draft.type in STORY_TYPES and \
-                not draft.reference and \
+        if (draft.date is None or draft.soft_date and draft.assumed_from != "paragraph") \
+                and draft.type in STORY_TYPES and not draft.reference and \
                 draft.sentence.start > lead.sentence.start and people & draft.keys():
-            draft.date, draft.soft_date = lead.date, True
+            draft.date, draft.soft_date, draft.assumed_from = lead.date, True, "story"
     return drafts
 
 
@@ -661,7 +665,8 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
             shared = len(other.keys() & draft.keys())
             states_a = {state_of(p.mention) for p in other.parties} - {None}
             states_b = {state_of(p.mention) for p in draft.parties} - {None}
-            if _distinct(other) or _distinct(draft) or _other_tables(other, draft):
+            if _distinct(other) or _distinct(draft) or _other_tables(other, draft) or \
+                    in_turn(other, draft):
                 continue
             state_level = any(all(p.mention.kind != "person" for p in d.parties)
                               for d in (other, draft))
