@@ -28,7 +28,6 @@ from loaders.mentions import (
     fold,
     role_kind_of,
 )
-from loaders.mentions import TITLE_WORDS as TITLE_WORDS_OF_LISTS
 
 CONTACT = {"Meeting", "PhoneCall"}
 # lemma -> event type, for verbs
@@ -161,7 +160,7 @@ GATHERINGS = {"session", "summit", "forum", "conference", "gathering", "assembly
               "banquet"}  # "hosted a working dinner for Pacific leaders. Around the table …"
 # Things that lie between two states, that "between A and B" describes: no party list.
 CROSSINGS = {"border", "crossing", "frontier", "bridge", "road", "railway", "pipeline",
-             "corridor", "checkpoint", "line", "boundary"}
+             "corridor", "checkpoint", "line", "boundary", "link", "interconnector"}
 # Nouns for one side of talks: "a Bahraini delegation led by X …, and a Qatari one".
 SIDE_NOUNS = {"delegation", "delegations", "side", "team", "government", "movement"}
 # Gatherings of many whose host or chair is one of those gathered, not a go-between: "the
@@ -346,7 +345,7 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and any(
                     p.dep_ == "poss" and p.ent_type_ in ("GPE", "ORG") and any(
                         g.dep_ == "compound" and g.ent_type_ in ("GPE", "ORG", "NORP")
-                        and fold(g.text) not in TITLE_WORDS_OF_LISTS for g in p.children)
+                        and fold(g.text) not in TITLE_WORDS for g in p.children)
                     for p in c.children) for c in token.children):
             return None  # "called PNG Australia's newest ally", the parse running the two
             # names into one
@@ -961,7 +960,7 @@ def _list_from(doc: Doc, start: int, mentions: list[Mention]) -> set[int]:
             found.update(range(m.start, m.end))
             i = m.end
             continue
-        if fold(doc[i].text) in LIST_WORDS or fold(doc[i].text) in TITLE_WORDS_OF_LISTS:
+        if fold(doc[i].text) in LIST_WORDS or fold(doc[i].text) in TITLE_WORDS:
             i += 1
             continue
         break
@@ -1014,9 +1013,9 @@ def _listed_after(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]
             i = m.end
             continue
         word = fold(token.text)
-        if word in LIST_WORDS or word in TITLE_WORDS_OF_LISTS or token.text in {"-", "–"} or (
+        if word in LIST_WORDS or word in TITLE_WORDS or token.text in {"-", "–"} or (
                 word == "of" and found == set() and i > 0
-                and fold(doc[i - 1].text) in TITLE_WORDS_OF_LISTS):
+                and fold(doc[i - 1].text) in TITLE_WORDS):
             i += 1  # "with the President of the United States, Donald J. Trump"
             continue
         break
@@ -1063,7 +1062,7 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
     if subject is not None:  # a subject of its own, or a relative pronoun standing for one;
         # but "…, Macron and Presidents Bazoum … held talks" with Macron parsed off the list
         edge = subject.left_edge.i
-        while edge > 0 and fold(doc[edge - 1].text) in TITLE_WORDS_OF_LISTS:
+        while edge > 0 and fold(doc[edge - 1].text) in TITLE_WORDS:
             edge -= 1
         if edge < 2 or doc[edge - 1].lower_ != "and" or doc[edge - 2].dep_ not in (
                 "conj", "appos") or subject.lower_ in {"who", "which", "that"}:
@@ -1076,7 +1075,7 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
         return set()  # "Xi paid a state visit to Peru and attended …": Xi's, not Peru's
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     found = _named_leftwards(doc, verb, mentions, lambda t: t.text in {"'s", "’s", "and", ","}
-                             or fold(t.text) in TITLE_WORDS_OF_LISTS or t.pos_ == "ADV"
+                             or fold(t.text) in TITLE_WORDS or t.pos_ == "ADV"
                              or t.lower_ == "of" and t.i + 1 in by_token)  # "Bazoum of Niger"
     placed = [i for i in found if doc[i].dep_ == "pobj" and doc[i].head.lower_ not in (
               "of", "as") and doc[i + 1].text == ","]
@@ -1185,7 +1184,7 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     """ "with Qatar acting as mediator", "Oman, as a mediator,", "under the mediation of
     Angolan President Lourenco", "under Norwegian auspices", "a US-brokered truce"."""
     start = mention.start
-    while start > 0 and (fold(doc[start - 1].text) in TITLE_WORDS_OF_LISTS | CO_CHAIRS or doc[
+    while start > 0 and (fold(doc[start - 1].text) in TITLE_WORDS | CO_CHAIRS or doc[
             start - 1].ent_type_ in ("NORP", "ORG") or doc[start - 1].lower_ == "the"):
         start -= 1  # "under the mediation of Angolan President Joao Lourenco", "under the
         # auspices of the Minsk Group co-chairs Igor Popov"
@@ -1201,7 +1200,7 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     if start >= 2 and doc[start - 1].text == ",":
         # "under the auspices of Sudan's then-president, Omar al-Bashir": after the title
         title = start - 2
-        while title > 0 and (fold(doc[title].text) in TITLE_WORDS_OF_LISTS or doc[
+        while title > 0 and (fold(doc[title].text) in TITLE_WORDS or doc[
                 title].text in {"'s", "’s", "-"} or doc[title].ent_type_ in ("GPE", "NORP")
                 or doc[title].lower_ in {"then", "former", "the"}):
             title -= 1
@@ -1369,7 +1368,7 @@ def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
             return False  # "a delegation of Hamas": Hamas, sent
         if owner.ent_type_ == "PERSON" and owner.pos_ == "PROPN":
             return True  # "Ricardo Zúñiga of the National Security Council": his body
-        if fold(owner.text) in TITLE_WORDS_OF_LISTS and owner.tag_ in ("NN", "NNP") or \
+        if fold(owner.text) in TITLE_WORDS and owner.tag_ in ("NN", "NNP") or \
                 owner.lower_ in GATHERINGS | {"meeting", "summit"}:  # not "leaders of the EU"
             return True
         token = owner  # "of the Central Committee of the Communist Party"
@@ -2454,6 +2453,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             # none, or "X chaired the session, at which A and B were among those at the
             # table": the list gives its sides
             _attendance(sentence, in_sentence, drafts, published, frames)
+            _signatories(sentence, in_sentence, drafts, published, frames)
             _mediator_sentence(sentence, in_sentence, drafts)
         _topic_sentence(sentence, drafts, sentence_events)
     _calls_retold(drafts)
@@ -2681,7 +2681,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"among them were|among those (?:taking part|attending|(?:present )?at "
                         r"the (?:summit|talks|meeting|conference|gathering|session|table))|"
                         r"(?:were|was) among the (?:\w+ ){0,2}(?:leaders|delegates|guests|"
-                        r"participants|heads of (?:state|government))|"
+                        r"ministers|participants|heads of (?:state|government))|"
                         r"(?:around|at) the (?:\w+ )?table(?: with [\w .'’-]{1,40}?)? "
                         r"(?:were|sat)|facing (?:them|him|her) "
                         r"(?:were|was|sat)|"
@@ -2763,7 +2763,9 @@ def _represented_person(doc: Doc, m: Mention) -> bool:
 
 
 ENVOY_NOUNS = {"representative", "representatives", "official", "officials", "envoy",
-               "envoys", "delegation", "delegations", "delegate", "delegates"}
+               "envoys", "delegation", "delegations", "delegate", "delegates", "ministers",
+               "presidents", "leaders", "premiers"}  # "and the prime ministers of Malta and
+# Croatia"
 
 
 def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
@@ -2975,6 +2977,42 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     summit.support.append(Support(sentence, sentence[:1], "kg.events.v1:attendance",
                                   "present: " + ", ".join(m.label for m in people),
                                   len(people)))
+
+
+SIGNATORIES = re.compile(r"\b(?:the )?signatories\b[^.;]{0,80}?\b(?:were|included)\b",
+                         re.IGNORECASE)
+
+
+def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraft],
+                 published: date | None, frames: list[EventDraft]) -> None:
+    """ "The signatories of the Lima Declaration were Argentina, Brazil, …": those listed
+    signed an agreement at the gathering told before, and so took part in it."""
+    found = SIGNATORIES.search(sentence.text)
+    if found is None or _unreal(sentence.root):
+        return
+    after = sentence.start_char + found.end()
+    listed = [m for m in mentions if sentence.doc[m.start].idx >= after and not m.modifier
+              and m.kind in ("state", "person", "organization")]
+    gathering = summit_before(sentence, drafts, published) or summit_before(
+        sentence, frames, published)
+    if len(listed) < 2 or gathering is None:
+        return
+    if gathering in frames:  # "… gathered in the Peruvian capital on Tuesday": now with sides
+        frames.remove(gathering)
+        drafts.append(gathering)
+    document = next((t for t in sentence if t.i >= found.end() or NOUN_TRIGGERS.get(
+        t.lower_) == "Agreement"), sentence[0])
+    signed = EventDraft(type="Agreement", trigger=sentence[document.i - sentence.start:
+                                                        document.i - sentence.start + 1],
+                        sentence=sentence, date=gathering.date, location=gathering.location,
+                        rule="kg.events.v1:signatories")
+    for m in listed:
+        add_party(signed, m, "participant")
+        add_party(gathering, m, "participant")
+    drafts.append(signed)
+    gathering.support.append(Support(sentence, sentence[:1], "kg.events.v1:signatories",
+                                     "signed there: " + ", ".join(m.label for m in listed),
+                                     len(listed)))
 
 
 HOST_APPOSED = re.compile(r",\s*(?:the|its|the summit's|the gathering's) hosts?\s*,")
@@ -3433,9 +3471,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in FOUNDING_VERBS
                   for o in c.children if o.dep_ == "dobj" for t in o.subtree}
     # "signed the declaration launching Prosur": what the document founded, no party
-    described |= {t.i for n in sentence if n.lower_ in CROSSINGS for c in n.children
-                  if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree}
-    # "met Kuleba at a border crossing between Poland and Ukraine": where, not who
+    described |= {t.i for c in trigger.children if kind == "Agreement" and c.dep_ == "dobj"
+                  for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG" for t in a.subtree}
+    # "signed a joint text refusing to recognise the assembly installed by Maduro": what the
+    # text says, no party
+    described |= _crossing_ends(sentence)  # "met Kuleba at a border crossing between
+    # Poland and Ukraine": where, not who
     described |= {t.i for n in sentence for c in n.children if c.dep_ == "acl"
                   and c.lemma_.lower() in MARKING_VERBS and n.pos_ == "NOUN"
                   for t in c.subtree}
@@ -3772,7 +3813,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if visited and visited[0].mention.source == "kb:capital":
                 draft.location = replace(visited[0].mention, as_place=True)  # "visited Athens"
     else:
-        draft.location = _location(doc, mentions, tokens - topic_tokens - nested,
+        draft.location = _location(doc, mentions,
+                                   tokens - topic_tokens - nested - _crossing_ends(sentence),
                                    towards=lemma == "welcome")
         there = _there(root, doc._.mentions or [])
         if there is not None and not (draft.location and doc[draft.location.start].head.head
@@ -3787,7 +3829,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if draft.location is None:
         draft.location = _where(doc, root, mentions) or _only_place(
             doc, sentence, mentions,
-            topic_tokens | nested | _reference_clauses(sentence.root, trigger),
+            topic_tokens | nested | _reference_clauses(sentence.root, trigger)
+            | _crossing_ends(sentence),
             [*earlier, *(this_sentence or [])], kind == "Visit") or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
     draft.reference = (_told_for_reference(trigger) or told_since) and own_parties
@@ -3909,7 +3952,7 @@ def _government_of(doc: Doc, mention: Mention) -> bool:
     """Whether a person is named as the head of a government: "the government of
     President Salva Kiir", "the administration of Joe Biden"."""
     i = mention.start - 1
-    while i > 0 and (fold(doc[i].text) in TITLE_WORDS_OF_LISTS or doc[i].lower_ == "the"):
+    while i > 0 and (fold(doc[i].text) in TITLE_WORDS or doc[i].lower_ == "the"):
         i -= 1
     return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in {
         "government", "administration", "regime", "cabinet"}
@@ -4025,6 +4068,14 @@ def _generic_subject(verb: Token) -> bool:
 def state_of(mention: Mention) -> str | None:
     """The state an actor mention stands for or belongs to."""
     return mention.key if mention.kind == "state" else mention.affiliation
+
+
+def _crossing_ends(sentence: Span) -> set[int]:
+    """Tokens of "between A and B" after something that lies between places: "a border
+    crossing between Poland and Ukraine", "a link between Celorico da Beira in Portugal and
+    Zamora in Spain" name neither parties nor where an event was."""
+    return {t.i for n in sentence if n.lower_ in CROSSINGS for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree}
 
 
 def in_turn(a: EventDraft, b: EventDraft) -> bool:
@@ -4316,9 +4367,10 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
     # "called on President Paudel and then on Prime Minister Dahal": one after the other
     sequence = any(t.lower_ == "then" and t.i > trigger.i and doc[t.i - 1].lower_ in {"and", ","}
                    for t in draft.sentence)
-    apart = any(t.lower_ == "separately" or t.lower_ == "separate" and (
+    apart = any(t.lower_ == "separately" or t.lower_ in {"separate", "bilateral"} and (
         NOUN_TRIGGERS.get(t.head.lower_) in CONTACT or t.head.lower_ in {"sessions", "rounds"})
-        for t in draft.sentence)  # "held separate talks", not "in a separate room"
+        for t in draft.sentence)  # "held separate talks", "back-to-back bilateral talks with
+    # A and B", not "in a separate room"
     if draft.type not in CONTACT or not (placed or apart or trigger.lower_ == "calls" or twice
                                          or calls or sequence):  # "held phone calls with A and B"
         return [draft]

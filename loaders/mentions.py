@@ -273,8 +273,9 @@ class MentionFinder:
                 continue  # "the COVID-19 pandemic", "the holiday of Navruz": no body
             if kind == "person":
                 span = _without_titles(span)  # "Sayyid Fahd bin Mahmoud": no part of the name
-            if kind == "person" and all(t.lower_ in DOCUMENT_WORDS for t in span):
-                continue  # "sign first defence MoU": a document, no one
+            if kind == "person" and (all(t.lower_ in DOCUMENT_WORDS for t in span)
+                                     or len(span) > 1 and span[-1].lower_ in DOCUMENT_NOUNS):
+                continue  # "sign first defence MoU", "the Leticia Pact": a document, no one
             if re.fullmatch(r"COP ?\d+", span.text) or kind == "organization" and (
                     any(t.lower_ in EVENT_WORDS | DOCUMENT_WORDS for t in span)
                     or _names_an_event(doc, span)):
@@ -534,6 +535,11 @@ class MentionFinder:
         if mention.source == "kb:demonym" and before is not None and before.lower_ in \
                 REGION_WORDS:
             return replace(mention, kind="place", key=None, modifier=True)  # "South American"
+        if mention.source == "kb:demonym" and mention.text == "American" and \
+                mention.end < len(doc) and doc[mention.end].lower_ in {
+                    "states", "countries", "nations", "republics"}:
+            return replace(mention, kind="place", key=None, modifier=True)  # "twelve American
+            # states": of the Americas, not the United States
         if before is not None and before.lower_ == "the" and mention.start >= 2:
             before = doc[mention.start - 2]  # "at the White House", "in the Kremlin"
         is_locative = before is not None and before.lower_ in {"in", "at", "to", "near", "into"}
@@ -585,6 +591,11 @@ class MentionFinder:
                 mention.kind in ("state", "place") and (mention.start == 0 or doc[
                     mention.start - 1].lower_ in {"the", "so-called", "called", "a", "'s"}):
             return replace(mention, modifier=True)  # "the so-called Mexico Agreement": a title
+        named = mention.start - 1 - (mention.start > 0 and doc[mention.start - 1].lower_ == "the")
+        if named >= 1 and doc[named].lower_ in {"for", "on", "of"} and \
+                doc[named - 1].lower_ in DOCUMENT_NOUNS and doc[named - 1].is_title:
+            return replace(mention, modifier=True)  # "the Leticia Pact for the Amazon": a
+            # document's name
         if mention.source == "kb:capital" and after and after[0].lower_ in EVENT_WORDS:
             return replace(mention, as_place=True, modifier=True)  # "the Nairobi meeting"
         root = doc[mention.start:mention.end].root
@@ -1217,8 +1228,11 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
     _share_plural_titles(doc, result)
     roles = _role_mentions(doc, result, titled, base)
     inside = {i for r in roles for i in range(r.start, r.end)}
-    result = [replace(m, modifier=True) if m.kind == "state" and m.start in inside else m
-              for m in result]  # "Azerbaijani" in "Azerbaijani and Armenian foreign ministers"
+    heads_of = {(r.affiliation, r.start) for r in roles}
+    result = [replace(m, modifier=True) if m.kind == "state" and m.start in inside or (
+        m.kind == "organization" and (m.key, m.end) in heads_of) else m
+              for m in result]  # "Azerbaijani" in "Azerbaijani and Armenian foreign ministers",
+    # "UN" in "the UN chief"
     return sorted(result + roles, key=lambda m: (m.start, m.end))
 
 
@@ -1689,8 +1703,10 @@ def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):
     i = head.i - 1
     while i >= max(0, head.i - 6):
         m = by_token.get(i)
-        if m is not None and m.kind == "state":
-            states.append(m)
+        if m is not None and (m.kind == "state" or m.kind == "organization" and m.key
+                              and not states and m.end == head.i and head.lower_ in {
+                                  "chief", "head", "chairman", "chairperson", "chair"}):
+            states.append(m)  # "the UN chief": the body's head, as a state's "leader"
             left = m.start
             i = m.start - 1
             continue
