@@ -157,7 +157,8 @@ EVENT_PREPS = {"in", "during", "at", "on", "after", "over", "following", "before
 
 GATHERINGS = {"session", "summit", "forum", "conference", "gathering", "assembly", "plenary",
               "ceremony", "dialogue", "roundtable", "dinner", "lunch", "luncheon", "breakfast",
-              "banquet"}  # "hosted a working dinner for Pacific leaders. Around the table …"
+              "banquet", "workshop"}
+# "hosted a working dinner for Pacific leaders. Around the table …": a gathering too
 # Things that lie between two states, that "between A and B" describes: no party list.
 CROSSINGS = {"border", "crossing", "frontier", "bridge", "road", "railway", "pipeline",
              "corridor", "checkpoint", "line", "boundary", "link", "interconnector"}
@@ -2680,6 +2681,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"gathering))|"
                         r"among them were|among those (?:taking part|attending|(?:present )?at "
                         r"the (?:summit|talks|meeting|conference|gathering|session|table))|"
+                        r"(?:were|was) (?:also )?in the room|"
                         r"(?:were|was) among the (?:\w+ ){0,2}(?:leaders|delegates|guests|"
                         r"ministers|participants|heads of (?:state|government))|"
                         r"(?:around|at) the (?:\w+ )?table(?: with [\w .'’-]{1,40}?)? "
@@ -3000,10 +3002,9 @@ def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraf
     if gathering in frames:  # "… gathered in the Peruvian capital on Tuesday": now with sides
         frames.remove(gathering)
         drafts.append(gathering)
-    document = next((t for t in sentence if t.i >= found.end() or NOUN_TRIGGERS.get(
-        t.lower_) == "Agreement"), sentence[0])
-    signed = EventDraft(type="Agreement", trigger=sentence[document.i - sentence.start:
-                                                        document.i - sentence.start + 1],
+    document = next((t for t in sentence if NOUN_TRIGGERS.get(t.lower_) == "Agreement"),
+                    sentence[0])  # "the Lima Declaration"
+    signed = EventDraft(type="Agreement", trigger=sentence.doc[document.i:document.i + 1],
                         sentence=sentence, date=gathering.date, location=gathering.location,
                         rule="kg.events.v1:signatories")
     for m in listed:
