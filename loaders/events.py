@@ -543,9 +543,9 @@ def _has_with(token: Token) -> bool:
 def _with_someone(token: Token) -> bool:
     """ "sat with Li", "seated next to Pavlopoulos": with someone; not "sit awkwardly with
     the EU's own position"."""
-    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {
-        "with", "beside"}] + [to for c in token.children if c.lower_ == "next"
-                              for to in c.children if to.lower_ == "to"]
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"] + [
+        to for c in token.children if c.lower_ == "next" for to in c.children
+        if to.lower_ == "to"]  # not "Bourita, sitting beside Akhannouch, told reporters"
     return any(p.dep_ == "pobj" and (p.pos_ in ("PROPN", "PRON") or p.ent_type_ or fold(p.text)
                                      in TITLE_HEADS or p.lower_ in SIDE_NOUNS)
                for c in preps for p in c.children)
