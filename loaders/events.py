@@ -840,8 +840,11 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
             represented = token.dep_ == "advcl" and lemma == "represent" and any(
                 c.dep_ == "nsubjpass" for c in token.children)  # "…, while Tajikistan and
             # Uzbekistan were represented by their own delegations": they took part too
+            likewise = token.dep_ == "advcl" and lemma in ("do", "be", "have") and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in token.children) and \
+                token.i > trigger.i  # "joined Kikwete at the table, as did Zuma": Zuma too
             if trigger not in token.subtree and lemma not in TOPIC_VERBS and not brokered \
-                    and not represented:
+                    and not represented and not likewise:
                 out.update(t.i for t in token.subtree)
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
                 and trigger not in token.subtree:
@@ -2692,6 +2695,9 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"delegations?|(?:(?:foreign|prime|deputy|defen[cs]e) )?ministers?|"
                         r"(?:crown )?prince|(?:vice[- ])?president|premier))\b",
                         re.IGNORECASE)
+# "Kagame stayed away and sent Valentine Rugwabiza, his minister for EAC affairs": one named
+# envoy is enough.
+SENT_NAMED = re.compile(r"\bsent [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}, (?:his|her|its|their) ")
 STAND_IN = re.compile(r"\b(?:stood|standing|stands) in for\b|\bdeputi[sz](?:ed|ing) for\b",
                       re.IGNORECASE)  # "…, while X stood in for his father": X was there
 # "Tshisekedi took part by video link": one person is enough.
@@ -2720,6 +2726,11 @@ def _stayed_away(doc: Doc, m: Mention) -> bool:
     verb = head.head
     return any(c.dep_ == "neg" for c in verb.children) or \
         verb.lemma_.lower() in {"stay", "skip", "miss", "boycott", "decline"}
+
+
+# Those a gathering just told brought together, as "join" takes them: "joined the leaders".
+GATHERED_PEOPLE = {"leaders", "ministers", "delegates", "delegations", "heads", "presidents",
+                   "participants"}
 
 
 def _joined_at_the_table(verb: Token) -> bool:
@@ -2928,7 +2939,8 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     # too took part in the gathering this sentence joined
     stand_in = STAND_IN.search(sentence.text) if told is not None and \
         told.type in CONTACT else None
-    listed = ATTENDANCE.search(sentence.text) or remote or stand_in
+    listed = ATTENDANCE.search(sentence.text) or SENT_NAMED.search(sentence.text) or remote \
+        or stand_in
     if not (listed or delegation):
         _host_told(sentence, mentions, drafts, published, frames)
     if not (listed or delegation) or _unreal(sentence.root):
@@ -3297,8 +3309,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             c.ent_type_ == "ORDINAL" for c in o.children) and not any(
             m.start in _own_phrase(o) or m.start in _listed_after(doc, o, mentions)
             for m in mentions) for o in events) or bool(relatives)
-        if referring or (lemma in ("attend", "join", "chair") and not events
-                         and not _for_an_event(trigger)):
+        gathered = lemma == "join" and any(
+            o.dep_ == "dobj" and o.lower_ in GATHERED_PEOPLE
+            and any(c.lower_ == "the" for c in o.children)
+            for o in objects)  # "Rouhani joined the leaders for the expanded session"
+        if referring or gathered or (lemma in ("attend", "join", "chair") and not events
+                                     and not _for_an_event(trigger)):
             nouns = {o.lower_ for o in events}
             # "the meeting", "the summit" refer back to an event named by a noun
             meetings = [d for d in earlier[-8:] if d.type in ("Meeting", "Mediation")
@@ -3336,7 +3352,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 t.i for c in trigger.children if c.dep_ == "nsubjpass" or (
                     c.dep_ == "dobj" and _joined_at_the_table(trigger))
                 for t in c.subtree}}  # "Blinken joined Biden at the table": Biden's talks
-            if lemma == "join" and joined:  # "Ramaphosa was joined by Sall and Hichilema"
+            summit = summit_before(sentence, earlier, published) if gathered else None
+            if summit is not None:  # "Rouhani joined the leaders": the gathering just told
+                meetings = [summit]
+            elif lemma == "join" and joined:  # "Ramaphosa was joined by Sall and Hichilema"
                 meetings = [d for d in earlier[-4:] if d.type in CONTACT
                             and joined & d.keys()][-1:] or meetings
             elif lemma == "join" and trigger.dep_ in ("acl", "advcl") and not events:
