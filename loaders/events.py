@@ -215,6 +215,10 @@ class EventDraft:
     def keys(self, *roles: str) -> set[str]:
         return {mention_id(p.mention) for p in self.parties if not roles or p.role in roles}
 
+    def people(self) -> set[str]:
+        """The keys of the people among the parties, whatever their role."""
+        return {mention_id(p.mention) for p in self.parties if p.mention.kind == "person"}
+
 
 def mention_id(m: Mention) -> str:
     return m.key or f"~{fold(m.label)}"
@@ -2278,9 +2282,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             draft = _read_trigger(doc, token, kind, sentence, in_sentence, published, drafts,
                                   sentence_events, _frames_of(sentence, frames) + just_before)
             for frame in just_before:
-                if frame.parties:  # joined by this sentence: an event with its sides now
-                    frames.remove(frame)
-                    drafts.append(frame)
+                if frame.parties:  # joined by this sentence
+                    _with_sides(frame, frames, drafts)
             if draft is not None and kind == "Proposal" and offered:
                 draft.topics = [offered]
             if draft is None:
@@ -2319,9 +2322,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             gathering = _received_at_the_gathering(draft, sentence, drafts, published) or \
                 _received_at_the_gathering(draft, sentence, frames, published)
             if gathering is not None:  # "The President received at the meeting A, B and C"
-                if gathering in frames:
-                    frames.remove(gathering)
-                    drafts.append(gathering)
+                _with_sides(gathering, frames, drafts)
                 for party in draft.parties:
                     add_party(gathering, party.mention, "participant")
                 gathering.support.append(Support(sentence, draft.trigger, draft.rule,
@@ -2949,8 +2950,7 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
             r"\bamong those\b", listed.group(0) if listed else "", re.I)):
         return  # "The summit … was attended by X": already read as a joining
     loose = listed is not None and listed.group(0).lower() == "present" and not delegation
-    summit = told or summit_before(sentence, drafts, published, nominal_only=loose) or \
-        summit_before(sentence, frames or [], published, nominal_only=loose)
+    summit = told or _gathering_before(sentence, drafts, frames, published, nominal_only=loose)
     # "X chaired the session, at which A, B and C were among those at the table": that session
     people = [m for m in mentions if m.kind == "person" and not m.modifier
               and _listed_person(sentence.doc, m) and not _stayed_away(sentence.doc, m)]
@@ -2974,9 +2974,7 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         represented and summit is not None and len(summit.keys()) >= 3)
     if summit is None or len(people) < (1 if alone else 2):  # "Also taking part was X"
         return
-    if frames and summit in frames:  # "The GCC held its summit … X and Y also took part"
-        frames.remove(summit)
-        drafts.append(summit)
+    _with_sides(summit, frames, drafts)  # "The GCC held its summit … X and Y also took part"
     if delegation:  # "The Saudi side was headed by X": X acts for Saudi Arabia
         sides = {m.key for m in mentions if m.kind == "state" and m.key
                  and sentence.doc[m.start].idx - sentence.start_char < delegation.end()}
@@ -2997,6 +2995,24 @@ SIGNATORIES = re.compile(r"\b(?:the )?signatories\b[^.;]{0,80}?\b(?:were|include
                          re.IGNORECASE)
 
 
+def _gathering_before(sentence: Span, drafts: list[EventDraft],
+                      frames: list[EventDraft] | None, published: date | None,
+                      nominal_only: bool = False) -> EventDraft | None:
+    """The gathering a list of people belongs to (``summit_before``): among the events read,
+    else among the gatherings told without sides yet."""
+    return summit_before(sentence, drafts, published, nominal_only=nominal_only) or \
+        summit_before(sentence, frames or [], published, nominal_only=nominal_only)
+
+
+def _with_sides(gathering: EventDraft, frames: list[EventDraft] | None,
+                drafts: list[EventDraft]) -> None:
+    """A gathering told without sides ("… gathered in Lima on Tuesday") that a later
+    sentence gives some is an event now: out of the frames, into the drafts."""
+    if frames and gathering in frames:
+        frames.remove(gathering)
+        drafts.append(gathering)
+
+
 def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraft],
                  published: date | None, frames: list[EventDraft]) -> None:
     """ "The signatories of the Lima Declaration were Argentina, Brazil, …": those listed
@@ -3007,13 +3023,10 @@ def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraf
     after = sentence.start_char + found.end()
     listed = [m for m in mentions if sentence.doc[m.start].idx >= after and not m.modifier
               and m.kind in ("state", "person", "organization")]
-    gathering = summit_before(sentence, drafts, published) or summit_before(
-        sentence, frames, published)
+    gathering = _gathering_before(sentence, drafts, frames, published)
     if len(listed) < 2 or gathering is None:
         return
-    if gathering in frames:  # "… gathered in the Peruvian capital on Tuesday": now with sides
-        frames.remove(gathering)
-        drafts.append(gathering)
+    _with_sides(gathering, frames, drafts)  # "… gathered in the Peruvian capital on Tuesday"
     document = next((t for t in sentence if NOUN_TRIGGERS.get(t.lower_) == "Agreement"),
                     sentence[0])  # "the Lima Declaration"
     signed = EventDraft(type="Agreement", trigger=sentence.doc[document.i:document.i + 1],
@@ -3040,8 +3053,7 @@ def _host_told(sentence: Span, mentions: list[Mention], drafts: list[EventDraft]
              and HOST_APPOSED.match(doc[m.end:m.end + 6].text)]
     if not hosts:
         return
-    summit = summit_before(sentence, drafts, published, nominal_only=True) or summit_before(
-        sentence, frames or [], published, nominal_only=True)
+    summit = _gathering_before(sentence, drafts, frames, published, nominal_only=True)
     if summit is None or any(side_of(p.mention) not in (None, side_of(hosts[0]))
                              and p.role == "host" for p in summit.parties):
         return
@@ -3495,7 +3507,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG" for t in a.subtree}
     # "signed a joint text refusing to recognise the assembly installed by Maduro": what the
     # text says, no party
-    described |= _crossing_ends(sentence)  # "met Kuleba at a border crossing between
+    crossing_ends = _crossing_ends(sentence)
+    described |= crossing_ends  # "met Kuleba at a border crossing between
     # Poland and Ukraine": where, not who
     described |= {t.i for n in sentence for c in n.children if c.dep_ == "acl"
                   and c.lemma_.lower() in MARKING_VERBS and n.pos_ == "NOUN"
@@ -3834,7 +3847,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 draft.location = replace(visited[0].mention, as_place=True)  # "visited Athens"
     else:
         draft.location = _location(doc, mentions,
-                                   tokens - topic_tokens - nested - _crossing_ends(sentence),
+                                   tokens - topic_tokens - nested - crossing_ends,
                                    towards=lemma == "welcome")
         there = _there(root, doc._.mentions or [])
         if there is not None and not (draft.location and doc[draft.location.start].head.head
@@ -3850,7 +3863,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         draft.location = _where(doc, root, mentions) or _only_place(
             doc, sentence, mentions,
             topic_tokens | nested | _reference_clauses(sentence.root, trigger)
-            | _crossing_ends(sentence),
+            | crossing_ends,
             [*earlier, *(this_sentence or [])], kind == "Visit") or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
     draft.reference = (_told_for_reference(trigger) or told_since) and own_parties
@@ -4105,8 +4118,7 @@ def in_turn(a: EventDraft, b: EventDraft) -> bool:
     if a.type != "Meeting" or b.type != "Meeting" or a.sentence.start != b.sentence.start \
             or a.trigger.start == b.trigger.start or a.support or b.support:
         return False
-    people_a = {mention_id(p.mention) for p in a.parties if p.mention.kind == "person"}
-    people_b = {mention_id(p.mention) for p in b.parties if p.mention.kind == "person"}
+    people_a, people_b = a.people(), b.people()
     return bool(people_a & people_b) and bool(people_a - people_b) and bool(people_b - people_a)
 
 

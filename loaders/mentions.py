@@ -2284,7 +2284,6 @@ def _titled_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     """A capitalised name of two or three words the NER missed, right after a post that
     ends a sentence or a list item: "Finland's Minister of Defence Antti Häkkänen."."""
     taken = {i for m in found for i in range(m.start, m.end)}
-    not_names = TITLE_WORDS | ORG_WORDS | PLACE_WORDS | VENUE_WORDS | NAME_CONNECTORS
     extra: list[Mention] = []
     for token in doc[1:]:
         before = doc[token.i - 1]
@@ -2294,9 +2293,7 @@ def _titled_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         end = _name_end(doc, token.i, taken)
         run = doc[token.i:end]
         if len(run) < 2 or end >= len(doc) or doc[end].text not in {".", ",", ";"} and \
-                doc[end].lower_ != "and" or any(
-                    fold(t.text) in not_names or t.ent_type_ in ("GPE", "LOC", "FAC", "NORP",
-                                                                 "DATE", "ORG") for t in run):
+                doc[end].lower_ != "and" or not _bare_name(run):
             continue
         extra.append(Mention(run.start, run.end, run.text, "person", run.text,
                              source="rule:titled"))
@@ -2310,7 +2307,6 @@ def _apposed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     minister of territorial administration, …"."""
     taken = {i for m in found for i in range(m.start, m.end)}
     states = {m.start for m in found if m.kind == "state"}
-    not_names = TITLE_WORDS | ORG_WORDS | PLACE_WORDS | VENUE_WORDS | NAME_CONNECTORS
     extra: list[Mention] = []
     for token in doc:
         if token.i in taken or (token.i > 0 and doc[token.i - 1].is_title
@@ -2319,9 +2315,7 @@ def _apposed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
             continue  # only from the start of a run
         end = _name_end(doc, token.i, taken, longest=4)
         run = doc[token.i:end]
-        if len(run) < 2 or end >= len(doc) or any(
-                fold(t.text) in not_names or t.ent_type_ in ("GPE", "LOC", "FAC", "NORP",
-                                                             "DATE", "ORG") for t in run):
+        if len(run) < 2 or end >= len(doc) or not _bare_name(run):
             continue
         after = doc[end]
         post_before = token.i > 1 and doc[token.i - 1].text == "," and any(
@@ -2373,6 +2367,15 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 NAME_CONNECTORS = {"of", "in", "for", "the", "and", "on", "&"}
+# Words no name the NER missed is made of: posts, bodies, places, venues, connectors.
+NOT_NAME_WORDS = TITLE_WORDS | ORG_WORDS | PLACE_WORDS | VENUE_WORDS | NAME_CONNECTORS
+
+
+def _bare_name(run: Span) -> bool:
+    """Whether a run of capitalised words can be a name the NER missed: none of them a post,
+    a body's, place's or venue's word, or part of a place, body or date the NER found."""
+    return not any(fold(t.text) in NOT_NAME_WORDS or t.ent_type_ in (
+        "GPE", "LOC", "FAC", "NORP", "DATE", "ORG") for t in run)
 
 
 # What a body or state names when it only qualifies them: "East African Community

@@ -323,7 +323,7 @@ def date_story_events(drafts: list[EventDraft]) -> list[EventDraft]:
     lead = next((d for d in drafts if d.date and d.type in LEAD_TYPES), None)
     if lead is None:
         return drafts
-    people = {mention_id(p.mention) for p in lead.parties if p.mention.kind == "person"}
+    people = lead.people()
     for draft in drafts:
         if (draft.date is None or draft.soft_date and draft.assumed_from != "paragraph") \
                 and draft.type in STORY_TYPES and not draft.reference and \
@@ -579,8 +579,7 @@ def _other_tables(a: EventDraft, b: EventDraft) -> bool:
     the other Gulf ministers."""
     if a.type != "Meeting" or b.type != "Meeting":
         return False
-    people_a = {mention_id(p.mention) for p in a.parties if p.mention.kind == "person"}
-    people_b = {mention_id(p.mention) for p in b.parties if p.mention.kind == "person"}
+    people_a, people_b = a.people(), b.people()
     return _in_headline(a) != _in_headline(b) and len(people_a) >= 3 and \
         len(people_b) >= 3 and bool(people_a - people_b) and bool(people_b - people_a)
 
@@ -780,7 +779,7 @@ def _most_specific(draft: EventDraft) -> None:
     mediators = draft.keys("mediator")
     mediator_states = {p.mention.affiliation for p in draft.parties
                        if p.role == "mediator" and p.mention.kind == "person"}
-    people = {mention_id(p.mention) for p in draft.parties if p.mention.kind == "person"}
+    people = draft.people()
     kept = []
     for party in draft.parties:
         ident = mention_id(party.mention)
