@@ -39,7 +39,8 @@ VERB_TRIGGERS = {
     "greet": "Meeting", "embrace": "Meeting", "hug": "Meeting", "dine": "Meeting",
     "lunch": "Meeting", "breakfast": "Meeting",
     "shake": "Meeting",
-    "join": "Meeting", "open": "Meeting", "moderate": "Meeting",
+    "join": "Meeting", "open": "Meeting", "moderate": "Meeting", "closet": "Meeting",
+    "brief": "Meeting",
     "visit": "Visit", "arrive": "Visit", "travel": "Visit", "land": "Visit", "fly": "Visit",
     "call": "PhoneCall", "phone": "PhoneCall", "telephone": "PhoneCall", "dial": "PhoneCall",
     "mediate": "Mediation", "broker": "Mediation", "facilitate": "Mediation",
@@ -413,6 +414,12 @@ def _event_type(token: Token) -> str | None:
                     o.dep_ == "dobj" and o.ent_type_ == "PERSON" for o in token.children))
                 for c in token.children):
             return None  # "called on the parties to return"; but "called Putin to discuss …"
+        if lemma == "call" and any(
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and fold(c.text) not in TITLE_HEADS
+                and c.lower_ not in SIDE_NOUNS | GATHERINGS and c.lower_ not in NOUN_TRIGGERS
+                and not c.ent_type_ for c in token.children) and any(
+                t.text in {'"', "“", "”"} for t in token.sent if t.i > token.i):
+            return None  # "called China's economic retaliation … "inappropriate"": named it
         if lemma == "hold" and not any(c.dep_ == "dobj" for c in token.children):
             return None
         if lemma in ("confer", "bestow") and any(c.dep_ == "dobj" for c in token.children):
@@ -675,6 +682,17 @@ def _unreal(token: Token) -> bool:
         if head.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in
                                         TIME_MARKS | {"after", "once"} for c in head.children):
             break  # "When Ruto opened the talks, the president may not have been …": it did
+        if head.dep_ == "advcl" and head.tag_ == "VBG" and head.doc[head.i - 1].text == "," \
+                and head.head.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                      for c in head.head.children) \
+                and head.head.head.tag_ == "VBD" and any(c.dep_ == "dobj"
+                                                         for c in head.head.head.children):
+            # "Kushner urged Arab governments to get behind a plan, opening a workshop":
+            # the participle is what the subject of "urged" did, not what they were urged to
+            head = head.head.head
+            chain.append(head)
+            through = False
+            continue
         if circumstance and head.dep_ == "xcomp" and head.head.tag_ in ("VBZ", "VBP") and \
                 _lemma_in(head.head, UNREAL_HEADS):
             return True  # "Estonia and Finland intend to raise it at the NATO summit in June"
@@ -718,8 +736,8 @@ def _unreal(token: Token) -> bool:
             if child.dep_ == "prt" and child.lower_ == "off" and t.lemma_.lower() in {
                     "call", "put"}:
                 return True  # "called off a meeting"
-            if child.dep_ == "aux" and child.lower_ in MODALS:
-                return True
+            if child.dep_ == "aux" and child.lower_ in MODALS and not _a_persons_name(child):
+                return True  # but "May sat down with …", after "Theresa May", is no modal
             if child.dep_ == "det" and child.lower_ == "no":
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in {
@@ -1882,8 +1900,20 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
         sentence, trigger, published)
 
 
+def _a_persons_name(token: Token) -> bool:
+    """Whether a token is in a person's name the mentions found, whatever the tagger made of
+    it: "May" as a month or a modal, after "Theresa May"."""
+    doc = token.doc
+    return doc.has_extension("mentions") and any(
+        m.kind == "person" and m.start <= token.i < m.end for m in doc._.mentions or [])
+
+
 def _is_date(ent: Span) -> bool:
-    """A date, or a time that says the day: "last night" (tagged a time) was yesterday."""
+    """A date, or a time that says the day: "last night" (tagged a time) was yesterday; not
+    a name the NER took for a month ("On the sidelines, May held talks", after "Theresa
+    May")."""
+    if len(ent) == 1 and _a_persons_name(ent[0]):
+        return False
     return ent.label_ == "DATE" or ent.label_ == "TIME" and bool(DAY_TIMES.search(
         ent.text.lower()))
 
@@ -2042,11 +2072,20 @@ def _of_the_clause(ent: Span, clause: Token) -> bool:
     return True
 
 
+def _naming_a_thing(ent: Span) -> bool:
+    """Whether a year only names a thing, not an event the story tells: "a state on the
+    1967 lines", "the 1979 revolution" (but "the 2018 summit", "the 2015 deal" are events)."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ in ("nummod", "compound", "amod") \
+        and root.head.i > root.i and root.head.pos_ == "NOUN" \
+        and root.head.lower_ not in GATHERINGS and root.head.lower_ not in NOUN_TRIGGERS
+
+
 def narrative_year(ent: Span) -> int | None:
     """The year of the last date with a year before ``ent`` in its paragraph, if any: one
     it names ("in late 2018") or one it tells ("In February this year")."""
     earlier = [e for e in paragraph_dates_before(ent.doc, ent.start)
-               if not _describing(e, ent) and not any(
+               if not _describing(e, ent) and not _naming_a_thing(e) and not any(
                    a.dep_ == "prep" and a.lower_ in {"since", "after", "until", "till"}
                    for a in e.root.ancestors)]  # "frozen after Iraq's 1990 invasion of Kuwait.
     # They began to thaw in February": a point of reference, not the time the story is at
@@ -2458,8 +2497,12 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             # none, or "X chaired the session, at which A and B were among those at the
             # table": the list gives its sides
             _attendance(sentence, in_sentence, drafts, published, frames)
-            _signatories(sentence, in_sentence, drafts, published, frames)
             _mediator_sentence(sentence, in_sentence, drafts)
+        if all(d.type in CONTACT and len(d.keys()) < 2 or d.type == "Agreement"
+               for d in sentence_events):
+            # "The signatories … were A, B", "Among the leaders who signed were A, B"
+            _signatories(sentence, in_sentence, drafts, published, frames,
+                         [d for d in sentence_events if d.type == "Agreement"])
         _topic_sentence(sentence, drafts, sentence_events)
     _calls_retold(drafts)
     return [d for d in drafts if is_complete(d)]
@@ -2676,6 +2719,7 @@ LISTED_DELEGATION = re.compile(rf"\b{LISTED}\b", re.IGNORECASE)
 ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|attended by|"
                         rf"{LISTED}|"
                         r"(?:other )?heads of delegations? (?:were|included)|"
+                        r"(?:the|their) (?:table|line-up|lineup|guest list) included|"
                         r"(?:participants|leaders|heads of state|attendees)(?: at the "
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
                         r"(?:was|were) represented by|"
@@ -2692,23 +2736,30 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:were|sat)|facing (?:them|him|her) "
                         r"(?:were|was|sat)|"
                         r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
-                        r"attended as (?:observers?|guests?)|sent (?:their |its )?(?:envoys?|"
+                        r"attended as (?:observers?|guests?)|"
+                        r"(?:sent|fielded|dispatched) (?:[\w-]+ ){0,3}?delegations?|"
+                        r"sent (?:their |its )?(?:envoys?|"
                         r"delegations?|(?:(?:foreign|prime|deputy|defen[cs]e) )?ministers?|"
                         r"(?:crown )?prince|(?:vice[- ])?president|premier))\b",
                         re.IGNORECASE)
 # "Kagame stayed away and sent Valentine Rugwabiza, his minister for EAC affairs": one named
 # envoy is enough.
-SENT_NAMED = re.compile(r"\bsent [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}, (?:his|her|its|their) ")
+SENT_NAMED = re.compile(r"\bsent (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}, (?:his|her|its|their) |"
+                        r"(?:the|his|her|its|their) [\w\s'’-]{1,40}?, [A-Z][\w'’-]+ [A-Z])")
+# "… sent the chairwoman of the Mejlis, Akja Nurberdiyeva, to lead a sizeable delegation"
 STAND_IN = re.compile(r"\b(?:stood|standing|stands) in for\b|\bdeputi[sz](?:ed|ing) for\b",
                       re.IGNORECASE)  # "…, while X stood in for his father": X was there
 # "Tshisekedi took part by video link": one person is enough.
-REMOTELY = re.compile(r"\b(?:took part|participated|joined(?: in)?)\s+(?:the \w+ )?"
-                      r"(?:by video|via video|by videoconference|virtually|remotely|online)\b",
-                      re.IGNORECASE)
+REMOTELY = re.compile(r"\b(?:(?:took part|participated|joined(?: in)?)\s+(?:the \w+ )?"
+                      r"(?:by video|via video|over video|by videoconference|virtually|remotely|"
+                      r"online)|(?:took part|participated|joined) from (?:his|her|their|its|the)?"
+                      r"\s*[\w\s'’-]{0,40}?\b(?:residence|office|palace|capital)|"
+                      r"(?:also )?attended the (?:virtual|online|video) (?:event|ceremony|"
+                      r"meeting|session))\b", re.IGNORECASE)
 # "Pakistan's delegation was led by X", "The Afghan side was headed by Y": one person is
 # enough, the delegation's state is the rest.
 DELEGATION = re.compile(r"\b(?:delegation|side|team|delegates|negotiators)\b[^.;]{0,60}?"
-                        r"\b(?:(?:was|were) (?:led|headed) by|included|comprised)\b|"
+                        r"\b(?:(?:was|were|is|are) (?:led|headed) by|included|comprised)\b|"
                         r"\b(?:led|headed) (?:the|a|an|their|his|her|its) [\w\s.'-]{0,30}?"
                         r"\b(?:delegations?|teams?|sides?)\b", re.IGNORECASE)
 
@@ -2726,7 +2777,7 @@ def _stayed_away(doc: Doc, m: Mention) -> bool:
         return False
     verb = head.head
     return any(c.dep_ == "neg" for c in verb.children) or \
-        verb.lemma_.lower() in {"stay", "skip", "miss", "boycott", "decline"}
+        verb.lemma_.lower() in {"stay", "skip", "miss", "boycott", "decline", "send"}
 
 
 # Those a gathering just told brought together, as "join" takes them: "joined the leaders".
@@ -2782,14 +2833,27 @@ ENVOY_NOUNS = {"representative", "representatives", "official", "officials", "en
 # Croatia"
 
 
+SENDING_VERBS = {"send", "field", "dispatch"}
+
+
 def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
     """Whether a state or body is listed through people it sent, unnamed: "…, senior
-    representatives of the United Arab Emirates and Bahrain, and …"; not "the resumption of
-    talks between representatives of A and B", where the envoys are no item of a list."""
+    representatives of the United Arab Emirates and Bahrain, and …", "Bahrain fielded a
+    large delegation", "Qatar also took part"; not "the resumption of talks between
+    representatives of A and B", where the envoys are no item of a list."""
     head = doc[m.end - 1]
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
     envoys = head.head.head
+    subject = head.head if head.dep_ == "appos" and head.head.dep_ == "nsubj" else head
+    if subject.dep_ == "nsubj" and subject.head.lemma_.lower() in SENDING_VERBS:
+        # "The host country, Bahrain, fielded a large delegation", "Egypt and Jordan each
+        # sent delegations"
+        return any(c.dep_ == "dobj" and c.lower_ in ENVOY_NOUNS for c in subject.head.children)
+    if head.dep_ == "nsubj" and m.kind in ("state", "organization") and (
+            head.head.lemma_.lower() in ("attend", "participate") or any(
+            c.dep_ == "dobj" and c.lower_ == "part" for c in head.head.children)):
+        return True  # "Qatar also took part": its people unnamed
     return head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and \
         envoys.lower_ in ENVOY_NOUNS and envoys.dep_ in ("appos", "conj", "attr", "nsubj",
                                                          "nsubjpass", "dobj")
@@ -2811,17 +2875,27 @@ def _listed_person(doc: Doc, m: Mention) -> bool:
         and any(a.dep_ == "appos" for a in [preposition.head, *preposition.head.ancestors]))
 
 
+def _hosts_no_event_told(hosted: Token) -> bool:
+    """Whether "hosted by X" hangs on no event noun of its own: "a session, held at … and
+    hosted by Kagame" (the hosting tells the gathering); not "talks in Aqaba that were
+    hosted by Jordan", where the talks tell it."""
+    while hosted.dep_ == "conj" and hosted.head.pos_ == "VERB":
+        hosted = hosted.head
+    return not (hosted.dep_ in ("acl", "relcl") and hosted.head.lower_ in NOUN_TRIGGERS)
+
+
 def summit_before(sentence: Span, drafts: list[EventDraft], published: date | None,
                   nominal_only: bool = False) -> EventDraft | None:
     """The meeting a list of attendees belongs to: the last one told in the paragraphs just
     before, or, further back, the one held on the day this sentence (or the one before
     it) names ("Around the table on Thursday …")."""
     def gathering(d: EventDraft) -> bool:  # "the summit", "joined leaders at the summit",
-        # "hosted the meeting"
+        # "hosted the meeting", "the session, … hosted by Kagame"
         root = d.trigger.root
         return root.pos_ in ("NOUN", "PROPN") or root.lemma_.lower() in {
             "join", "attend", "sit", "gather", "convene", "address"} or any(
             c.dep_ == "dobj" and (c.lower_ in GATHERINGS or NOUN_TRIGGERS.get(c.lower_) in CONTACT)
+            or c.dep_ == "agent" and root.lemma_ == "host" and _hosts_no_event_told(root)
             for c in root.children)
     meetings = [d for d in drafts if d.type == "Meeting" and (gathering(d) or not nominal_only)]
     doc = sentence.doc
@@ -2833,6 +2907,13 @@ def summit_before(sentence: Span, drafts: list[EventDraft], published: date | No
         same = [d for d in meetings if day and d.date == day and len(day) == 10]
         if same:
             return same[-1]
+    if len(spans) > 1:  # "The Gulf leaders had opened the summit on Tuesday. … the table
+        # included A and B": the gathering the sentence just before told of
+        just = [d for d in meetings if d.sentence.start != spans[1].start and any(
+            s.sentence.start == spans[1].start and s.rule != "kg.events.v1:topics"
+            for s in d.support)]
+        if just:
+            return just[-1]
     near = [d for d in meetings[-6:] if sentence.start_char - d.sentence.end_char < 1500
             and (gathering(d) or len(d.keys()) >= 2)]
     # in a paragraph of its own, of the story's days rather than a gathering years before
@@ -2849,7 +2930,7 @@ def summit_before(sentence: Span, drafts: list[EventDraft], published: date | No
 def _their_company(draft: EventDraft, mentions: list[Mention]) -> list[Mention]:
     """The people a participle clause on a party says came with them: "talks between the
     crown prince and the Pakistani premier, joined by delegations that included A and B";
-    "Abiy, accompanied by his foreign minister, C"."""
+    "Abiy, accompanied by his foreign minister, C"; "X, together with Y, called on Z"."""
     doc = draft.trigger.doc
     root = draft.trigger.root
     heads = [root, *(t for p in draft.parties for t in doc[p.mention.start:p.mention.end])]
@@ -2858,7 +2939,14 @@ def _their_company(draft: EventDraft, mentions: list[Mention]) -> list[Mention]:
     clauses = {t.i for h in heads for c in h.children
                if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("join", "accompany")
                and any(a.dep_ == "agent" for a in c.children) for t in c.subtree}
+    clauses |= {t.i for h in heads[1:] if h.dep_ in ("nsubj", "nsubjpass") for c in h.children
+                if c.dep_ == "prep" and c.lower_ == "with" and any(
+                    a.dep_ == "advmod" and a.lower_ in ("together", "along") for a in c.children)
+                for t in c.subtree}  # "Kushner, together with envoy Jason Greenblatt, called on"
     verb = _draft_verb(draft)
+    clauses |= {t.i for c in verb.children if c.dep_ == "prep" and c.i < verb.i
+                and c.lower_ == "along" and any(w.lower_ == "with" for w in c.children)
+                for t in c.subtree}  # "Blinken, along with his deputy, met …"
     clauses |= {t.i for s in verb.children if s.dep_ == "nsubj" and s.lower_ in SIDE_NOUNS
                 for c in s.children if c.dep_ == "relcl" and c.lemma_.lower() in (
                     "include", "comprise") for t in c.subtree}  # "The delegation, which
@@ -2970,8 +3058,9 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     # in for his father", and at a summit of many (not beside talks of two) "Saudi Arabia
     # was represented by its foreign minister, X"
     alone = delegation or remote or (listed and listed.group(0).lower().startswith((
-        "also ", "sent "))) or stand_in or (
-        represented and summit is not None and len(summit.keys()) >= 3)
+        "also ", "sent ", "fielded ", "dispatched "))) or stand_in or (
+        represented and summit is not None and (
+            len(summit.keys()) >= 3 or summit.trigger.root.lower_ in GATHERINGS))
     if summit is None or len(people) < (1 if alone else 2):  # "Also taking part was X"
         return
     _with_sides(summit, frames, drafts)  # "The GCC held its summit … X and Y also took part"
@@ -2991,8 +3080,10 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
                                   len(people)))
 
 
-SIGNATORIES = re.compile(r"\b(?:the )?signatories\b[^.;]{0,80}?\b(?:were|included)\b",
-                         re.IGNORECASE)
+SIGNATORIES = re.compile(
+    r"\b(?:(?:the )?signatories\b[^.;]{0,80}?"
+    r"|(?:leaders|heads of state|presidents|ministers|those|delegations) (?:who|that) signed"
+    r"\b[^.;,]{0,30}?)\b(?:were|included)\b", re.IGNORECASE)
 
 
 def _gathering_before(sentence: Span, drafts: list[EventDraft],
@@ -3007,16 +3098,24 @@ def _gathering_before(sentence: Span, drafts: list[EventDraft],
 def _with_sides(gathering: EventDraft, frames: list[EventDraft] | None,
                 drafts: list[EventDraft]) -> None:
     """A gathering told without sides ("… gathered in Lima on Tuesday") that a later
-    sentence gives some is an event now: out of the frames, into the drafts."""
+    sentence gives some is an event now: out of the frames, into the drafts. Whoever hosted
+    it, read as a go-between while no one else was known ("a session … hosted by X"), is
+    one of its people."""
     if frames and gathering in frames:
         frames.remove(gathering)
         drafts.append(gathering)
+    if gathering.trigger.root.lemma_.lower() == "host" and not gathering.keys("participant"):
+        gathering.parties[:] = [Party(p.mention, "participant") if p.role == "mediator" else p
+                                for p in gathering.parties]
 
 
 def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraft],
-                 published: date | None, frames: list[EventDraft]) -> None:
-    """ "The signatories of the Lima Declaration were Argentina, Brazil, …": those listed
-    signed an agreement at the gathering told before, and so took part in it."""
+                 published: date | None, frames: list[EventDraft],
+                 signings: list[EventDraft]) -> None:
+    """ "The signatories of the Lima Declaration were Argentina, Brazil, …", "Among the
+    leaders who signed in person were A, B, …": those listed signed an agreement at the
+    gathering told before, and so took part in it. `signings` are the agreements the
+    sentence itself tells ("who signed"); without one, the list makes its own."""
     found = SIGNATORIES.search(sentence.text)
     if found is None or _unreal(sentence.root):
         return
@@ -3027,6 +3126,13 @@ def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraf
     if len(listed) < 2 or gathering is None:
         return
     _with_sides(gathering, frames, drafts)  # "… gathered in the Peruvian capital on Tuesday"
+    for m in listed:
+        add_party(gathering, m, "participant")
+    gathering.support.append(Support(sentence, sentence[:1], "kg.events.v1:signatories",
+                                     "signed there: " + ", ".join(m.label for m in listed),
+                                     len(listed)))
+    if signings:
+        return
     document = next((t for t in sentence if NOUN_TRIGGERS.get(t.lower_) == "Agreement"),
                     sentence[0])  # "the Lima Declaration"
     signed = EventDraft(type="Agreement", trigger=sentence.doc[document.i:document.i + 1],
@@ -3034,11 +3140,7 @@ def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraf
                         rule="kg.events.v1:signatories")
     for m in listed:
         add_party(signed, m, "participant")
-        add_party(gathering, m, "participant")
     drafts.append(signed)
-    gathering.support.append(Support(sentence, sentence[:1], "kg.events.v1:signatories",
-                                     "signed there: " + ", ".join(m.label for m in listed),
-                                     len(listed)))
 
 
 HOST_APPOSED = re.compile(r",\s*(?:the|its|the summit's|the gathering's) hosts?\s*,")
@@ -3072,6 +3174,10 @@ def _departure(trigger: Token) -> bool:
     return bool(words & {"out", "home", "from"}) and not words & {"to", "into", "in", "for"}
 
 
+BRIEFING_VERBS = {"brief", "debrief", "inform", "update"}
+ENGAGED_VERBS = {"lock", "engage", "closet", "spend", "deadlock"}  # "locked in talks"
+
+
 def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   mentions: list[Mention], published: date | None,
                   earlier: list[EventDraft],
@@ -3085,6 +3191,21 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
            for a in [trigger, *trigger.ancestors]):
         return None  # "…, a forum launched in 2011 to bring Afghanistan's neighbours
         # together": what a thing is for, no event
+    if lemma == "negotiate" and trigger.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lower_ in {"been", "is", "are", "am"} for c in trigger.children):
+        return None  # "Bangladesh has been negotiating similar arrangements with Nepal": a
+        # process under way, no meeting told
+    if lemma == "brief" and not (
+            trigger.dep_ in ("advcl", "xcomp") and VERB_TRIGGERS.get(
+                trigger.head.lemma_.lower()) == "Visit" and not _departure(trigger.head)
+            and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in trigger.children)):
+        return None  # "briefed reporters" is no meeting; "flew into Abuja to brief President
+        # Tinubu" is: the journey was made to see him
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and \
+            trigger.head.lower_ in ("on", "about") and \
+            trigger.head.head.lemma_.lower() in BRIEFING_VERBS:
+        return None  # "flew in to brief Tinubu on his recent talks with the juntas": what
+        # the briefing was about, told there without its own time or place
     if lemma in ("embrace", "hug") and not any(
             m.kind == "person" and c.dep_ == "dobj" and m.start <= c.i < m.end
             for c in trigger.children for m in mentions):
@@ -3211,6 +3332,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             in {"take", "hold"} and (trigger.dep_ == "nsubjpass" or any(
                 c.dep_ == "dobj" and c.lower_ == "place" for c in trigger.head.children))):
         governed = True  # "Their first conversation took place by video link on …"
+    if kind in CONTACT and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and \
+            trigger.head.head.lemma_.lower() in ENGAGED_VERBS and not _unreal(trigger.head.head):
+        governed = True  # "officials spent 40 hours locked in negotiations in Panmunjom"
     governor = _governing_verb(trigger)
     subjects_before = _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" \
         else _subjects_before(doc, trigger.head, mentions) if trigger.dep_ == "dobj" and \
@@ -3350,7 +3474,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 # but "The summit, chaired by X, …" is the one told before
                 told = [d for d in [*(this_sentence or []), *(sideless or [])]
                         if d.type == "Meeting" and {d.trigger.root, d.trigger.root.head} & set(
-                            trigger.ancestors)]
+                            trigger.ancestors)] or [
+                    d for d in earlier[-8:] if d.type == "Meeting" and trigger.dep_ == "conj"
+                    and any(s.sentence.start == sentence.start and s.trigger.root == trigger.head
+                            for s in d.support)]  # "The meeting was convened by … and chaired
+                # by X": the meeting the first verb added to
                 if told or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
                                    for h in _hung_on(trigger) for c in h.children):
                     meetings = told[-1:]
@@ -3378,7 +3506,23 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if signing:
                 meetings = [d for d in earlier[-8:] if d.type == "Agreement"][-1:]
             previous = next((d for d in reversed(meetings) if d.trigger.root.lower_ in nouns),
-                            meetings[-1] if meetings else None)
+                            None)
+            gatherings = nouns | {o.lower_ for o in objects}
+            sideline = False
+            if previous is None and gatherings & (SUMMITS | {"session"}):
+                # "May sat down with the Gulf rulers on the final day of the bloc's summit,
+                # hosted by King Hamad. On the sidelines, May held talks with King Salman. ¶
+                # The Gulf leaders had opened the summit on Tuesday": the summit, not the talks
+                previous = next((d for d in reversed(earlier[-8:]) if d.type == "Meeting"
+                                 and any(t.lower_ in gatherings for t in d.sentence) and not any(
+                                     t.lower_ in ("sidelines", "margins") for t in d.sentence)),
+                                None)
+                if previous is None and meetings and any(
+                        t.lower_ in ("sidelines", "margins") for t in meetings[-1].sentence):
+                    meetings = []  # "Ghani and Sharif held talks on the sidelines of the
+                    # conference. … Swaraj attended the same conference": not their talks;
+                    sideline = True  # the gathering is one of its own
+            previous = previous or (meetings[-1] if meetings else None)
             if lemma == "attend" and not told_here and not events and not objects and not any(
                     c.dep_ == "prep" and any(_event_type(g) for g in c.children)
                     for c in trigger.children):  # "attended as observers": the last gathering
@@ -3434,7 +3578,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
                     f"{what} the event above: " + ", ".join(m.label for m in added)))
                 return None
-            if referring and not relatives and not (lemma in ("host", "convene") and not meetings):
+            if referring and not relatives and not sideline and not (
+                    lemma in ("host", "convene") and not meetings):
                 return None  # "who also attended the meeting": one not read here; but "the
                 # Trilateral Summit, which was hosted by Li Keqiang" is read on its own, and
                 # so is "X hosted the meeting 'For a Fraternal Neighbourhood' in Palenque"
@@ -3590,7 +3735,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             guest = any(c.pos_ in ("PROPN", "PRON") or any(
                 o.start <= c.i < o.end and o.kind in ("person", "state") for o in mentions)
                 for c in subjects)
-            summit = trigger.dep_ == "acl" and trigger.head.lower_ in SUMMITS
+            hung = trigger
+            while hung.dep_ == "conj" and hung.head.pos_ == "VERB":
+                hung = hung.head  # "a session, held at … and hosted by Kagame"
+            summit = hung.dep_ == "acl" and any(  # "the summit at Sakhir Palace, hosted by"
+                t.lower_ in SUMMITS | {"session"} for t in [hung.head, *hung.head.ancestors][:5])
             role = ("host" if lemma == "receive" or kind != "Meeting" or guest else
                     "participant" if summit else "mediator") if agent else "participant"
             if role == "mediator":
@@ -3731,6 +3880,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 timely = people  # the nearest, unless a paragraph of background told it
             # "After their joint press conference, the three leaders addressed …": the
             # three of the story's days, not of the 2023 summit a paragraph of background told
+            named = _counted_subjects(sentence, doc._.mentions or [], count) \
+                if count > 2 and not counted else None
+            if named is not None:  # "Berdimuhamedov, Ghani, Sharif and Ansari pressed buttons
+                # … After the ceremony the four leaders held talks": the four named together
+                candidates = [named]
             candidates = timely or people or candidates[:6]
         if named_object:  # "Anwar spoke to both prime ministers": the others, just read
             here = set()
@@ -4201,6 +4355,25 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
         people = [m for m in mentions if m.start in subject and m.kind in kinds
                   and not m.modifier]
         if people:
+            return _told_together(earlier, people)
+    return None
+
+
+def _counted_subjects(sentence: Span, mentions: list[Mention], count: int,
+                      reach: int = 8) -> EventDraft | None:
+    """The ``count`` people last told together as a subject, in the paragraphs just before:
+    "A, B, C and D pressed buttons … After the ceremony the four leaders held talks"."""
+    doc = sentence.doc
+    earlier = sentence
+    for _ in range(reach):
+        if earlier.start == 0:
+            break
+        earlier = doc[earlier.start - 1].sent
+        subject = {t.i for t in earlier.root.children if t.dep_ in ("nsubj", "nsubjpass")
+                   for t in t.subtree}
+        people = [m for m in mentions if m.start in subject and m.kind == "person"
+                  and not m.modifier]
+        if len({mention_id(m) for m in people}) == count:
             return _told_together(earlier, people)
     return None
 

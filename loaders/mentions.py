@@ -598,6 +598,12 @@ class MentionFinder:
             # document's name
         if mention.source == "kb:capital" and after and after[0].lower_ in EVENT_WORDS:
             return replace(mention, as_place=True, modifier=True)  # "the Nairobi meeting"
+        if mention.kind == "state" and after and after[0].lower_ in STOP_WORDS and \
+                mention.start > 0 and doc[mention.start - 1].lower_ in {
+                    "after", "before", "during", "on", "from", "a", "the", "her", "his",
+                    "their", "its"}:
+            return replace(mention, as_place=True, modifier=True)  # "talks to Yoon by
+            # phone after Taiwan stop": where a journey went, no side
         root = doc[mention.start:mention.end].root
         if mention.source == "kb:capital" and root.dep_ == "compound" and \
                 root.head.pos_ == "NOUN" and root.head.lower_ not in GOVERNMENT_NOUNS:
@@ -635,6 +641,11 @@ class MentionFinder:
                            as_place=True)  # "at Robert Gabriel Mugabe International Airport"
         if mention.source.startswith("ner:") and after and after[0].lower_ in VENUE_WORDS:
             return replace(mention, kind="place", as_place=True)  # "at the Capella hotel"
+        if mention.source == "ner:PERSON" and mention.end - mention.start == 1 and after and \
+                after[0].tag_ == "NNS" and fold(after[0].text) not in TITLE_WORDS and \
+                doc[mention.start].dep_ in ("amod", "compound", "conj", "nmod"):
+            return replace(mention, modifier=True)  # "Muslim, Christian and Yazidi
+            # worshippers": a people's word, no one person
         if mention.kind == "state" and mention.source == "kb:demonym":
             if any(t.lower_ in PLACE_WORDS for t in doc[mention.end:mention.end + 3]):
                 return replace(mention, modifier=True)  # "the Russian city of Kazan"
@@ -684,6 +695,7 @@ SPOUSE = re.compile(r"\b(?:his|her|their)\s+(?:wife|husband|spouse|widow)\s*,?\s
 # late president's widow, Hinda Deby Itno", who is the one called
 BACKED = {"aligned", "backed", "run", "allied", "supported", "controlled", "owned", "based",
           "funded", "friendly", "armed", "installed", "appointed", "held", "affiliated"}
+STOP_WORDS = {"stop", "stopover", "trip", "visit", "tour", "leg"}
 EVENT_WORDS = {"meeting", "meetings", "summit", "talks", "conference", "forum", "dialogue",
                "consultations", "session", "ministerial", "games", "festival", "week"}
 PLACE_WORDS = {"city", "town", "capital", "port", "resort", "region", "province", "island",
@@ -799,7 +811,9 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     starts = {m.start for m in found if m.kind == "person"}
     extra = []
     for token in doc:
-        if token.i in taken or token.text not in names or token.pos_ != "PROPN" or \
+        named = token.pos_ == "PROPN" or token.tag_ == "MD" and token.i + 1 < len(doc) and \
+            doc[token.i + 1].tag_ in ("VBD", "VBZ")  # "May sat down with …": no modal
+        if token.i in taken or token.text not in names or not named or \
                 token.i in ends or token.i + 1 in starts:  # "Asad Majeed Khan": the rest of
             continue  # a name, not another one; "Caid Essebsi": the front of one
         extra.append(Mention(token.i, token.i + 1, token.text, "person", token.text,
@@ -835,7 +849,8 @@ def _armed_forces(doc: Doc, mention: Mention) -> Mention:
     return mention
 
 
-ADDRESS_FORMS = {"mr", "ms", "mrs", "miss", "madam", "madame", "dr"}
+ADDRESS_FORMS = {"mr", "ms", "mrs", "miss", "madam", "madame", "dr",
+                 "lyonpo", "lyonchhen", "dasho"}  # Bhutan's forms for ministers and officials
 # Courtesy titles written before a name, after the post it holds: "the Speaker of the House,
 # Counselor Dr. Hanafy Gebaly".
 COURTESY_TITLES = ADDRESS_FORMS | {"prof", "professor", "eng", "counselor", "counsellor", "h.e"}
@@ -1233,7 +1248,37 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
         m.kind == "organization" and (m.key, m.end) in heads_of) else m
               for m in result]  # "Azerbaijani" in "Azerbaijani and Armenian foreign ministers",
     # "UN" in "the UN chief"
+    people = {i for m in result if m.kind == "person" for i in range(m.start, m.end)}
+    result = [replace(m, modifier=True) if m.kind == "organization" and not m.modifier and (
+        _in_a_persons_apposition(doc[m.end - 1], people) or _premises_of(doc[m.end - 1]))
+              else m for m in result]
+    roles = [replace(r, modifier=True) if r.kind == "person" and _in_a_persons_apposition(
+        doc[r.end - 1], people) else r for r in roles]  # "Jared Kushner, Senior Adviser to
+    # the US President": whom his post serves, no party
     return sorted(result + roles, key=lambda m: (m.start, m.end))
+
+
+PREMISES = {"headquarters", "offices", "office", "seat", "premises", "compound", "building"}
+
+
+def _premises_of(token: Token) -> bool:
+    """Whether a body is named for where it sits: "at the headquarters of the WPK Central
+    Committee" is a place, no side."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and \
+        token.head.head.lower_ in PREMISES
+
+
+def _in_a_persons_apposition(token: Token, people: set[int]) -> bool:
+    """Whether a body is named in the posts set beside a person: "Choe Ryong Hae, Member of
+    the Presidium of the Political Bureau of the WPK Central Committee, …" (his posts, no
+    side of its own)."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ == "appos" and ancestor.head.i in people and ancestor.i not in people \
+                and ancestor.pos_ in ("NOUN", "PROPN") and ancestor.head.i < ancestor.i:
+            return True
+        if ancestor.dep_ not in ("pobj", "prep", "compound", "conj", "appos", "amod", "nmod"):
+            return False
+    return False
 
 
 def _share_plural_titles(doc: Doc, mentions: list[Mention]) -> None:
@@ -1271,6 +1316,12 @@ def _title_text(doc: Doc, tokens: list[Token], modifiers: list[Mention] = (),
         if m.start >= start and m.start - end <= 3 and (limit is None or m.end <= limit):
             end = max(end, m.end)
     return doc[start:end].text
+
+
+STYLE_WORDS = {"highness", "majesty", "excellency", "royal", "holiness", "eminence",
+               "beatitude"}
+LEGISLATURES = {"house", "senate", "parliament", "assembly", "congress", "chamber", "duma",
+                "knesset", "representatives", "commons", "lords", "majlis", "diet"}
 
 
 def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
@@ -1335,9 +1386,10 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             i -= 1
             continue
         if token.lower_ in {"its", "his", "her", "their"}:
-            pronoun_target = _antecedent_state(doc, by_token, token.i)
-            if pronoun_target is not None:
-                affiliations.append(pronoun_target)
+            styled = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in STYLE_WORDS
+            pronoun_target = None if styled else _antecedent_state(doc, by_token, token.i)
+            if pronoun_target is not None:  # but "His Highness the Amir" is a style, whoever
+                affiliations.append(pronoun_target)  # the sentence named before
             i -= 1
             continue
         if token.lower_ == "and" and i > 0 and modifiers and modifiers[-1].kind == "place" \
@@ -1379,7 +1431,9 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
         if _is_title_token(token) or (appositive and token.is_title and token.pos_ in (
                 "PROPN", "ADJ", "NOUN")) or (token.is_title and tokens and tokens[-1].is_title
                                              and tokens[-1].i == i + 1
-                                             and fold(tokens[-1].text) in TITLE_WORDS):
+                                             and fold(tokens[-1].text) in TITLE_WORDS) or (
+                token.is_title and tokens and fold(token.text) in LEGISLATURES):
+            # "U.S. House of Representatives Speaker Nancy Pelosi"
             tokens.append(token)  # an organisation's name inside an appositive title
             i -= 1
             continue
@@ -1423,35 +1477,90 @@ def _right_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     tokens: list[Token] = []
     affiliations: list[Mention] = []
     modifiers: list[Mention] = []
+    kept: tuple[int, int, int, int] | None = None  # where the last whole post ended
+    first_post = 0  # where the first post ended: the title; the later ones' bodies are his
     i += 1
     while i < len(doc):
         token = doc[i]
         other = by_token.get(i)
         if other is not None:
+            if other.kind == "person" and kept is None and not affiliations and \
+                    other.end < len(doc) and doc[other.end].text in _POSSESSIVE and \
+                    all(fold(t.text) in TITLE_WORDS for t in tokens):
+                # "Kim Kwan-jin, President Park Geun-hye's national security adviser": the
+                # post serves Park, and so Park's state
+                tokens = []
+                affiliations.append(other)
+                modifiers.append(other)
+                i = other.end + 1
+                continue
             if other.kind == "person":
-                return None
+                if kept is None:
+                    return None
+                break  # "X, Secretary of the WPK, President Y …": Y's title is no more of X's
             if other.kind in ("state", "organization") or other.source == "kb:demonym":
                 affiliations.append(other)
                 modifiers.append(other)
                 i = other.end
                 continue
             break
-        if token.text in _POSSESSIVE:
+        if token.text in _POSSESSIVE or token.text == ")":
             i += 1
             continue
-        if _is_title_token(token) and token.lower_ != "and":
+        served = by_token.get(i + 2) if token.lower_ == "to" and i + 2 < len(doc) and \
+            doc[i + 1].lower_ == "the" and tokens and fold(tokens[-1].text) in TITLE_HEADS \
+            else None
+        if served is not None and served.kind == "state" and served.end < len(doc) and \
+                fold(doc[served.end].text) in TITLE_HEADS:
+            # "Jared Kushner, Senior Adviser to the US President": whom the post serves
+            tokens.extend(doc[i:served.start])
+            tokens.append(doc[served.end])
+            modifiers.append(served)
+            i = served.end + 1
+            continue
+        if token.text == "(" and any(doc[k].text == ")"
+                                     for k in range(i + 1, min(i + 5, len(doc)))):
+            i += 1  # "the Communist Party of China (CPC) Central Committee"
+            continue
+        if token.text in {",", "and"} and _has_post_head(tokens) and i + 1 < len(doc) and \
+                doc[i + 1].is_title and _post_word(doc[i + 1]):
+            # "Member of the Presidium …, First Vice-President of … and Chairman of …"
+            kept = (i, len(tokens), len(affiliations), len(modifiers))
+            first_post = first_post or len(tokens)
+            i += 1
+            continue
+        if _is_title_token(token) and token.lower_ != "and" or _post_word(token) and \
+                token.is_title and (tokens == [] or tokens[-1].lower_ == "senior"):
             tokens.append(token)
             i += 1
             continue
         break
-    if not _has_head(tokens):
+    if kept is not None and i < len(doc) and by_token.get(i) is not None and \
+            by_token[i].kind == "person":
+        i, n_tokens, n_affiliations, n_modifiers = kept
+        tokens, affiliations = tokens[:n_tokens], affiliations[:n_affiliations]
+        modifiers = modifiers[:n_modifiers]
+    if not _has_post_head(tokens):
         return None
+    if first_post and _has_post_head(tokens[:first_post]):
+        tokens = tokens[:first_post]  # "Crown Prince, Deputy Prime Minister and Minister of
+        # Defence of …": the first post is the title
     if i < len(doc) and doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("acl", "relcl"):
         return None  # "Raisi, Saudi crown prince discuss Gaza": a headline's list, no title
     following = by_token.get(i + 1) if i + 1 < len(doc) and doc[i].text == "," else None
     if following is not None and following.kind == "person":
         return None  # "A, the head of Libya's Presidential Council, B": B's title, in a list
     return tokens, affiliations, modifiers
+
+
+def _post_word(token: Token) -> bool:
+    """A word that can open a post set beside a name: "Member of the Presidium", "First
+    Vice-President of …"."""
+    return fold(token.text) in TITLE_WORDS or token.lower_ in ("member", "senior")
+
+
+def _has_post_head(tokens: list[Token]) -> bool:
+    return _has_head(tokens) or any(t.lower_ == "member" for t in tokens)
 
 
 def _antecedent_state(doc: Doc, by_token: dict[int, Mention], before: int) -> Mention | None:
@@ -1471,6 +1580,10 @@ def _pick_affiliation(affiliations: list[Mention], person: Mention,
         if m.kind == "state" and m.key:
             return m.key
     for m in affiliations:
+        if m.kind == "person":
+            if m.affiliation:
+                return m.affiliation
+            continue
         if m.key:
             entry = base.get(m.key)
             if entry is not None and entry.state:

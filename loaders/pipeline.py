@@ -34,6 +34,7 @@ from loaders.events import (
     DASHES,
     SIDELINES,
     EventDraft,
+    Party,
     Support,
     _set_apart,
     add_party,
@@ -193,9 +194,26 @@ def people_for_their_states(drafts: list[EventDraft]) -> list[EventDraft]:
                    for key in (state_of(p.mention), p.mention.affiliation)} - {None}
         # and a body when one of its officers is: "African Union Commission chairperson
         # Moussa Faki" acts for the African Union
+        go_betweens = [p for p in draft.parties if p.role == "mediator"]
+        stateless = [p for p in go_betweens if p.mention.kind == "person"
+                     and state_of(p.mention) is None]
+        states = {p.mention.key for p in go_betweens if p.mention.kind == "state"}
+        if stateless and len(states) == 1 and len(stateless) == len(
+                [p for p in go_betweens if p.mention.kind == "person"]):
+            # "convened by the Peruvian government and chaired by Foreign Minister Ricardo
+            # Luna": the minister acts for the state beside him
+            state = next(iter(states))
+            draft.parties = [Party(replace(p.mention, affiliation=state), p.role)
+                             if p in stateless else p for p in draft.parties]
+        brokers = {key for p in draft.parties if p.mention.kind == "person"
+                   and p.role == "mediator"
+                   for key in (state_of(p.mention), p.mention.affiliation)} - {None}
+        # and so for go-betweens: "convened by the Peruvian government and chaired by Foreign
+        # Minister Ricardo Luna" has Luna, not Peru beside him
         draft.parties = [p for p in draft.parties if not (
-            p.role == "participant" and p.mention.kind in ("state", "organization")
-            and p.mention.key in staffed)]
+            p.mention.kind in ("state", "organization") and p.mention.key in (
+                staffed if p.role == "participant" else brokers if p.role == "mediator"
+                else set()))]
     return drafts
 
 
@@ -213,10 +231,24 @@ def people_for_their_blocs(drafts: list[EventDraft]) -> list[EventDraft]:
         if len(people) < 3 or len(states) < 3:
             continue
         served = {m.affiliation for m in people}
+        doc = draft.trigger.doc
+        named = {i for m in people for i in range(m.start, m.end)}
         draft.parties = [p for p in draft.parties if not (
             p.role == "participant" and p.mention.kind == "organization"
-            and mention_id(p.mention) not in served)]
+            and mention_id(p.mention) not in served
+            and not _listed_with(doc, p.mention, named))]
     return drafts
+
+
+def _listed_with(doc: Doc, mention: Mention, people: set[int]) -> bool:
+    """Whether a body is an item of a list of people: "along with European Council President
+    Donald Tusk, … Jean-Claude Juncker and the Association of Southeast Asian Nations"."""
+    token = doc[mention.start:mention.end].root
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+        if token.i in people:
+            return True
+    return False
 
 
 def one_visit_per_side(drafts: list[EventDraft]) -> list[EventDraft]:
