@@ -628,6 +628,12 @@ def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
         return True  # "left without meeting Tchiani"
+    if token.dep_ == "conj" and token.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+            token.head.lemma_.lower() == "be" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULED | {"set", "likely", "expected"}
+            for c in token.head.children):
+        return True  # "Tillerson was due to attend the forum on Monday, and to call on X"
     if any(t.dep_ == "xcomp" and t.head.lemma_.lower() == "be" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             for t in [token, *token.ancestors][:4]):
@@ -1532,9 +1538,12 @@ def _reference_clauses(root: Token, trigger: Token,
 
 
 def _opens_reference(verb: Token, words: set[str]) -> bool:
-    """Whether a verb heads a clause one of ``words`` opens: "since he took office"."""
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in words
-                                                for c in verb.children)
+    """Whether a verb heads a clause one of ``words`` opens: "since he took office", "since
+    succeeding his father, Hun Sen"."""
+    return verb.pos_ in ("VERB", "AUX") and (any(c.dep_ == "mark" and c.lower_ in words
+                                                 for c in verb.children)
+                                             or verb.dep_ == "pcomp" and verb.tag_ == "VBG"
+                                             and verb.head.lower_ in words)
 
 
 def _where(doc: Doc, root: Token, mentions: list[Mention]) -> Mention | None:
@@ -2733,8 +2742,8 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:were|was) among the (?:\w+ ){0,2}(?:leaders|delegates|guests|"
                         r"ministers|participants|heads of (?:state|government))|"
                         r"(?:around|at) the (?:\w+ )?table(?: with [\w .'’-]{1,40}?)? "
-                        r"(?:were|sat)|facing (?:them|him|her) "
-                        r"(?:were|was|sat)|"
+                        r"(?:were|sat)|^(?:around|at) the (?:\w+ )?table(?=,)|"
+                        r"facing (?:them|him|her) (?:were|was|sat)|"
                         r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
                         r"attended as (?:observers?|guests?)|"
                         r"(?:sent|fielded|dispatched) (?:[\w-]+ ){0,3}?delegations?|"
@@ -2855,8 +2864,11 @@ def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
             c.dep_ == "dobj" and c.lower_ == "part" for c in head.head.children)):
         return True  # "Qatar also took part": its people unnamed
     return head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and \
-        envoys.lower_ in ENVOY_NOUNS and envoys.dep_ in ("appos", "conj", "attr", "nsubj",
-                                                         "nsubjpass", "dobj")
+        envoys.lower_ in ENVOY_NOUNS and (envoys.dep_ in (
+            "appos", "conj", "attr", "nsubj", "nsubjpass", "dobj") or envoys.dep_ == "pobj"
+            and envoys.head.lower_ == "with" and any(  # "…, along with delegations from
+                c.lower_ in ("along", "together") for c in [envoys.head.head,  # the EU"
+                                                            *envoys.head.children]))
 
 
 def _listed_person(doc: Doc, m: Mention) -> bool:
@@ -2875,12 +2887,18 @@ def _listed_person(doc: Doc, m: Mention) -> bool:
         and any(a.dep_ == "appos" for a in [preposition.head, *preposition.head.ancestors]))
 
 
+def _first_conjunct(verb: Token) -> Token:
+    """The first of coordinated verbs: "held" of "a session, held at … and hosted by X"."""
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    return verb
+
+
 def _hosts_no_event_told(hosted: Token) -> bool:
     """Whether "hosted by X" hangs on no event noun of its own: "a session, held at … and
     hosted by Kagame" (the hosting tells the gathering); not "talks in Aqaba that were
     hosted by Jordan", where the talks tell it."""
-    while hosted.dep_ == "conj" and hosted.head.pos_ == "VERB":
-        hosted = hosted.head
+    hosted = _first_conjunct(hosted)
     return not (hosted.dep_ in ("acl", "relcl") and hosted.head.lower_ in NOUN_TRIGGERS)
 
 
@@ -3061,6 +3079,13 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         "also ", "sent ", "fielded ", "dispatched "))) or stand_in or (
         represented and summit is not None and (
             len(summit.keys()) >= 3 or summit.trigger.root.lower_ in GATHERINGS))
+    if summit is None and listed is not None and listed.group(0).lower().startswith(
+            ("around the", "at the")) and listed.start() == 0 and len(people) >= 2:
+        # "Around the summit table, Trudeau, Tusk and Juncker discussed …": a table of its own
+        summit = EventDraft(type="Meeting", trigger=sentence[:1], sentence=sentence,
+                            date=_date(sentence, set(range(sentence.start, sentence.end)),
+                                       published), rule="kg.events.v1:attendance")
+        drafts.append(summit)
     if summit is None or len(people) < (1 if alone else 2):  # "Also taking part was X"
         return
     _with_sides(summit, frames, drafts)  # "The GCC held its summit … X and Y also took part"
@@ -3735,9 +3760,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             guest = any(c.pos_ in ("PROPN", "PRON") or any(
                 o.start <= c.i < o.end and o.kind in ("person", "state") for o in mentions)
                 for c in subjects)
-            hung = trigger
-            while hung.dep_ == "conj" and hung.head.pos_ == "VERB":
-                hung = hung.head  # "a session, held at … and hosted by Kagame"
+            hung = _first_conjunct(trigger)  # "a session, held at … and hosted by Kagame"
             summit = hung.dep_ == "acl" and any(  # "the summit at Sakhir Palace, hosted by"
                 t.lower_ in SUMMITS | {"session"} for t in [hung.head, *hung.head.ancestors][:5])
             role = ("host" if lemma == "receive" or kind != "Meeting" or guest else
@@ -3880,7 +3903,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 timely = people  # the nearest, unless a paragraph of background told it
             # "After their joint press conference, the three leaders addressed …": the
             # three of the story's days, not of the 2023 summit a paragraph of background told
-            named = _counted_subjects(sentence, doc._.mentions or [], count) \
+            named = _last_subjects(sentence, doc._.mentions or [], reach=8, count=count) \
                 if count > 2 and not counted else None
             if named is not None:  # "Berdimuhamedov, Ghani, Sharif and Ansari pressed buttons
                 # … After the ceremony the four leaders held talks": the four named together
@@ -4340,10 +4363,12 @@ def _delegation_listed_before(sentence: Span, mentions: list[Mention]) -> EventD
 
 
 def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
-                   kinds: tuple[str, ...] = ("person",)) -> EventDraft | None:
+                   kinds: tuple[str, ...] = ("person",),
+                   count: int | None = None) -> EventDraft | None:
     """ "Ramaphosa and a group of African heads of state ended their mission … The delegation
     was received by Putin": the people last told as a subject (in the ``reach`` sentences
-    before), when no event was read."""
+    before), when no event was read; with ``count``, the last ``count`` told together ("A, B,
+    C and D pressed buttons … After the ceremony the four leaders held talks")."""
     doc = sentence.doc
     earlier = sentence
     for _ in range(reach):
@@ -4354,26 +4379,7 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
                    for t in t.subtree}
         people = [m for m in mentions if m.start in subject and m.kind in kinds
                   and not m.modifier]
-        if people:
-            return _told_together(earlier, people)
-    return None
-
-
-def _counted_subjects(sentence: Span, mentions: list[Mention], count: int,
-                      reach: int = 8) -> EventDraft | None:
-    """The ``count`` people last told together as a subject, in the paragraphs just before:
-    "A, B, C and D pressed buttons … After the ceremony the four leaders held talks"."""
-    doc = sentence.doc
-    earlier = sentence
-    for _ in range(reach):
-        if earlier.start == 0:
-            break
-        earlier = doc[earlier.start - 1].sent
-        subject = {t.i for t in earlier.root.children if t.dep_ in ("nsubj", "nsubjpass")
-                   for t in t.subtree}
-        people = [m for m in mentions if m.start in subject and m.kind == "person"
-                  and not m.modifier]
-        if len({mention_id(m) for m in people}) == count:
+        if people and (count is None or len({mention_id(m) for m in people}) == count):
             return _told_together(earlier, people)
     return None
 
@@ -4960,8 +4966,10 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                 _event_type(trigger) in CONTACT:
             # "met to inaugurate the TurkStream gas pipeline": what they met for; but
             # "travelled to Riyadh to brief the crown prince" names whom they saw
-            out.update(t.i for c in token.children if c.dep_ == "dobj" and not any(
+            out.update(t.i for c in token.children if (
+                c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) and not any(
                 t.ent_type_ == "PERSON" for t in c.subtree) for t in c.subtree)
+            # "met Maduro to complain about delays in oil cargoes owed to Rosneft"
         elif token.dep_ == "xcomp" and token.pos_ == "VERB" and token.head == trigger and \
                 trigger.lemma_.lower() == "agree" and not _event_type(token) and \
                 token.lemma_.lower() not in LIGHT_VERBS | {"meet", "visit", "talk"}:

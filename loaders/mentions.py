@@ -239,10 +239,11 @@ class MentionFinder:
                 continue  # a single unknown "NORP" word may be a misread surname
             span = _trim(ent)
             if span is None or all(_singular(fold(t.text)) in TITLES_ALONE | NAME_HONORIFICS
+                                   or fold(t.text).rstrip(".") in COURTESY_TITLES
                                    or t.is_punct or t.lower_ in {"the", "their", "his", "her"}
                                    for t in span):
                 continue  # "the Amir Sheikh", "Lt Gen (retd) …", "Their Excellencies the
-                # Sheikhs": titles, no name
+                # Sheikhs", "Tun Dr": titles, no name
             if ent.label_ == "ORG" and all(
                     fold(t.text) in TITLE_WORDS | {"cabinet", "senior", "government"}
                     or fold(t.text).rstrip("s") in TITLE_WORDS
@@ -546,9 +547,10 @@ class MentionFinder:
         if _is_dateline(doc, mention):
             return replace(mention, as_place=True, kind="place" if mention.key is None
                            else mention.kind, source=mention.source + "+dateline")
-        if mention.kind == "person" and SPOUSE.search(doc[max(0, mention.start - 4):
+        if mention.kind == "person" and SPOUSE.search(doc[max(0, mention.start - 6):
                                                            mention.start].text):
-            return replace(mention, modifier=True)  # "Herzog and his wife, Michal Herzog"
+            return replace(mention, modifier=True)  # "Herzog and his wife, Michal Herzog";
+            # "since succeeding his father, Hun Sen"
         if mention.source.startswith("ner:") and mention.key is None and before is not None \
                 and mention.end < len(doc) and doc[mention.end].lower_ in EVENT_WORDS \
                 and before.pos_ in ("ADJ", "DET") and before.text not in _POSSESSIVE:
@@ -647,6 +649,13 @@ class MentionFinder:
             return replace(mention, modifier=True)  # "Muslim, Christian and Yazidi
             # worshippers": a people's word, no one person
         if mention.kind == "state" and mention.source == "kb:demonym":
+            name = [t for t in doc[mention.end:mention.end + 4]]
+            for n, t in enumerate(name):
+                if not t.is_title:
+                    break
+                if t.lower_ in VENUE_WORDS and n > 0:
+                    return replace(mention, modifier=True)  # "at the Philippine International
+                    # Convention Center": a venue's name
             if any(t.lower_ in PLACE_WORDS for t in doc[mention.end:mention.end + 3]):
                 return replace(mention, modifier=True)  # "the Russian city of Kazan"
             head = doc[mention.end - 1].head
@@ -690,7 +699,9 @@ class MentionFinder:
 
 RATHER_THAN = re.compile(r"\b(?:rather than|instead of)(?: by| with| to)?(?: the)?"
                          r"(?: [A-Z][\w.'’-]*){0,3}\s*$")
-SPOUSE = re.compile(r"\b(?:his|her|their)\s+(?:wife|husband|spouse|widow)\s*,?\s*$|"
+SPOUSE = re.compile(r"\b(?:his|her|their)\s+(?:wife|husband|spouse|widow|father|mother)"
+                    r"\s*,?\s*"
+                    r"(?:(?:Tun|Dr|Mrs|Madam|Datin|Puan)\.?\s+)*$|"
                     r"\bfirst lady\s*,?\s*$", re.I)  # who came along; not "telephoned the
 # late president's widow, Hinda Deby Itno", who is the one called
 BACKED = {"aligned", "backed", "run", "allied", "supported", "controlled", "owned", "based",
@@ -795,7 +806,8 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.kind == "person" and len(m.text.split()) >= 2:
             words = [w for w in m.text.split() if fold(w) not in _PARTICLES
-                     and fold(w) not in TITLE_WORDS | NAME_HONORIFICS]  # not "Sheikh" of
+                     and fold(w) not in TITLE_WORDS | NAME_HONORIFICS
+                     and fold(w).rstrip(".") not in COURTESY_TITLES]  # not "Sheikh" of
             # "Sheikh Tamim", nor "Mullah" of "Mullah Baradar"
             names.update(words)
             if words and re.match(r"(?i)^(?:al|el|ad|as)-\w", words[-1]):
@@ -850,7 +862,8 @@ def _armed_forces(doc: Doc, mention: Mention) -> Mention:
 
 
 ADDRESS_FORMS = {"mr", "ms", "mrs", "miss", "madam", "madame", "dr",
-                 "lyonpo", "lyonchhen", "dasho"}  # Bhutan's forms for ministers and officials
+                 "lyonpo", "lyonchhen", "dasho",  # Bhutan's forms for ministers and officials
+                 "tun"}  # Malaysia's highest federal title: "Tun Dr Mahathir Mohamad"
 # Courtesy titles written before a name, after the post it holds: "the Speaker of the House,
 # Counselor Dr. Hanafy Gebaly".
 COURTESY_TITLES = ADDRESS_FORMS | {"prof", "professor", "eng", "counselor", "counsellor", "h.e"}
@@ -1930,11 +1943,18 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
                             or _agent_of_a_thing(doc[p.end - 1])]
                 is_subject = token.dep_.startswith("nsubj")
                 here = [p for p in before if p.start >= sentences[index[token.i]].start]
-                main = [p for p in subjects if doc[p.end - 1].head.dep_ == "ROOT"]
+                main = [p for p in subjects if doc[p.end - 1].head.dep_ == "ROOT"
+                        and p.end - 1 < doc[p.end - 1].head.i]  # before its verb, as
+                # subjects stand ("the Cuban leader met Premier Li Keqiang, who …": the parser
+                # may call Li a subject too)
+                # a subject pronoun opening its sentence: the main clause's subject before
+                # ("the Cuban leader met Premier Li Keqiang, who said …. He also held talks
+                # with Li Zhanshu": the Cuban leader, not the subject of "who said");
                 # an object pronoun: someone of its own sentence, else the one the story
                 # was last about, the main clause's subject first ("Raisi called on Zardari,
                 # while Dar met …. Gilani also called on him": Raisi)
-                antecedent = (subjects or before)[-1] if is_subject else \
+                antecedent = ((main if not here else []) or subjects or before)[-1] \
+                    if is_subject else \
                     (main or subjects)[-1] if not here and subjects else \
                     _main_subject(token, here) or before[-1]
                 break
@@ -2193,7 +2213,9 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
     if len(m.text.split()) == 1 or m.key is None:
         surname = _surname(m.text)
         same = [f for f in full if f is not m and _surname(f.label) == surname
-                and fold(f.text) != fold(m.text)]  # the same words again tell nothing
+                and fold(f.text) != fold(m.text)  # the same words again tell nothing,
+                and not (len(f.label.split()) == 2  # nor "Mrs Lee": a surname too, after
+                         and fold(f.label.split()[0]).rstrip(".") in ADDRESS_FORMS)]  # a form
         if len(m.text.split()) >= 2:  # a full name: only an earlier spelling of the same name
             same = [f for f in same if f.start < m.start and name_key(f.label) == name_key(
                 m.text)]
@@ -2723,8 +2745,11 @@ def _year_told(token: Token, published: date | None) -> str | None:
     doc = token.doc
     dates = [ent for ent in token.sent.ents if ent.label_ == "DATE"
              and re.search(r"\b(?:19|20)\d\d\b", ent.text) and not (
-                 ent.start > 0 and doc[ent.start - 1].lower_ in DATE_REFERENCES)]
-    # not "for the first time since 2019": a point of reference, not the day told of
+                 ent.start > 0 and doc[ent.start - 1].lower_ in DATE_REFERENCES) and not any(
+                 c.dep_ == "mark" and c.lower_ in DATE_REFERENCES and token not in a.subtree
+                 for a in ent.root.ancestors for c in a.children)]
+    # not "for the first time since 2019", nor "the first meeting … since Trudeau visited
+    # Beijing in December 2017": a point of reference, not the day told of
     for ent in sorted(dates, key=lambda e: abs(e.start - token.i)):
         told = normalize_date(ent.text, published)
         if told and (published is None or not told.startswith(str(published.year))):

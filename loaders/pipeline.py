@@ -32,6 +32,7 @@ from loaders.events import (
     AT_A_DISTANCE,
     CONTACT,
     DASHES,
+    ENVOY_NOUNS,
     SIDELINES,
     EventDraft,
     Party,
@@ -242,13 +243,16 @@ def people_for_their_blocs(drafts: list[EventDraft]) -> list[EventDraft]:
 
 def _listed_with(doc: Doc, mention: Mention, people: set[int]) -> bool:
     """Whether a body is an item of a list of people: "along with European Council President
-    Donald Tusk, … Jean-Claude Juncker and the Association of Southeast Asian Nations"."""
+    Donald Tusk, … Jean-Claude Juncker and the Association of Southeast Asian Nations", or
+    was there through its delegation."""
     token = doc[mention.start:mention.end].root
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
         if token.i in people:
             return True
-    return False
+    # "along with delegations from the European Union, ECOWAS and ECCAS": their people came
+    return token.dep_ == "pobj" and token.head.lower_ in ("from", "of") and \
+        token.head.head.lower_ in ENVOY_NOUNS
 
 
 def one_visit_per_side(drafts: list[EventDraft]) -> list[EventDraft]:
