@@ -2417,6 +2417,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # sentence ("The summit was attended by …") fills; alone it is no event.
                 frames.append(draft)
         _headline_clauses(sentence, cuts, sentence_events, in_sentence)
+        _addressed_gathering(sentence_events)
         for frame in _frames_of(sentence, frames):
             named = _named_taking_part(frame.trigger.root, in_sentence)
             if named:  # "was held … with the participation of A and the ministers of B, C"
@@ -2515,6 +2516,26 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
         _topic_sentence(sentence, drafts, sentence_events)
     _calls_retold(drafts)
     return [d for d in drafts if is_complete(d)]
+
+
+def _addressed_gathering(told: list[EventDraft]) -> None:
+    """ "The pope addressed a session … that brought the G7 leaders together with A and B":
+    who addressed, attended or chaired the gathering the clause on its noun tells took part
+    in it; one meeting, not two."""
+    for inner in [d for d in told if d.type == "Meeting"]:
+        root = inner.trigger.root
+        if root.dep_ != "relcl" or root.head.dep_ != "dobj":
+            continue
+        outer = next((d for d in told if d is not inner and d.type == "Meeting"
+                      and d.trigger.root == root.head.head
+                      and root.head.head.lemma_.lower() in {"address", "attend", "chair",
+                                                            "join", "open"}), None)
+        if outer is None:
+            continue
+        for party in outer.parties:
+            if _subject_of(inner.trigger.doc, party.mention, outer.trigger.root):
+                add_party(inner, party.mention, "participant")
+        told.remove(outer)
 
 
 def headline(doc: Doc) -> Span | None:
@@ -3145,8 +3166,13 @@ def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraf
     if found is None or _unreal(sentence.root):
         return
     after = sentence.start_char + found.end()
-    listed = [m for m in mentions if sentence.doc[m.start].idx >= after and not m.modifier
-              and m.kind in ("state", "person", "organization")]
+    if re.search(r"\bamong\s+(?:the\s+)?$", sentence.text[:found.start()]):
+        after = sentence.start_char  # "A, B and C were among the signatories, as were D"
+    doc = sentence.doc
+    aside = {t.i for t in sentence if t.dep_ in ("relcl", "acl") for t in t.subtree}
+    listed = [m for m in mentions if doc[m.start].idx >= after and not m.modifier
+              and m.kind in ("state", "person", "organization") and m.start not in aside]
+    # not "as were Hungary and Serbia, whose governments keep close ties with Moscow"
     gathering = _gathering_before(sentence, drafts, frames, published)
     if len(listed) < 2 or gathering is None:
         return
@@ -4152,7 +4178,9 @@ def _brings_together(bring: Token) -> bool:
     text = " ".join(words)
     return "together" in words or any(phrase in text for phrase in (
         "face to face", "face - to - face", "to the same table", "to the table",
-        "to the negotiating table"))
+        "to the negotiating table")) or any(
+        t.lower_ == "together" and bring in (t.head, t.head.head) for t in bring.subtree)
+    # "brought the G7 leaders — A, B, … G — together with India's Modi, …": past a long list
 
 
 MEDIATOR_NOUNS = {"mediator", "facilitator", "intermediary"}

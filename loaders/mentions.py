@@ -1268,7 +1268,30 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
     roles = [replace(r, modifier=True) if r.kind == "person" and _in_a_persons_apposition(
         doc[r.end - 1], people) else r for r in roles]  # "Jared Kushner, Senior Adviser to
     # the US President": whom his post serves, no party
+    roles += _pontiff_mentions(doc, result + roles)
     return sorted(result + roles, key=lambda m: (m.start, m.end))
+
+
+PONTIFF_WORDS = {"pope", "pontiff"}
+
+
+def _pontiff_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the pope", "the pontiff", "the 87-year-old pope": the one the story named "Pope
+    Francis" (a single office, as the base knows no post for it)."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    named = [m for m in mentions if m.kind == "person" and (
+        m.start > 0 and doc[m.start - 1].lower_ == "pope" or doc[m.start].lower_ == "pope")]
+    out = []
+    for token in doc:
+        if token.lower_ not in PONTIFF_WORDS or token.i in taken or token.pos_ not in (
+                "NOUN", "PROPN") or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        before = [m for m in named if m.start < token.i]
+        if before:
+            out.append(replace(before[-1], start=token.i, end=token.i + 1, text=token.text,
+                               source="rule:title+coref", modifier=False))
+    return out
 
 
 PREMISES = {"headquarters", "offices", "office", "seat", "premises", "compound", "building"}
