@@ -1197,8 +1197,10 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ in {"the", "a", "an"}
                            or doc[start].text in STYLE_ABBREVIATIONS):
         start += 1  # "HE Supreme Leader …": His Excellency, a style
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
+                           or ent.label_ == "PERSON" and doc[end - 1].pos_ == "ADP"
+                           and doc[end - 1].is_lower):
+        end -= 1  # "President Kenyatta at State House": the NER ran past the name
     if start >= end:
         return None
     span = doc[start:end]
