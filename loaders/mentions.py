@@ -1535,7 +1535,11 @@ def _right_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             if other.kind == "person":
                 if kept is None:
                     return None
-                break  # "X, Secretary of the WPK, President Y …": Y's title is no more of X's
+                # "X, Secretary of the WPK, President Y …": Y's title is no more of X's
+                i, n_tokens, n_affiliations, n_modifiers = kept
+                tokens, affiliations = tokens[:n_tokens], affiliations[:n_affiliations]
+                modifiers = modifiers[:n_modifiers]
+                break
             if other.kind in ("state", "organization") or other.source == "kb:demonym":
                 affiliations.append(other)
                 modifiers.append(other)
@@ -1573,11 +1577,6 @@ def _right_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             i += 1
             continue
         break
-    if kept is not None and i < len(doc) and by_token.get(i) is not None and \
-            by_token[i].kind == "person":
-        i, n_tokens, n_affiliations, n_modifiers = kept
-        tokens, affiliations = tokens[:n_tokens], affiliations[:n_affiliations]
-        modifiers = modifiers[:n_modifiers]
     if not _has_post_head(tokens):
         return None
     if first_post and _has_post_head(tokens[:first_post]):

@@ -190,32 +190,30 @@ def people_for_their_states(drafts: list[EventDraft]) -> list[EventDraft]:
     for draft in drafts:
         if draft.type not in CONTACT:
             continue
-        staffed = {key for p in draft.parties if p.mention.kind == "person"
-                   and p.role != "mediator"
-                   for key in (state_of(p.mention), p.mention.affiliation)} - {None}
+        staffed = _served_by([p for p in draft.parties if p.role != "mediator"])
         # and a body when one of its officers is: "African Union Commission chairperson
         # Moussa Faki" acts for the African Union
         go_betweens = [p for p in draft.parties if p.role == "mediator"]
-        stateless = [p for p in go_betweens if p.mention.kind == "person"
-                     and state_of(p.mention) is None]
+        brokers = [p for p in go_betweens if p.mention.kind == "person"]
         states = {p.mention.key for p in go_betweens if p.mention.kind == "state"}
-        if stateless and len(states) == 1 and len(stateless) == len(
-                [p for p in go_betweens if p.mention.kind == "person"]):
+        if brokers and len(states) == 1 and not _served_by(brokers):
             # "convened by the Peruvian government and chaired by Foreign Minister Ricardo
             # Luna": the minister acts for the state beside him
             state = next(iter(states))
             draft.parties = [Party(replace(p.mention, affiliation=state), p.role)
-                             if p in stateless else p for p in draft.parties]
-        brokers = {key for p in draft.parties if p.mention.kind == "person"
-                   and p.role == "mediator"
-                   for key in (state_of(p.mention), p.mention.affiliation)} - {None}
-        # and so for go-betweens: "convened by the Peruvian government and chaired by Foreign
-        # Minister Ricardo Luna" has Luna, not Peru beside him
+                             if p in brokers else p for p in draft.parties]
+            brokers = [p for p in draft.parties if p.role == "mediator"]
+        brokered = _served_by(brokers)  # and so for go-betweens: Luna, not Peru beside him
         draft.parties = [p for p in draft.parties if not (
             p.mention.kind in ("state", "organization") and p.mention.key in (
-                staffed if p.role == "participant" else brokers if p.role == "mediator"
+                staffed if p.role == "participant" else brokered if p.role == "mediator"
                 else set()))]
     return drafts
+
+
+def _served_by(parties: list[Party]) -> set[str]:
+    """The states and bodies the people among ``parties`` act for."""
+    return {p.mention.affiliation for p in parties if p.mention.kind == "person"} - {None}
 
 
 def people_for_their_blocs(drafts: list[EventDraft]) -> list[EventDraft]:
