@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.dates import DAY_TIMES, RELATIVE_YEAR, YEAR, normalize_date
 from loaders.mentions import (
+    COURTESY_TITLES,
     DOCUMENT_NOUNS,
     EVENT_WORDS,
     JOURNEY_NOUNS,
@@ -906,13 +907,19 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
                     and not represented and not likewise:
                 out.update(t.i for t in token.subtree)
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
-                and trigger not in token.subtree:
-            out.update(t.i for t in token.subtree)
+                and trigger not in token.subtree and token.ent_type_ != "PERSON":
+            out.update(t.i for t in token.subtree)  # (not "received by Qaboos bin Said",
+            # the name's last word taken for a verb)
         elif token.dep_ == "acl" and (lemma in ("release", "issue", "publish") or (
                 token.head.dep_ == "appos" and token.head != trigger)):
             out.update(t.i for t in token.subtree)  # "…, a forum set up to bring X together"
         elif token.dep_ == "nsubj" and lemma in ("statement", "ministry", "office"):
             out.update(t.i for t in token.subtree)
+        elif token.dep_ in ("compound", "poss", "nmod") and token.head.lemma_.lower() in \
+                AUTHORED_THINGS and token.head.dep_ in ("dobj", "pobj") and \
+                trigger not in token.head.subtree:
+            out.update(t.i for t in token.subtree)  # "agree first phase of Trump Gaza plan":
+            # whose plan it is, no side
         elif token.dep_ in ("dobj", "xcomp", "oprd") and (
                 token.head.lemma_.lower() in CHOOSING_VERBS or token.dep_ == "dobj"
                 and token.head.dep_ == "xcomp"
@@ -922,6 +929,9 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
     return out
 
 
+# Things someone authored, whose author is no side of the talks about them.
+AUTHORED_THINGS = {"plan", "proposal", "initiative", "roadmap", "blueprint", "vision",
+                   "formula"}
 # Verbs of choosing someone for a post.
 CHOOSING_VERBS = {"pick", "elect", "choose", "appoint", "select", "nominate"}
 
@@ -1019,7 +1029,11 @@ def _who_in_the_gathering(verb: Token) -> set[int]:
         if gathering.dep_ != "dobj" or not (gathering.lower_ in GATHERINGS or
                                            gathering.lower_ in NOUN_TRIGGERS):
             continue
-        for clause in gathering.children:
+        with_whom = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                     and c.i > gathering.i for p in c.children if p.dep_ == "pobj"]
+        for clause in [c for h in (gathering, *with_whom) for c in h.children]:
+            # "chaired the session with its dialogue partners, at which …": the parser may
+            # hang the clause on the partners
             opener = [t.lower_ for t in clause.subtree][:2]
             if clause.dep_ == "relcl" and ("where" in opener or "which" in opener):
                 found |= {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -1326,6 +1340,26 @@ def _opened_between(doc: Doc, mention: Mention, trigger: Token) -> bool:
     talks = [c for c in verb.children if c.dep_ == "dobj"]
     return _subject_of(doc, mention, verb) and any(
         c.dep_ == "prep" and c.lower_ == "between" for o in talks for c in o.children)
+
+
+def _names_after_their_posts(doc: Doc, tokens: set[int], mentions: list[Mention]) -> set[int]:
+    """Tokens of a name set off after a post the clause holds, which the parser hung
+    elsewhere: "sat down … with the U.N. special envoy for Yemen, Ismail Ould Cheikh
+    Ahmed, to agree …"."""
+    found: set[int] = set()
+    for m in mentions:
+        comma = m.start - 1
+        if comma >= 2 and doc[comma].text == "." and \
+                fold(doc[comma - 1].text) in COURTESY_TITLES:
+            comma -= 2  # "…, Eng. Waleed Elkhereiji"
+        if m.kind != "person" or comma < 1 or m.start in tokens or \
+                doc[comma].text != "," or comma - 1 not in tokens:
+            continue
+        post = [t for t in doc[max(0, comma - 10):comma] if t.i in tokens
+                and fold(t.text) in TITLE_HEADS]
+        if post and (m.title is None or fold(post[-1].text) in fold(m.title).split()):
+            found.update(range(m.start, m.end))
+    return found
 
 
 def _broker_by_trade(doc: Doc, mention: Mention) -> bool:
@@ -3701,6 +3735,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if root.lemma_.lower() == "use":  # "used a meeting with Li to urge China to restrain
         tokens -= {t.i for c in root.children if c.dep_ in ("xcomp", "advcl")  # Pyongyang":
                    and trigger not in c.subtree for t in c.subtree}  # the purpose, no party
+    tokens |= _names_after_their_posts(doc, tokens, mentions)
     listed = _colon_list(trigger) if lemma in ("bring", "gather", "assemble") else set()
     if listed:  # "brought together the foreign ministers of the Quad: A, B and C": A, B
         tokens = tokens - set(range(trigger.i + 1, min(listed))) | listed  # and C, not the Quad
@@ -3825,6 +3860,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 if when and not dates_agree(previous.date, when):
                     previous = None  # "Algiers had hosted, on 23 January, a ministerial
                     # meeting … attended by …": another gathering than the talks of 2 February
+            within = _who_in_the_gathering(trigger)
+            own_people = {mention_id(m) for m in mentions if m.start in within and m.kind in (
+                "person", "state", "organization")}
+            if previous is not None and len(own_people - previous.keys()) >= 2:
+                previous = None  # "X also chaired the forum's session with its dialogue
+                # partners, at which delegations from A, B and C heard …": a gathering of
+                # its own, with its own people
             if previous is not None:
                 added = [m for m in mentions if m.start in tokens and not m.modifier
                          and not m.as_place and m.kind in ("person", "state", "organization")
@@ -3873,7 +3915,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
                     f"{what} the event above: " + ", ".join(m.label for m in added)))
                 return None
-            if referring and not relatives and not sideline and not (
+            if referring and not relatives and not sideline and not own_people and not (
                     lemma in ("host", "convene") and not meetings):
                 return None  # "who also attended the meeting": one not read here; but "the
                 # Trilateral Summit, which was hosted by Li Keqiang" is read on its own, and
@@ -4894,6 +4936,15 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
             {state_of(p.mention) for p in others}) == 1 and state_of(others[0].mention):
         return [draft]  # "held talks with Prime Minister Hailemariam … and with Foreign
         # Minister Workneh": one round of talks with one government
+    def own_phrase(prep: Token) -> set[int]:  # its words, not those of a "with" inside it
+        return {t.i for t in prep.subtree} - {t.i for w in prep.subtree if w.lower_ == "with"
+                                               and w != prep for t in w.subtree}
+    withs = [t for t in draft.sentence if t.lower_ == "with" and t.i > trigger.i]
+    if twice and draft.type == "Meeting" and not (placed or calls or sequence or apart) and any(
+            sum(p.mention.start in own_phrase(w) and doc[p.mention.end - 1].dep_ in (
+                "pobj", "conj", "appos") for p in others) >= 2 for w in withs):
+        return [draft]  # "sat down with counterparts from A, B and C and with the UN
+        # envoy": one table
     pieces = []
     for other in others:
         piece = replace(draft, parties=[*subjects, other], support=list(draft.support),

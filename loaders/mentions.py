@@ -320,6 +320,7 @@ class MentionFinder:
         found += _listed_names(doc, found)
         found += _apposed_names(doc, found)
         found += _titled_names(doc, found)
+        found = _surnames_of_the_named(found)
         found += self._datelines(doc, found)
         found += _cities_the_ner_missed(doc, found)
         found += _venues(doc, found)
@@ -2269,7 +2270,8 @@ def _named_in_apposition(doc: Doc, role: Mention, people: list[Mention]) -> Ment
         return None
     for p in people:
         if end < p.start <= end + 10 and all(
-                fold(t.text) in APPOSED_TITLE_WORDS for t in doc[end + 1:p.start]) and \
+                fold(t.text) in APPOSED_TITLE_WORDS or fold(t.text).rstrip(".") in
+                COURTESY_TITLES or t.text == "." for t in doc[end + 1:p.start]) and \
                 p.affiliation in (None, role.affiliation):
             return p
     return None
@@ -2531,6 +2533,43 @@ def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         extra.append(Mention(span.start, span.end, span.text, "person", span.text,
                              source="rule:listed"))
         taken.update(range(span.start, span.end))
+    return extra + _listed_after_their_states(doc, found, taken, not_names)
+
+
+def _surnames_of_the_named(found: list[Mention]) -> list[Mention]:
+    """A one-word "place" the NER found that is the surname of a person named in full by
+    the rules ("Charlot Salwai" in a list, then "standing alongside Morrison and Salwai")."""
+    named = {fold(m.text.split()[-1]): m for m in found if m.kind == "person"
+             and m.source.startswith("rule:") and len(m.text.split()) >= 2}
+    inside = {i for m in named.values() for i in range(m.start, m.end)}
+    found = [m for m in found if not (m.kind == "place" and m.start in inside)]
+    return [replace(m, kind="person", label=named[fold(m.text)].label,
+                    affiliation=named[fold(m.text)].affiliation, source=m.source + "+surname")
+            if m.kind == "place" and m.source.startswith("ner:") and len(m.text.split()) == 1
+            and fold(m.text) in named else m for m in found]
+
+
+def _listed_after_their_states(doc: Doc, found: list[Mention], taken: set[int],
+                               not_names: set[str]) -> list[Mention]:
+    """ "Australia's Scott Morrison, New Zealand's Jacinda Ardern … and Vanuatu's Charlot
+    Salwai": in a list of people each after their country's possessive, a capitalised name
+    the NER missed is one more person."""
+    owned = {m.end + 1 for m in found if m.kind == "state" and m.end < len(doc)
+             and doc[m.end].text in _POSSESSIVE}  # where a name after "X's" starts
+    listed = [m for m in found if m.kind == "person" and m.start in owned]
+    guessed = {m.start for m in found if m.kind == "place" and m.source == "ner:GPE"
+               and m.end - m.start == 1}  # "Charlot Salwai", "Salwai" taken for a place
+    extra: list[Mention] = []
+    for start in sorted(owned - taken):
+        end = _name_end(doc, start, taken - guessed)
+        if end - start < 2 or end >= len(doc) or doc[end].text not in {",", ".", ";", "and"} \
+                or any(fold(t.text) in not_names for t in doc[start:end]) or \
+                sum(abs(m.start - start) < 20 for m in listed) < 2:
+            continue
+        span = doc[start:end]
+        extra.append(Mention(span.start, span.end, span.text, "person", span.text,
+                             source="rule:listed"))
+        taken.update(range(span.start, span.end))
     return extra
 
 
@@ -2608,15 +2647,18 @@ def _delegation_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     result = []
     for m in mentions:
         by = doc[m.start - 1] if m.start > 0 else None
-        while by is not None and by.i > 0 and m.start - by.i <= 8 and (
-                fold(by.text) in TITLE_WORDS or by.lower_ in ("of", "and", "the") or
-                by.is_title and by.pos_ == "PROPN"):
+        while by is not None and by.i > 0 and m.start - by.i <= 12 and (
+                fold(by.text) in TITLE_WORDS or by.lower_ in ("of", "and", "the", "for", ".")
+                or by.is_title and by.pos_ == "PROPN"):
             by = doc[by.i - 1]  # "headed by national security adviser X", "by Minister of
             # Communication and Information X"
         verb = by.head if by is not None and by.lower_ == "by" else None
         group = verb.head if verb is not None and verb.lemma_.lower() in {"head", "lead"} \
             else verb if verb is not None and verb.lower_ in {"side", "team", "delegation"} \
             else None  # "…, and the Afghan side by Deputy Foreign Minister X": gapped
+        if verb is not None and group == verb and verb.lemma_.lower() in {"head", "lead"}:
+            group = next((c for c in verb.children if c.dep_ == "nsubjpass"), group)
+            # "The delegation of China was headed by X"
         if m.kind == "person" and not m.affiliation and group is not None and \
                 group.lower_ in {"delegation", "team", "side", "mission", "negotiators"}:
             sides = {states[c.i] for c in group.children if c.i in states} | {

@@ -159,6 +159,7 @@ class EventComponent:
         drafts = place_in_the_scene(doc, drafts)
         drafts = place_in_dateline_city(doc, drafts, today)
         drafts = one_visit_per_side(people_for_their_blocs(people_for_their_states(drafts)))
+        drafts = drop_visits_without_visitors(drafts)
         drafts = read_pairs(doc, doc._.mentions or [], drafts, today, self.pair_model)
         doc._.events = harvest_topics(doc, drafts, doc._.mentions or [])
         return doc
@@ -251,6 +252,12 @@ def _listed_with(doc: Doc, mention: Mention, people: set[int]) -> bool:
     # "along with delegations from the European Union, ECOWAS and ECCAS": their people came
     return token.dep_ == "pobj" and token.head.lower_ in ("from", "of") and \
         token.head.head.lower_ in ENVOY_NOUNS
+
+
+def drop_visits_without_visitors(drafts: list[EventDraft]) -> list[EventDraft]:
+    """A visit names who travelled: "U.S. officials travelling with the secretary" tells of
+    hosts and no visitor, and is no visit to report."""
+    return [d for d in drafts if d.type != "Visit" or d.keys("participant")]
 
 
 def one_visit_per_side(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -474,6 +481,9 @@ SHARED_ACTS = {f"co-{verb}{ending}": verb for verb in ("chair", "host", "sign", 
 # Hyphenated nouns of a meeting, one token each: split, "a tete-a-tete with X" parses as
 # an adjective "tete-a" before a noun "tete".
 WHOLE_WORDS = ("tete-a-tete", "tête-à-tête", "tete-a-tetes", "tête-à-têtes")
+# Abbreviated forms of address, one token each, so that no sentence ends at their stop:
+# "…, Eng. Waleed Elkhereiji".
+ADDRESS_ABBREVIATIONS = ("Eng.", "Amb.", "Brig.", "Capt.", "Cmdr.")
 # Trigger verbs the statistical lemmatiser gets wrong ("dined" -> "din").
 LEMMA_EXCEPTIONS = {"dined": "dine", "dining": "dine", **SHARED_ACTS}
 # "U.Khurelsukh", "V.Putin" (initials written close, as state agencies do): two tokens.
@@ -508,7 +518,7 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("sentencizer")
     nlp.tokenizer.infix_finditer = compile_infix_regex(
         [*nlp.Defaults.infixes, INITIAL_BEFORE_NAME]).finditer
-    for form in (*SHARED_ACTS, *WHOLE_WORDS):
+    for form in (*SHARED_ACTS, *WHOLE_WORDS, *ADDRESS_ABBREVIATIONS):
         for written in (form, form.capitalize()):
             nlp.tokenizer.add_special_case(written, [{ORTH: written}])
     if "attribute_ruler" in nlp.pipe_names:  # the lemmatiser keeps lemmas already set
