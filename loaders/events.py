@@ -1308,29 +1308,6 @@ def _names_another(post: Token, person: Mention, mentions: list[Mention]) -> boo
                for m in mentions)  # not "the most senior official of President X's team"
 
 
-def _gathering_it_stands_for(draft: EventDraft, sentence: Span,
-                             told: list[EventDraft]) -> EventDraft | None:
-    """The gathering "it" names in "It brought together A, B and C": the last one told in
-    the sentence before."""
-    verb = draft.trigger.root
-    if not draft.rule.endswith(":bring") or not any(
-            c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children) or \
-            sentence.start == 0:
-        return None
-    before = sentence.doc[sentence.start - 1].sent
-    return next((d for d in sorted(told, key=lambda d: d.sentence.start, reverse=True)
-                 if d.type == "Meeting" and d.sentence.start == before.start), None)
-
-
-def _a_body_met(draft: EventDraft, mentions: list[Mention]) -> bool:
-    """Whether an event is the meeting of a body named as its subject: "the AU Peace and
-    Security Council met at the level of heads of state"."""
-    verb = draft.trigger.root
-    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
-    return verb.lemma_.lower() == "meet" and any(
-        m.kind == "organization" and m.start in subject for m in mentions)
-
-
 def _opened_between(doc: Doc, mention: Mention, trigger: Token) -> bool:
     """Whether a name is the subject of a verb that opened or convened talks between
     others: "Museveni opened a first round between government envoys and CNARED"."""
@@ -3257,6 +3234,29 @@ def _leaders_of_the_delegation(draft: EventDraft, earlier: list[EventDraft]) -> 
                  and d.trigger.root.lemma_.lower() == "lead"
                  and draft.sentence.start_char - d.sentence.end_char < 600), None)
     return [p.mention for p in trip.parties if p.role == "participant"] if trip else []
+
+
+def _gathering_it_stands_for(draft: EventDraft, sentence: Span,
+                             told: list[EventDraft]) -> EventDraft | None:
+    """The gathering "it" names in "It brought together A, B and C": the last one told in
+    the sentence before."""
+    verb = draft.trigger.root
+    if not draft.rule.endswith(":bring") or not any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children) or \
+            sentence.start == 0:
+        return None
+    before = sentence.doc[sentence.start - 1].sent
+    return next((d for d in sorted(told, key=lambda d: d.sentence.start, reverse=True)
+                 if d.type == "Meeting" and d.sentence.start == before.start), None)
+
+
+def _a_body_met(draft: EventDraft, mentions: list[Mention]) -> bool:
+    """Whether an event is the meeting of a body named as its subject: "the AU Peace and
+    Security Council met at the level of heads of state"."""
+    verb = draft.trigger.root
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    return verb.lemma_.lower() == "meet" and any(
+        m.kind == "organization" and m.start in subject for m in mentions)
 
 
 def _received_at_the_gathering(draft: EventDraft, sentence: Span, drafts: list[EventDraft],
