@@ -2546,6 +2546,17 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             if gathering is not None:  # "The 20th Summit … was chaired by X. It brought
                 _with_sides(gathering, frames, drafts)  # together A, B and C"
                 _absorb(gathering, draft)
+                noun = next(c for c in draft.trigger.root.children if c.dep_ == "nsubj")
+                for told in [d for d in sentence_events if d.type == "Meeting"
+                             and _first_conjunct(d.trigger.root).dep_ == "acl"
+                             and _first_conjunct(d.trigger.root).head == noun]:
+                    sentence_events.remove(told)  # "The session, … hosted by UNSCOL, …"
+                    agents = {t.i for v in (told.trigger.root, *told.trigger.root.conjuncts)
+                              for c in v.children if c.dep_ == "agent" for t in c.subtree}
+                    for party in told.parties:
+                        if mention_id(party.mention) not in gathering.keys() and \
+                                party.mention.start in agents:
+                            add_party(gathering, party.mention, "mediator")
                 told = next((f for f in frames if f.type == gathering.type and 0 <=
                              gathering.sentence.start_char - f.sentence.end_char < 400), None)
                 if told is not None:  # "Heads of state … met in Bujumbura on Saturday"
@@ -2869,6 +2880,9 @@ def _calls_retold(drafts: list[EventDraft]) -> None:
             draft.type = "PhoneCall"
 
 
+# "X, who has chaired every round so far, mediated the exchanges": the talks just told.
+MEDIATED_THE = re.compile(r"\b(?:mediated|facilitated|moderated) the (?:exchanges|talks|"
+                          r"discussions|session|meeting|negotiations|round)\b", re.I)
 AS_MEDIATOR = re.compile(r"\bas (?:an? |the |their )?(?:mediators?|facilitators?|go-between|"
                          r"intermediar(?:y|ies))\b", re.I)
 
@@ -2878,7 +2892,7 @@ def _mediator_sentence(sentence: Span, mentions: list[Mention], drafts: list[Eve
     """ "Turkish intelligence chief Ibrahim Kalin sat in alongside Qatari officials as a
     mediator": the subject of a sentence that tells no event of its own mediated the last
     meeting told, when it is near."""
-    said = AS_MEDIATOR.search(sentence.text)
+    said = AS_MEDIATOR.search(sentence.text) or MEDIATED_THE.search(sentence.text)
     if not said or _unreal(sentence.root):
         return
     word = sentence.char_span(said.start(), said.end(), alignment_mode="expand")
@@ -2886,14 +2900,18 @@ def _mediator_sentence(sentence: Span, mentions: list[Mention], drafts: list[Eve
                                 for a in word[0].ancestors):
         return  # "…, with Norway acting as facilitator": Norway, not the subject
     subject = {t.i for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")
-               for t in c.subtree}
+               for t in c.subtree} - {t.i for c in sentence.root.children
+                                      if c.dep_ in ("nsubj", "nsubjpass") for r in c.children
+                                      if r.dep_ in ("relcl", "acl") for t in r.subtree}
+    # not "ASEAN" of "Anwar, whose country holds the chair of ASEAN, mediated the talks"
     people = [m for m in mentions if m.start in subject and not m.modifier
               and m.kind in ("person", "state", "organization")]
     years = {YEAR.search(e.text).group(1) for e in  # type: ignore[union-attr]
              [*paragraph_dates_before(sentence.doc, sentence.start),
               *(e for e in sentence.ents if e.label_ == "DATE" and YEAR.search(e.text))]}
-    near = [d for d in drafts[-4:] if sentence.start_char - d.sentence.end_char < 900
-            and (not years or (d.date or "")[:4] in years)]  # not a story of other years
+    near = [d for d in drafts[-4:] if 0 <= sentence.start_char - d.sentence.end_char < 900
+            and (not years or (d.date or "")[:4] in years)]  # not a story of other years,
+    # nor this sentence's own ("X, who has chaired every round, mediated the exchanges")
     last = next((d for d in reversed(near) if d.type in CONTACT), None) or next(
         (d for d in reversed(near) if d.type == "Mediation"), None)
     if last is None or not people:
@@ -3238,16 +3256,27 @@ def _leaders_of_the_delegation(draft: EventDraft, earlier: list[EventDraft]) -> 
 
 def _gathering_it_stands_for(draft: EventDraft, sentence: Span,
                              told: list[EventDraft]) -> EventDraft | None:
-    """The gathering "it" names in "It brought together A, B and C": the last one told in
-    the sentence before."""
+    """The gathering "it" names in "It brought together A, B and C", or "The session,
+    held under US mediation, brought together A and B": the last one told in the sentence
+    before."""
     verb = draft.trigger.root
     if not draft.rule.endswith(":bring") or not any(
-            c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children) or \
-            sentence.start == 0:
+            c.dep_ == "nsubj" and (c.lower_ == "it" or (
+                c.lower_ in GATHERINGS or NOUN_TRIGGERS.get(c.lower_) == "Meeting") and any(
+                d.dep_ == "det" and d.lower_ in ("the", "that", "this") for d in c.children))
+            for c in verb.children) or sentence.start == 0:
         return None
+    noun = next(c for c in verb.children if c.dep_ == "nsubj")
     before = sentence.doc[sentence.start - 1].sent
+    sides = {side_of(p.mention) for p in draft.parties} - {None}
     return next((d for d in sorted(told, key=lambda d: d.sentence.start, reverse=True)
-                 if d.type == "Meeting" and d.sentence.start == before.start), None)
+                 if d.type == "Meeting" and d.sentence.start == before.start and (
+                     noun.lower_ == "it" or (noun.lower_ in {"session", "meeting", "talks",
+                                                             "round"}
+                                             or noun.lower_ == d.trigger.root.lower_)
+                     and sides & {side_of(p.mention) for p in d.parties})), None)
+    # (not "The meeting, held on the sidelines, brought together A, B and C" after other
+    # people's talks told before it)
 
 
 def _a_body_met(draft: EventDraft, mentions: list[Mention]) -> bool:
@@ -4284,16 +4313,27 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             previous = _last_subjects(sentence, doc._.mentions or [])
         if previous is not None:
             brokered = bool(draft.keys("mediator"))  # the sentence names its own go-between
-            ones = _the_ones_named([p for p in previous.parties if not (
-                named_object and p.role == "mediator")], named_object or "")
+            every = [p for p in previous.parties if not (
+                named_object and p.role == "mediator")]
+            ones = _the_ones_named(every, named_object or "")
+            if count and len(ones) < count <= len(every):
+                ones = every  # "the same five presidents", some of them named without post
             if named_object and count and len(ones) > count:
                 # "Xi hosted the same five presidents": the five Biden sat down with, not
                 # Biden, the subject of that meeting
                 told_by = {t.i for c in previous.trigger.root.children
                            if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                theirs = {side_of(p.mention) for p in ones if p.mention.start in told_by}
                 guests = [p for p in ones if p.role != "host"
                           and p.mention.start not in told_by]
-                ones = guests if len(guests) == count else ones
+                by_side: dict[str | None, Party] = {}
+                for p in guests:  # a state and its named leader are one guest; the
+                    if side_of(p.mention) in theirs:  # subject's own aides are none
+                        continue
+                    if side_of(p.mention) not in by_side or p.mention.kind == "person":
+                        by_side[side_of(p.mention)] = p
+                ones = guests if len(guests) == count else list(by_side.values()) \
+                    if len(by_side) == count else ones
             own = {m.key for m in mentions if m.kind == "state" and m.source == "kb:demonym"
                    and any(c.dep_ == "dobj" and c.left_edge.i <= m.start <= c.right_edge.i
                            for c in verb.children)} if named_object else set()
