@@ -2105,7 +2105,7 @@ def _traveller_of_the_clause(token: Token, people: list[Mention]) -> Mention | N
             t.lower_ in ("which", "where") and t.i < token.i for t in verb.subtree):
         return None
     noun = verb.head if verb.dep_ == "relcl" else verb
-    if noun.ent_type_ in ("DATE", "TIME") or noun is verb:
+    if noun.ent_type_ in ("DATE", "TIME") or noun == verb:
         # "a trip … by X on 24th November, during which he …", however the parser hung it
         noun = next((t for t in reversed(noun.sent[:noun.i - noun.sent.start])
                      if t.lower_ in JOURNEY_NOUNS), noun)

@@ -204,7 +204,7 @@ def _complements(verb: Token) -> list[Token]:
         c.dep_ == "nsubjpass" and c.lower_ in NOT_TOPIC_HEADS) for t in c.subtree}
     out = []
     for token in verb.subtree:
-        if token.i in subject or token is verb:
+        if token.i in subject or token == verb:
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in (
                 "dobj", "pobj", "nsubjpass", "attr", "nsubj", "appos", "oprd"):
