@@ -2956,13 +2956,16 @@ def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bo
 # "the delegation included A and B": a list of who went
 LISTED = r"(?:the|its|his|her) (?:group|delegation|mission|team) (?:also )?(?:included|comprised)"
 LISTED_DELEGATION = re.compile(rf"\b{LISTED}\b", re.IGNORECASE)
+# "The UAE was represented by X", "Kinshasa was represented instead by X".
+REPRESENTED_BY = r"(?:was|were) (?:\w+ )?represented (?:instead |also )?by"
+REPRESENTED = re.compile(rf"\b{REPRESENTED_BY}\b")
 ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|attended by|"
                         rf"{LISTED}|"
                         r"(?:other )?heads of delegations? (?:were|included)|"
                         r"(?:the|their) (?:table|line-up|lineup|guest list) included|"
                         r"(?:participants|leaders|heads of state|attendees)(?: at the "
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
-                        r"(?:was|were) (?:\w+ )?represented (?:instead |also )?by|"
+                        rf"{REPRESENTED_BY}|"
                         r"(?:also|both|all) (?:took part|taking part|attended|participated|"
                         r"present)|"
                         r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
@@ -3401,7 +3404,6 @@ def _gathering_before(sentence: Span, drafts: list[EventDraft],
         summit_before(sentence, frames or [], published, nominal_only=nominal_only)
 
 
-REPRESENTED = re.compile(r"\b(?:was|were) (?:\w+ )?represented (?:instead |also )?by\b")
 # Sentences that put their subject at a gathering told before: "At the opening of the
 # session, X took over the chairmanship", "X told the leaders gathered in the capital …",
 # "X travelled to the summit in person".
@@ -3770,8 +3772,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens = tokens - set(range(trigger.i + 1, min(listed))) | listed  # and C, not the Quad
     if lemma in ("bring", "gather", "assemble", "host", "convene", "hold", "attend"):
         tokens |= _named_among(doc, trigger, mentions)
+    in_the_gathering = _who_in_the_gathering(trigger)  # "a summit at which A and B …"
     if lemma in ("host", "convene", "chair"):
-        tokens |= _who_in_the_gathering(trigger)
+        tokens |= in_the_gathering
     if anaphoric and kind in CONTACT | {"Visit"} and session is None and not \
             _named_taking_part(trigger, mentions):
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
@@ -3889,9 +3892,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 if when and not dates_agree(previous.date, when):
                     previous = None  # "Algiers had hosted, on 23 January, a ministerial
                     # meeting … attended by …": another gathering than the talks of 2 February
-            within = _who_in_the_gathering(trigger)
-            own_people = {mention_id(m) for m in mentions if m.start in within and m.kind in (
-                "person", "state", "organization")}
+            own_people = {mention_id(m) for m in mentions if m.start in in_the_gathering
+                          and m.kind in ("person", "state", "organization")}
             if previous is not None and len(own_people - previous.keys()) >= 2:
                 previous = None  # "X also chaired the forum's session with its dialogue
                 # partners, at which delegations from A, B and C heard …": a gathering of
