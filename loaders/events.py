@@ -826,9 +826,11 @@ def _clause_root(trigger: Token) -> Token:
         if token.pos_ == "VERB" and token.dep_ == "advcl" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or c.lower_ in {
                     "he", "she"} and any(m.lower_ in {"after", "before"} for m in token.children
-                                         if m.dep_ == "mark")) for c in token.children):
+                                         if m.dep_ == "mark") or any(
+                    a.lower_ == "visiting" for a in c.children)) for c in token.children):
             return token  # "… a year after Albanese travelled to Port Moresby": its own clause,
-            # its subject named ("after the two countries' ministers met": the clause above)
+            # its subject named or "the visiting leaders" ("after the two countries' ministers
+            # met": the clause above)
         if token.dep_ in ("ROOT",) or token.head is token:
             return token
         if token.dep_ in ("conj",) and token.pos_ in ("VERB", "AUX"):
@@ -842,6 +844,11 @@ def _governing_verb(trigger: Token) -> Token | None:
     token = trigger.head
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":  # not "following"
+            prep = next((a for a in trigger.ancestors if a.head == token), trigger)
+            if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING and \
+                    prep.i > 0 and prep.nbor(-1).text == "," and prep.lower_ == "during":
+                return token.head  # "X told Y that …, during a meeting at the palace": the
+                # telling was at the meeting, not what was told
             return token
         if token.head is token or token.dep_ not in ("prep", "pobj", "dobj", "npadvmod"):
             return None
@@ -1906,6 +1913,14 @@ def _host_clause_date(trigger: Token, root: Token, sentence: Span, published: da
     a relative clause on someone of it, or in an "as" clause ("Pakistan and Iran pledged on
     Monday …, as Raisi held talks with Sharif") is dated by the clause it hangs from."""
     while_clause = root.dep_ == "advcl" and _opens_reference(root, TIME_MARKS)
+    if root.dep_ == "advcl" and _opens_reference(root, {"after", "before"}) and not any(
+            c.dep_ == "npadvmod" or c.dep_ == "advmod" and t.dep_ == "mark"
+            for t in [root, *root.children] if t.dep_ in ("advcl", "mark") for c in t.children):
+        # "The summit opened on Thursday after the visiting leaders called on X": that day
+        # (not "a year after Albanese travelled …")
+        head = {t.i for t in root.head.subtree} - {t.i for t in root.subtree}
+        day = _date(sentence, head, published)
+        return day if day and len(day) == 10 else None
     inner = root if root.dep_ == "relcl" or while_clause else trigger
     head = inner.head
     if inner.dep_ == "relcl":
@@ -3139,6 +3154,12 @@ def _hosts_no_event_told(hosted: Token) -> bool:
     return not (hosted.dep_ in ("acl", "relcl") and hosted.head.lower_ in NOUN_TRIGGERS)
 
 
+def _hosted_gathering(hosted: Token) -> bool:
+    """ "a summit hosted by X", "the conference he hosted": the hosting tells a gathering."""
+    return hosted.lemma_.lower() == "host" and hosted.dep_ in ("acl", "relcl") \
+        and hosted.head.lower_ in GATHERINGS
+
+
 def summit_before(sentence: Span, drafts: list[EventDraft], published: date | None,
                   nominal_only: bool = False) -> EventDraft | None:
     """The meeting a list of attendees belongs to: the last one told in the paragraphs just
@@ -3151,7 +3172,7 @@ def summit_before(sentence: Span, drafts: list[EventDraft], published: date | No
             "join", "attend", "sit", "gather", "convene", "address"} or any(
             c.dep_ == "dobj" and (c.lower_ in GATHERINGS or NOUN_TRIGGERS.get(c.lower_) in CONTACT)
             or c.dep_ == "agent" and root.lemma_ == "host" and _hosts_no_event_told(root)
-            for c in root.children)
+            for c in root.children) or _hosted_gathering(root)
     meetings = [d for d in drafts if d.type == "Meeting" and (gathering(d) or not nominal_only)]
     doc = sentence.doc
     spans = [sentence]
@@ -3367,6 +3388,9 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         drafts.append(summit)
     if summit is None or len(people) < (1 if alone else 2):  # "Also taking part was X"
         return
+    if summit.sentence.start < sentence.start and _spectacle_before(sentence):
+        return  # "Wednesday's parade drew 26 heads of state. Among them were A, B": guests
+        # of a show, not of the talks told before it
     sides = {side_of(p.mention) for p in summit.parties if p.role == "participant"} - {None}
     if listed is not None and re.match(r"sent ", listed.group(0), re.I) and len(sides) <= 2 \
             and all(m.kind != "person" for m in people):
@@ -3393,6 +3417,33 @@ SIGNATORIES = re.compile(
     r"\b(?:(?:the )?signatories\b[^.;]{0,80}?"
     r"|(?:leaders|heads of state|presidents|ministers|those|delegations) (?:who|that) signed"
     r"\b[^.;,]{0,30}?)\b(?:were|included)\b", re.IGNORECASE)
+
+
+# "The documents were signed at the Chancellery by A, B and C", after a sentence telling
+# that they were signed at a summit: the signatories were at it.
+SIGNED_BY = re.compile(
+    r"^(?:the|all|both) (?:[\w-]+ ){0,3}(?:documents|agreements|deals|accords|texts|"
+    r"declarations|treaties|memorand(?:a|ums))\b[^.;]{0,60}?\bwere signed\b[^.;]{0,60}?\bby\b",
+    re.IGNORECASE)
+SIGNING_GATHERINGS = GATHERINGS - {"ceremony", "dinner", "lunch", "luncheon", "breakfast",
+                                   "banquet", "workshop", "dialogue", "roundtable"}
+
+
+# Occasions that draw leaders without being talks among them.
+SPECTACLES = CEREMONIES | {"parade", "celebration", "celebrations", "commemoration",
+                           "commemorations", "games", "olympics", "festival", "concert",
+                           "match", "final", "anniversary", "jubilee"}
+
+
+def _spectacle_before(sentence: Span) -> bool:
+    """Whether the sentence just before, in the paragraph, has a show for its subject:
+    "Wednesday's parade … drew 26 foreign heads of state"."""
+    doc = sentence.doc
+    if sentence.start == 0 or "\n" in doc[sentence.start - 1].text:
+        return False
+    before = doc[sentence.start - 1].sent
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SPECTACLES
+               for c in before.root.children)
 
 
 def _gathering_before(sentence: Span, drafts: list[EventDraft],
@@ -3463,7 +3514,7 @@ def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraf
     leaders who signed in person were A, B, …": those listed signed an agreement at the
     gathering told before, and so took part in it. `signings` are the agreements the
     sentence itself tells ("who signed"); without one, the list makes its own."""
-    found = SIGNATORIES.search(sentence.text)
+    found = SIGNATORIES.search(sentence.text) or SIGNED_BY.search(sentence.text)
     if found is None or _unreal(sentence.root):
         return
     after = sentence.start_char + found.end()
@@ -3476,6 +3527,8 @@ def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraf
     # not "as were Hungary and Serbia, whose governments keep close ties with Moscow"
     gathering = _gathering_before(sentence, drafts, frames, published)
     if len(listed) < 2 or gathering is None:
+        return
+    if found.re is SIGNED_BY and not _signed_at(gathering, sentence):
         return
     _with_sides(gathering, frames, drafts)  # "… gathered in the Peruvian capital on Tuesday"
     for m in listed:
@@ -3493,6 +3546,19 @@ def _signatories(sentence: Span, mentions: list[Mention], drafts: list[EventDraf
     for m in listed:
         add_party(signed, m, "participant")
     drafts.append(signed)
+
+
+def _signed_at(gathering: EventDraft, sentence: Span) -> bool:
+    """Whether the sentence just before told of a signing at the gathering: "The leaders …
+    signed three agreements … at a summit hosted by X" (not talks after which ministers
+    signed, nor a ceremony)."""
+    doc = sentence.doc
+    before = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    noun = gathering.trigger.root
+    noun = noun.head if _hosted_gathering(noun) else noun
+    return before is not None and gathering.sentence.start == before.start \
+        and noun.lower_ in SIGNING_GATHERINGS \
+        and any(t.lemma_.lower() == "sign" and t.pos_ == "VERB" for t in before)
 
 
 HOST_APPOSED = re.compile(r",\s*(?:the|its|the summit's|the gathering's) hosts?\s*,")
@@ -3727,6 +3793,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "urged Putin ... in a phone call", "struck an upbeat tone at a rare meeting"
         root = _clause_root(governor)
         tokens = _clause_tokens(root, trigger)
+        for told in [c for c in root.children if c.dep_ == "ccomp" and trigger in c.subtree]:
+            # "X told Y that the Biden administration …, during a meeting": what was told
+            # names no party of the meeting
+            phrase = next(a for a in [trigger, *trigger.ancestors] if a.head == told)
+            tokens -= {t.i for t in told.subtree} - {t.i for t in phrase.subtree}
     elif nominal and in_phrase and governor is not None:
         # "suggested X during a phone call with Putin": the subject made the call
         tokens = {t.i for t in trigger.subtree} - _descriptions(trigger)
@@ -4091,7 +4162,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         elif _acting_as_mediator(doc, m) or _in_agent_phrase(doc, m, MEDIATION_VERBS | (
                 {"convene", "preside"} if kind == "Agreement" else set()) | (
                 {"back", "sponsor"} if trigger.pos_ == "NOUN" else set())) or (
-                kind == "Mediation" and _subject_of(doc, m, verb)) or (
+                kind == "Mediation" and _subject_of(doc, m, verb) and not (
+                    trigger.tag_ == "VBN" and trigger.dep_ == "advcl"
+                    and any(c.dep_ == "agent" for c in trigger.children)
+                )) or (  # not "A and B held talks, brokered by X": X brokered them
                 lemma == "bring" and _subject_of(doc, m, verb) and (not any(
                     c.dep_ == "nsubj" and NOUN_TRIGGERS.get(c.lower_) in CONTACT
                     for c in verb.children) or _in_agent_phrase(doc, m, {"host", "convene"}))):
@@ -4234,20 +4308,33 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         candidates = [d for d in reversed(told[-20:] if count else told[-6:])
                       if len(d.keys()) >= 2 and d.type != "Threat"]
         # "received Li, and the two sides agreed"; not those who warned a third
+        unfit: set[str] = set()  # hosts whose post the anaphor does not name
         if count:  # "the two men": an event of two, not one of three, in the last paragraphs
             kinds = LEADER_KINDS if _subject_says(verb, LEADERS) else MINISTER_KINDS \
                 if _subject_says(verb, MINISTERS) else None
             if kinds is not None:  # "the two leaders": not a minister's talks with one
                 every = doc._.mentions or []
+
+                def fits(mention: Mention) -> bool:
+                    post = _post_of(mention, every)
+                    return post in kinds and not (
+                        kinds is LEADER_KINDS and post is None
+                        and NOT_LEADERS.search((mention.title or "").lower()))
+                unfit = {mention_id(p.mention) for d in candidates for p in d.parties
+                         if p.role == "host" and p.mention.kind == "person"
+                         and not fits(p.mention)}
                 candidates = [d for d in candidates if all(
-                    _post_of(p.mention, every) in kinds and not (
-                        kinds is LEADER_KINDS and _post_of(p.mention, every) is None
-                        and NOT_LEADERS.search((p.mention.title or "").lower()))
-                    for p in d.parties if p.role != "mediator" and p.mention.kind == "person")]
-                # "the two presidents": not two generals whose post the text left untold
-            counted = [d for d in candidates if len({
+                    fits(p.mention) for p in d.parties if p.role != "mediator"
+                    and p.mention.kind == "person") or len(seated := {
+                        mention_id(p.mention) for p in d.parties if p.role != "mediator"
+                        and p.mention.kind == "person"} - unfit) == count and all(
+                    fits(p.mention) for p in d.parties if mention_id(p.mention) in seated)]
+                # "the two presidents": not two generals whose post the text left untold (the
+                # one who hosted them may hold another post: "Guterres hosted A and B")
+            counted = [d for d in candidates if count in (len(persons := {
                 mention_id(p.mention) for p in d.parties if p.role != "mediator"
-                and p.mention.kind == "person"}) == count]
+                and p.mention.kind == "person"}), len(persons - unfit))]
+            # "X hosted A and B at a dinner. The two leaders last met in August": A and B
             people = [d for d in counted if sentence.start_char - d.sentence.end_char < 2500]
             timely = [] if _date(sentence, {t.i for t in sentence}, published) else [
                 d for d in counted if not d.date or published is None
@@ -4320,6 +4407,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             ones = _the_ones_named(every, named_object or "")
             if count and len(ones) < count <= len(every):
                 ones = every  # "the same five presidents", some of them named without post
+            guests = [p for p in ones if mention_id(p.mention) not in unfit]
+            if count and not named_object and len(ones) > count == len(guests):
+                ones = guests  # "the two leaders": the two a third hosted
             if named_object and count and len(ones) > count:
                 # "Xi hosted the same five presidents": the five Biden sat down with, not
                 # Biden, the subject of that meeting
@@ -4341,6 +4431,17 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                            for c in verb.children)} if named_object else set()
             # "received the two Saudi princes": of those, the Saudi ones
             ones = [p for p in ones if state_of(p.mention) in own] or ones
+            if previous.type == "Proposal" and verb.dep_ == "relcl" and \
+                    previous.trigger.root == verb.head.head.head and any(
+                        c.lower_ == "where" for c in verb.children):
+                # "X invited A and B to Goa, where they met C": the guests, not their host
+                inviter = {t.i for c in _subjects(previous.trigger.root) for t in c.subtree}
+                ones = [p for p in ones if p.mention.start not in inviter] or ones
+            visiting = any(t.lower_ == "visiting" for c in _subjects(verb) for t in c.subtree)
+            home = previous.location and state_of(previous.location)
+            if visiting:  # "the visiting leaders": of those at the summit, not its hosts
+                ones = [p for p in ones if p.role != "host" and not (
+                    home and state_of(p.mention) == home)]
             if plural and _subject_says(verb, LEADERS) and not named_object and not count:
                 every = doc._.mentions or []  # "the leaders agreed": of a meeting of leaders
                 leaders = [p for p in ones if p.role != "mediator" and p.mention.kind ==  # and
@@ -5022,7 +5123,9 @@ PLURAL_ANAPHOR = re.compile(
     r"delegations|parties|heads of state|officials|governments|neighbou?rs|men|prime ministers|"
     r"foreign ministers|premiers|heads of government|delegation|group|mission|visitors|"
     r"envoys|diplomats|mediators|negotiators|participants|attendees|"
-    r"african leaders|arab leaders|european leaders|gulf leaders|members)$|^they$|^the pair$|"
+    r"african leaders|arab leaders|european leaders|gulf leaders|members|visiting leaders|"
+    r"visiting heads of state|visiting presidents|visiting ministers|visiting delegations)$|"
+    r"^they$|^the pair$|"
     r"^(?:the (?:two|three|four)|both)$|"  # "and on February 8 the two met Ghazouani"
     r"^(?:the )?(?:delegations|negotiators|envoys|representatives|officials|teams) "
     r"(?:from|of) (?:the two|both|the) (?:sides|countries|parties|warring parties|"

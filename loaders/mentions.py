@@ -320,6 +320,7 @@ class MentionFinder:
         found += _listed_names(doc, found)
         found += _apposed_names(doc, found)
         found += _titled_names(doc, found)
+        found += _repeated_names(doc, found)  # the surnames of those two just found
         found = _surnames_of_the_named(found)
         found += self._datelines(doc, found)
         found += _cities_the_ner_missed(doc, found)
@@ -329,6 +330,7 @@ class MentionFinder:
         found = [self._dateline_country(self._capital_named(doc, m)) for m in found]
         found = self._one_armed_force([_armed_forces(doc, m) for m in found])
         found = _seats_of_bodies(doc, found)
+        found = _countries_of_places(doc, found)
         found = _spelled_out_bodies(doc, _bracketed_acronyms(doc, found))
         found = _body_of_a_post(doc, found)
         found = [replace(m, modifier=True) if _qualifies_a_process(doc, m) else m
@@ -512,6 +514,11 @@ class MentionFinder:
                                                  None and before.lower_ == "at") and \
                 before is not None and before.lower_ in {"in", "at"} and not possessed:
             return replace(mention, kind="place", as_place=True)  # "in eastern Ladakh"
+        if mention.source == "ner:PERSON" and before is not None and before.lower_ in {
+                "to", "in", "at", "from"} and doc[mention.end:mention.end + 2].text in (
+                ", where", ",where"):
+            return replace(mention, kind="place", as_place=True)  # "invited them to Goa,
+            # where they met …": somewhere, no one
         to = mention.start - 1 - (before is not None and before.lower_ == "the")
         if mention.kind in ("state", "organization") and to >= 1 and doc[to].lower_ == "to" and \
                 fold(doc[to - 1].text) in {"ambassador", "ambassadors", "envoy", "envoys"}:
@@ -724,7 +731,9 @@ VENUE_WORDS = {"hotel", "palace", "airport", "hall", "centre", "center", "stadiu
                "residence", "diwan", "resort", "club", "castle", "villa", "mansion", "museum",
                "theatre", "theater", "library", "cathedral", "mosque", "temple",
                "pavilion", "auditorium", "arena", "gardens", "cosmodrome", "spaceport", "lodge",
-               "estate"}
+               "estate", "chancellery"}
+# Venues named by their one word: "signed at the Chancellery".
+LONE_VENUES = {"chancellery"}
 ORG_WORDS = {"ministry", "organization", "organisation", "council", "party", "agency", "union",
              "bank", "group", "forces", "army", "committee", "office", "service", "department",
              "commission", "court", "fund", "league", "movement", "front", "company", "news",
@@ -806,11 +815,12 @@ def _names_known_by(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 def _cities_the_ner_missed(doc: Doc, found: list[Mention]) -> list[Mention]:
     """A city of the world named after "in", "at", "near" or "outside" that the NER left
-    untagged: "met Perriello in Jeddah on August 10"."""
+    untagged: "met Perriello in Jeddah on August 10"; and any name a "where" clause follows
+    ("invited them to Goa, where they met …")."""
     taken = {i for m in found for i in range(m.start, m.end)}
     extra = []
     for token in doc:
-        if token.lower_ not in ("in", "at", "near", "outside") or token.i + 1 >= len(doc):
+        if token.lower_ not in ("in", "at", "near", "outside", "to") or token.i + 1 >= len(doc):
             continue
         start = token.i + 1
         end = start
@@ -818,8 +828,10 @@ def _cities_the_ner_missed(doc: Doc, found: list[Mention]) -> list[Mention]:
                 doc[end].is_alpha and end not in taken and doc[end].ent_type_ != "PERSON":
             end += 1
         name = doc[start:end].text
-        if end > start and fold(name) in big_cities() and not (
-                end < len(doc) and doc[end].text in _POSSESSIVE):
+        where = doc[end:end + 2].text == ", where" and doc[start].ent_type_ not in (
+            "DATE", "TIME")  # not "in March, where"
+        if end > start and (fold(name) in big_cities() and token.lower_ != "to" or where) \
+                and not (end < len(doc) and doc[end].text in _POSSESSIVE):
             extra.append(Mention(start, end, name, "place", name, source="rule:city"))
     return extra
 
@@ -847,6 +859,20 @@ def country_of_city(name: str, base: ActorBase) -> ActorEntry | None:
         return capital
     code = big_cities().get(fold(name))
     return next((e for e in base.states() if e.iso2 == code), None) if code else None
+
+
+def _countries_of_places(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """ "at Crans-Montana, Switzerland, …": a state named after a place and a comma says
+    where the place lies; it is no side."""
+    out = list(found)
+    for n, (place, state) in enumerate(zip(found, found[1:], strict=False)):
+        after = doc[state.end] if state.end < len(doc) else None
+        if place.kind == "place" and not place.modifier and state.kind == "state" and \
+                state.source.startswith("kb:name") and state.start == place.end + 1 and \
+                doc[place.end].text == "," and (after is None or after.is_punct
+                                                 or after.pos_ == "ADP"):
+            out[n + 1] = replace(state, modifier=True)
+    return out
 
 
 def _seats_of_bodies(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -892,7 +918,8 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     extra = []
     for token in doc:
         named = token.pos_ == "PROPN" or token.tag_ == "MD" and token.i + 1 < len(doc) and \
-            doc[token.i + 1].tag_ in ("VBD", "VBZ")  # "May sat down with …": no modal
+            doc[token.i + 1].tag_ in ("VBD", "VBZ") or (  # "May sat down with …": no modal
+                token.tag_ == "NNS" and token.is_title)  # "Lubinets and his counterpart"
         if token.i in taken or token.text not in names or not named or \
                 token.i in ends or token.i + 1 in starts:  # "Asad Majeed Khan": the rest of
             continue  # a name, not another one; "Caid Essebsi": the front of one
@@ -1059,7 +1086,8 @@ def _venues(doc: Doc, found: list[Mention]) -> list[Mention]:
         while start > 0 and doc[start - 1].is_title and doc[start - 1].i not in taken and \
                 doc[start - 1].lower_ != "the" and token.i - start < 4:
             start -= 1
-        if start == token.i or start < 2 or doc[start - 1].lower_ != "the" or \
+        if start == token.i and token.lower_ not in LONE_VENUES or start < 2 or \
+                doc[start - 1].lower_ != "the" or \
                 doc[start - 2].lower_ not in {"at", "in"}:
             continue
         name = doc[start:token.i + 1].text
@@ -2305,9 +2333,13 @@ def _counterpart_role(doc: Doc, m: Mention, mentions: list[Mention]) -> Mention:
     kinds = [k for k in kinds if k]
     if not kinds:
         return m
-    kind = kinds[-1]  # a head of state's counterpart may head the government
+    kind = kinds[-1]  # a head of state's counterpart may head the government, unless the
+    # story names one who holds the same post ("Modi … his Nepali counterpart": Oli, the
+    # prime minister, not President Bhandari)
+    same = any(o.affiliation == m.affiliation and o.role_kind == kind for o in mentions
+               if o.kind == "person")
     return replace(m, role_kind="leader" if kind in ("head_of_state", "head_of_government")
-                   else kind)
+                   and not same else kind)
 
 
 def _surname(label: str) -> str:
@@ -2590,12 +2622,18 @@ def _titled_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         end = _name_end(doc, token.i, taken)
         run = doc[token.i:end]
         if len(run) < 2 or end >= len(doc) or doc[end].text not in {".", ",", ";"} and \
-                doc[end].lower_ != "and" or not _bare_name(run):
+                doc[end].lower_ != "and" and not _verb_after(doc[end]) or not _bare_name(run):
             continue
         extra.append(Mention(run.start, run.end, run.text, "person", run.text,
                              source="rule:titled"))
         taken.update(range(run.start, run.end))
     return extra
+
+
+def _verb_after(token: Token) -> bool:
+    """Whether a name ends where its clause's verb begins: "… and Bhutan's Chief Adviser
+    Tshering Wangchuk met at a retreat"."""
+    return token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" and token.is_lower
 
 
 def _after_a_portfolio(doc: Doc, i: int) -> bool:

@@ -52,7 +52,7 @@ NOT_TOPIC_HEADS = {t for t, kind in NOUN_TRIGGERS.items() if kind in CONTACT | {
     "counterpart", "counterparts", "leader", "leaders", "head", "heads", "minister",
     "ministers", "president", "presidents", "delegation", "delegations", "presence",
     "occasion", "sidelines", "margins", "fringes", "start", "end", "beginning", "outcome",
-    "results",
+    "results", "document", "documents", "text", "texts", "signature", "signatures",
     "view", "views", "opinion", "opinions", "satisfaction", "importance", "need", "hope",
     "readiness", "willingness", "interest", "issue", "issues", "matter", "matters", "course",
     "words", "remarks", "comments", "reporters", "journalists", "media", "instagram",
