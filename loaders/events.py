@@ -1432,6 +1432,9 @@ def _listed_before(doc: Doc, mention: Mention) -> Mention | None:
 
 
 # Ceremonies a guest attends: being there is no meeting with the one sworn in or buried.
+# What a country hosts that is no guest: "hosted the Fifth Fleet", "hosts US troops".
+GARRISONS = {"fleet", "base", "bases", "troops", "forces", "navy", "garrison", "soldiers",
+             "contingent", "headquarters", "squadron", "warships"}
 CEREMONIES = {"swearing", "inauguration", "investiture", "funeral", "coronation", "wedding",
               "enthronement"}
 FOUNDING_VERBS = {"launch", "create", "establish", "found", "set", "form", "inaugurate"}
@@ -2202,9 +2205,14 @@ def _when_date(root: Token, published: date | None) -> str | None:
     if root.dep_ == "relcl" and head.ent_type_ == "DATE":
         dates = [e for e in head.doc.ents if e.start <= head.i < e.end]
     elif root.dep_ == "advcl":
-        dates = [e for e in head.doc.ents if _is_date(e) and e.start not in own
-                 and head.left_edge.i <= e.start <= head.right_edge.i
-                 and not _reference_point(e, EVENT_REFERENCE_WORDS)]
+        when = next(c for c in root.children if c.lower_ == "when" and c.dep_ == "advmod")
+        just = when.i - 1 - (when.i > 0 and when.nbor(-1).text == ",")
+        dates = [e for e in head.doc.ents if _is_date(e) and e.start <= just < e.end] or [
+            e for e in head.doc.ents if _is_date(e) and e.start not in own
+            and head.left_edge.i <= e.start <= head.right_edge.i
+            and not _reference_point(e, EVENT_REFERENCE_WORDS)]
+        # "since its launch in Copenhagen on 24 June, when … he sat down with A": the day
+        # just before "when", even in a phrase of reference
     else:
         return None
     subject = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -2621,7 +2629,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # sentence ("The summit was attended by …") fills; alone it is no event.
                 frames.append(draft)
         _headline_clauses(sentence, cuts, sentence_events, in_sentence)
-        _addressed_gathering(sentence_events)
+        _addressed_gathering(sentence_events, drafts)
         for frame in _frames_of(sentence, frames):
             named = _named_taking_part(frame.trigger.root, in_sentence)
             if named:  # "was held … with the participation of A and the ministers of B, C"
@@ -2721,6 +2729,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
         if all(d.type in CONTACT and len(d.keys()) < 2 or d.type == "Visit"
                for d in sentence_events):
             _at_the_gathering(sentence, in_sentence, drafts, published, frames)
+        if not sentence_events:
+            _accompanied(sentence, in_sentence, drafts)
         if all(d.type in CONTACT and len(d.keys()) < 2 or d.type == "Agreement"
                for d in sentence_events):
             # "The signatories … were A, B", "Among the leaders who signed were A, B"
@@ -2731,19 +2741,33 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
     return [d for d in drafts if is_complete(d)]
 
 
-def _addressed_gathering(told: list[EventDraft]) -> None:
+def _addressed_gathering(told: list[EventDraft], drafts: list[EventDraft]) -> None:
     """ "The pope addressed a session … that brought the G7 leaders together with A and B":
     who addressed, attended or chaired the gathering the clause on its noun tells took part
-    in it; one meeting, not two."""
+    in it; one meeting, not two. When the noun is the gathering told before ("X chaired the
+    one-day meeting, which brought together A and B"), the list is that gathering's."""
     for inner in [d for d in told if d.type == "Meeting"]:
         root = inner.trigger.root
-        if root.dep_ != "relcl" or root.head.dep_ != "dobj":
+        if root.dep_ != "relcl" or root.head.dep_ != "dobj" or \
+                root.head.head.lemma_.lower() not in {"address", "attend", "chair", "join",
+                                                      "open"}:
             continue
         outer = next((d for d in told if d is not inner and d.type == "Meeting"
-                      and d.trigger.root == root.head.head
-                      and root.head.head.lemma_.lower() in {"address", "attend", "chair",
-                                                            "join", "open"}), None)
+                      and d.trigger.root == root.head.head), None)
         if outer is None:
+            joined = next((d for d in reversed(drafts) if d is not inner and d.type == "Meeting"
+                           and any(s.trigger.start == root.head.head.i
+                                   and s.sentence.start == inner.sentence.start
+                                   for s in d.support)), None)
+            if joined is not None:
+                for party in inner.parties:
+                    add_party(joined, party.mention, party.role)
+                joined.date = joined.date or inner.date
+                joined.location = joined.location or inner.location
+                joined.support.append(Support(inner.sentence, inner.trigger, inner.rule,
+                                              "brought together: " + ", ".join(
+                                                  p.mention.label for p in inner.parties)))
+                told.remove(inner)
             continue
         for party in outer.parties:
             if _subject_of(inner.trigger.doc, party.mention, outer.trigger.root):
@@ -2972,7 +2996,7 @@ def _other_subjects(a: EventDraft, b: EventDraft, mentions: list[Mention]) -> bo
 LISTED = r"(?:the|its|his|her) (?:group|delegation|mission|team) (?:also )?(?:included|comprised)"
 LISTED_DELEGATION = re.compile(rf"\b{LISTED}\b", re.IGNORECASE)
 # "The UAE was represented by X", "Kinshasa was represented instead by X".
-REPRESENTED_BY = r"(?:was|were) (?:\w+ )?represented (?:instead |also )?by"
+REPRESENTED_BY = r"(?:was|were) (?:\w+ )?represented (?:instead |also |only |just )?by"
 REPRESENTED = re.compile(rf"\b{REPRESENTED_BY}\b")
 ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|attended by|"
                         rf"{LISTED}|"
@@ -3356,7 +3380,12 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
             r"\bamong those\b", listed.group(0) if listed else "", re.I)):
         return  # "The summit … was attended by X": already read as a joining
     loose = listed is not None and listed.group(0).lower() == "present" and not delegation
-    summit = told or _gathering_before(sentence, drafts, frames, published, nominal_only=loose)
+    hosted_here = next((d for d in reversed(drafts) if d.sentence.start == sentence.start
+                        and d.type in CONTACT and d.keys("host") and len(d.keys()) < 2),
+                       None) if REPRESENTED.search(sentence.text) else None
+    # "Last year, when King Salman also hosted in Riyadh, Doha was represented only by X"
+    summit = told or hosted_here or _gathering_before(sentence, drafts, frames, published,
+                                                      nominal_only=loose)
     # "X chaired the session, at which A, B and C were among those at the table": that session
     people = [m for m in mentions if m.kind == "person" and not m.modifier
               and _listed_person(sentence.doc, m) and not _stayed_away(sentence.doc, m)]
@@ -3388,6 +3417,8 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         drafts.append(summit)
     if summit is None or len(people) < (1 if alone else 2):  # "Also taking part was X"
         return
+    if _gathering_of_its_own(sentence, mentions, published, summit) is not None:
+        return  # "At the December 2017 summit in Kuwait City, …": another (_at_the_gathering)
     if summit.sentence.start < sentence.start and _spectacle_before(sentence):
         return  # "Wednesday's parade drew 26 heads of state. Among them were A, B": guests
         # of a show, not of the talks told before it
@@ -3479,6 +3510,20 @@ def _at_the_gathering(sentence: Span, mentions: list[Mention], drafts: list[Even
     people = [m for m in mentions if m.start in subject and m.kind == "person"
               and not m.modifier]
     summit = _gathering_before(sentence, drafts, frames, published) if people else None
+    own = _gathering_of_its_own(sentence, mentions, published, summit) if people else None
+    if own is not None:  # "At the December 2017 summit in Kuwait City, A and B were the only
+        # heads of state present, while C and D sent lower-ranking delegations": that one
+        summit = own
+        drafts.append(own)
+        aside = {t.i for c in sentence.root.children if c.dep_ in ("advcl", "relcl")
+                 for t in c.subtree}  # the parse may hang a name on the place before it
+        people = [m for m in mentions if m.kind == "person" and not m.modifier
+                  and m.start > own.trigger.start and m.start not in aside]
+        people += [m for m in mentions if m.kind == "state" and not m.modifier and any(
+            v.lemma_.lower() == "send" and any(c.dep_ == "dobj" and c.lemma_.lower() in (
+                "delegation", "representative", "envoy", "minister") for c in v.children)
+            and m.start in {t.i for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
+            for v in sentence)]
     if summit is None:
         return
     _with_sides(summit, frames, drafts)
@@ -3491,6 +3536,56 @@ def _at_the_gathering(sentence: Span, mentions: list[Mention], drafts: list[Even
     summit.support.append(Support(sentence, sentence[:1], "kg.events.v1:attendance",
                                   "present: " + ", ".join(m.label for m in people),
                                   len(people)))
+
+
+def _accompanied(sentence: Span, mentions: list[Mention], drafts: list[EventDraft]) -> None:
+    """ "X received Y. President X was accompanied by Foreign Minister Mouynes and by the
+    Minister of Public Security, Juan Manuel Pino": those with the host of the meeting the
+    sentence before told took part in it."""
+    root = sentence.root
+    if root.lemma_.lower() not in ("accompany", "join") or _unreal(root) or sentence.start == 0:
+        return
+    subject = {t.i for c in root.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    if not any(c.dep_ == "agent" for c in root.children) or not subject:
+        return
+    before = sentence.doc[sentence.start - 1].sent
+    who = {mention_id(m) for m in mentions if m.start in subject and m.kind == "person"}
+    event = next((d for d in reversed(drafts[-4:]) if d.type in CONTACT
+                  and d.sentence.start == before.start and who & d.keys("host")), None)
+    # the host's company sits at the table; a guest's is the delegation of the trip
+    company = [m for m in mentions if m.kind == "person" and not m.modifier
+               and m.start > root.i and _listed_person(sentence.doc, m)]
+    if event is None or not company:
+        return
+    for m in company:
+        add_party(event, m, "participant")
+    event.support.append(Support(sentence, sentence[root.i - sentence.start:
+                                                    root.i - sentence.start + 1],
+                                 "kg.events.v1:accompany",
+                                 "with them: " + ", ".join(m.label for m in company),
+                                 len(company)))
+
+
+def _gathering_of_its_own(sentence: Span, mentions: list[Mention], published: date | None,
+                          told: EventDraft | None) -> EventDraft | None:
+    """The gathering a fronted "At the December 2017 summit in Kuwait City" names, when its
+    own date sets it apart from the one told before (None otherwise)."""
+    opening = AT_THE_GATHERING.search(sentence.text)
+    if opening is None:
+        return None
+    span = sentence.char_span(opening.start(), opening.end(), alignment_mode="expand")
+    if span is None:
+        return None
+    noun = span[-1]
+    phrase = {t.i for t in noun.subtree} | {t.i for t in span}
+    day = _date(sentence, phrase, published)
+    if not day or told is not None and told.date and dates_agree(day, told.date):
+        return None
+    place = next((replace(m, as_place=True) for m in mentions if m.start in phrase and (
+        m.kind == "place" or m.kind == "state" and m.source.startswith("kb:capital"))), None)
+    return EventDraft(type="Meeting", trigger=sentence.doc[noun.i:noun.i + 1],
+                      sentence=sentence, date=day, location=place,
+                      rule="kg.events.v1:attendance")
 
 
 def _with_sides(gathering: EventDraft, frames: list[EventDraft] | None,
@@ -3624,6 +3719,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             trigger.head.head.lemma_.lower() in BRIEFING_VERBS:
         return None  # "flew in to brief Tinubu on his recent talks with the juntas": what
         # the briefing was about, told there without its own time or place
+    if lemma == "host" and any(c.dep_ == "dobj" and any(t.lower_ in GARRISONS for t in c.subtree
+                                                         if t.i <= c.i)
+                               for c in trigger.children):
+        return None  # "has hosted the United States Navy's Fifth Fleet": a base, no talks
     if lemma in ("embrace", "hug") and not any(
             m.kind == "person" and c.dep_ == "dobj" and m.start <= c.i < m.end
             for c in trigger.children for m in mentions):
@@ -3822,10 +3921,21 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # "Ankara suspended a migration deal with the EU": the subject is the other side
             tokens |= {t.i for c in trigger.head.children if c.dep_ == "nsubj"
                        for t in c.subtree}
+    elif lemma in ("bring", "gather", "assemble") and trigger.dep_ == "acl" and \
+            trigger.head.lower_ in GATHERINGS and trigger.head.dep_ == "pobj":
+        # "on the sidelines of a summit bringing together the US president and leaders of
+        # A, B and C": the summit's own people, not those of the clause it hangs in
+        tokens = {t.i for t in trigger.subtree}
     else:
         tokens = _clause_tokens(root, trigger)
         tokens |= _listed_after(doc, trigger, mentions)
         tokens |= subjects_before
+        if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ == "for" \
+                and any(c.dep_ == "dobj" for c in trigger.head.head.children):
+            # "Moscow criticised the Maltese government for hosting …", "thanked Malta for
+            # hosting …": the one praised or blamed did it, not the subject
+            tokens -= {t.i for c in trigger.head.head.children if c.dep_.startswith("nsubj")
+                       for t in c.subtree}
         if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(
                 c.dep_ == "nsubj" and c.i < trigger.i for c in trigger.children):
             # "X called on A and later met B": B parsed as the subject of "met"; X met B
@@ -3834,6 +3944,16 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if session is not None:  # "The previous round … took place in Thimphu in 2016"
         tokens |= {t.i for t in session.head.subtree} - _excluded(session.head, trigger)
     tokens -= _reference_phrases(trigger)  # "…, a week after a call between A and B"
+    if any(c.dep_ == "nsubjpass" and (c.lower_ in GATHERINGS or c.lower_ in NOUN_TRIGGERS)
+           for c in root.children):  # "The conference was convened to move towards a
+        # response to migration through the Darién jungle on the border with Colombia":
+        # what it was for names no party
+        purpose = next((c for c in root.children if c.dep_ in ("xcomp", "advcl")
+                        and trigger not in c.subtree and any(
+                            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if purpose is not None:  # and what the parse hung after it ("…, and in particular
+            tokens -= {t.i for c in root.children if c.i >= purpose.i  # through …")
+                       and trigger not in c.subtree for t in c.subtree}
     if root.lemma_.lower() == "use":  # "used a meeting with Li to urge China to restrain
         tokens -= {t.i for c in root.children if c.dep_ in ("xcomp", "advcl")  # Pyongyang":
                    and trigger not in c.subtree for t in c.subtree}  # the purpose, no party
@@ -4083,7 +4203,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     described -= {t.i for t in sentence if t.dep_ == "conj" and t.lower_ in SIDE_NOUNS
                   and t.head.i in described for t in t.subtree}  # "led by X, Under-Secretary
     # …, and a Qatari delegation headed by Y", the second side parsed into X's title
-    described -= {t.i for t in sentence if t.dep_ == "conj" and t.ent_type_ == "PERSON"
+    named_ends = {m.end - 1 for m in mentions if m.kind == "person" and not m.modifier}
+    described -= {t.i for t in sentence if t.dep_ == "conj" and (
+                      t.ent_type_ == "PERSON" or t.i in named_ends)
                   and t.head.i in described and any(
                       c.dep_ == "cc" and doc[c.i - 1].text == "," for c in t.head.children
                       if c.i < t.i) for t in t.subtree}
@@ -4114,6 +4236,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     # session": the sides of the session told for its time, not of this meeting
     sidelines = {i for w in sentence if w.lower_ in SIDELINES for i in _event_name(w)} - \
         subjects_before
+    if trigger.dep_ == "acl" and lemma in ("bring", "gather", "assemble") and \
+            trigger.head.dep_ == "pobj":
+        sidelines -= {t.i for t in trigger.subtree}  # "the sidelines of a summit bringing
+        # together A and B": they are the summit's
     hosts_of_many: set[str] = set()  # who hosted by the agent phrase: go-betweens of two
     for m in mentions:
         if m.start in tokens and m.modifier and m.kind in ("state", "organization") and \
@@ -4534,7 +4660,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                    for t in c.subtree} if nominal and in_phrase and governor is not None and (
             governor.lemma_.lower() in TRIP_VERBS
             or VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit") else set()
-        draft.date = _date(sentence, tokens - nested, published, trigger) or _date(
+        when_clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "advcl"
+                            and a != root and root in a.ancestors and any(
+                                w.lower_ == "when" and w.dep_ == "advmod" for w in a.children)),
+                           None)  # "since its launch on 24 June, when he sat down with X"
+        draft.date = _date(sentence, tokens - nested, published, trigger) or (
+            _when_date(when_clause, published) if when_clause is not None else None) or _date(
             sentence, journey, published) or _when_date(
             root, published) or _date_of_when_clause(root, published) or _reported_date(
             trigger, published) or _recalled_date(

@@ -1292,9 +1292,13 @@ def _widen_name(span: Span, taken: set[int]) -> Span:
 
 def _without_titles(span: Span) -> Span:
     """A name's span without the titles that open it, two words at least kept."""
-    while len(span) > 2 and (fold(span[0].text) in TITLE_WORDS or span[0].is_punct):
+    while len(span) > 2 and (fold(span[0].text) in TITLE_WORDS or span[0].is_punct) and \
+            fold(span[1].text) not in PATRONYMICS:  # "Sultan bin Saad": a given name
         span = span[1:]  # "Economy, Ildefonso Guajardo Villarreal": the name after the comma
     return span
+
+
+PATRONYMICS = {"bin", "ibn", "bint", "ben"}  # "son of", "daughter of": a name goes before
 
 
 def _trim(ent: Span) -> Span | None:
@@ -1365,6 +1369,9 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
     _share_plural_titles(doc, result)
     roles = _role_mentions(doc, result, titled, base)
     inside = {i for r in roles for i in range(r.start, r.end)}
+    inside |= {i for r in roles if r.modifier and _in_capacity(doc, r.start)
+               for i in range(r.end, min(r.end + 5, len(doc))) if doc[r.end].lower_ == "of"}
+    # "as Crown Prince of Abu Dhabi": the place of a capacity is no side either
     heads_of = {(r.affiliation, r.start) for r in roles}
     result = [replace(m, modifier=True) if m.kind == "state" and m.start in inside or (
         m.kind == "organization" and (m.key, m.end) in heads_of) else m
@@ -1787,7 +1794,8 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
             found.append(Mention(left if generic else token.i, token.i + 1,
                                  doc[left:token.i + 1].text, "role",
                                  title, source="rule:role", title=title, role_kind=kind,
-                                 affiliation=state.key, plural=plural, modifier=generic))
+                                 affiliation=state.key, plural=plural,
+                                 modifier=generic or _in_capacity(doc, left)))
             # "Kim's first summit with a Russian leader": no one in particular
     return found
 
@@ -1867,8 +1875,15 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
     while start > 0 and fold(doc[start - 1].text) in TITLE_WORDS and doc[start - 1].is_title:
         start -= 1  # "the Crown Prince", "the Deputy Prime Minister", "the General Secretary"
     qualified = {"prince", "minister", "secretary"}  # titles only with the word before
+    opening = start  # "the Crown Prince and Prime Minister": the second title's "the" is
+    if start > 1 and doc[start - 1].lower_ == "and":  # the first's
+        j = start - 2
+        while j > 0 and fold(doc[j].text) in TITLE_WORDS and doc[j].is_title:
+            j -= 1
+        if j < start - 2 and doc[j].lower_ == "the":
+            opening = j + 1
     if token.lower_ not in BARE_TITLES | qualified or not token.is_title or \
-            start == 0 or doc[start - 1].lower_ != "the" or (token.lower_ in qualified
+            opening == 0 or doc[opening - 1].lower_ != "the" or (token.lower_ in qualified
                                                           and start == token.i) or (
             token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"):
         return None
@@ -1877,12 +1892,36 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
     words = spelled(doc[start:token.i + 1].text)
     holders = [m for m in mentions if m.kind == "person" and m.start < token.i and m.affiliation
                and (all(w in spelled(m.title or "") for w in words)
+                    or all(w in spelled(_apposed_post(doc, m)) for w in words)
                     or all(w in spelled(m.text) for w in words))  # "Crown Prince X"
                and not set(re.findall(r"\b(?:vice|deputy|former)\b", fold(m.title or "")))
                - set(words)]  # "the Prime Minister" is not the deputy prime minister
     away = _trip_destination(doc, token, mentions)
     holders = [m for m in holders if m.affiliation != away]
     return holders[-1] if holders else None
+
+
+def _in_capacity(doc: Doc, start: int) -> bool:
+    """Whether a post opens with "as" after a comma or a clause's start: "when, as Crown
+    Prince of Abu Dhabi, he was received by X": the capacity of the subject, no one else."""
+    while start > 0 and doc[start - 1].is_title and fold(doc[start - 1].text) in TITLE_WORDS:
+        start -= 1  # back to the post's first word
+    return start > 1 and doc[start - 1].lower_ == "as" and (
+        doc[start - 2].text == "," or doc[start - 2].is_sent_start)
+
+
+def _apposed_post(doc: Doc, person: Mention) -> str:
+    """The post set off after a name: "Salman bin Hamad, the Crown Prince and Prime Minister
+    of the Kingdom of Bahrain, …" gives "the Crown Prince and Prime Minister"; else ""."""
+    if person.end + 1 >= len(doc) or doc[person.end].text != "," or \
+            doc[person.end + 1].lower_ != "the":
+        return ""
+    words = []
+    for token in doc[person.end + 2:person.end + 10]:
+        if not (fold(token.text) in TITLE_WORDS or token.lower_ == "and"):
+            break
+        words.append(token.text)
+    return " ".join(words)
 
 
 def _lower_post(doc: Doc, token: Token) -> str | None:
@@ -3010,6 +3049,13 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
             best = min(named_then, key=lambda p: (p.start > m.start, abs(p.start - m.start)))
             return replace(m, kind="person", key=best.key, label=best.label,
                            source="rule:role+kb")
+        if then and not any(p.key in then for p in candidates):
+            # "the leaders of France, Germany, Russia and Ukraine, … in October 2016": those
+            # of then, whom the story does not name; the states stand for them
+            entry = base.get(m.affiliation)
+            if entry is not None:
+                return replace(m, kind="state", key=entry.key, label=entry.label,
+                               source="rule:role->state")
     if candidates:
         before = [p for p in candidates if p.start < m.start]
         best = max(before, key=lambda p: p.start) if before else min(
