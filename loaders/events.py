@@ -2622,9 +2622,11 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                                                   "place and date of the agreement above"))
             elif (draft.location or draft.date) and (
                     draft.trigger.root.pos_ in ("NOUN", "PROPN") or any(
-                        c.dep_ == "nsubj" and c.lower_ in {"leaders", "ministers", "heads",
-                                                           "officials", "delegations"}
-                        for c in draft.trigger.root.children)):  # "Caribbean leaders met …"
+                        c.dep_ == "nsubj" and any(t.lower_ in {
+                            "leaders", "ministers", "heads", "officials", "delegations"}
+                            for t in c.subtree) for c in draft.trigger.root.children)):
+                # "Caribbean leaders met …", "BUCHAREST, Sept 18 - Heads of state … gathered"
+                # (the parse may make the dateline the subject and hang the heads on it)
                 # "their fifth consultative meeting at Dushanbe": a frame that a later
                 # sentence ("The summit was attended by …") fills; alone it is no event.
                 frames.append(draft)
@@ -2713,6 +2715,9 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             if frame is not None and draft.rule.endswith((":attend", ":chair", ":sit")):
                 draft.location = draft.location or frame.location
                 draft.date = draft.date or frame.date
+                for party in frame.parties:  # "X chaired the session. Around the table sat
+                    add_party(draft, party.mention, party.role)  # A and B": X too
+                draft.support += frame.support
                 frames.remove(frame)
             drafts.append(draft)
         if all(d.type in CONTACT and len(d.keys()) < 2 for d in sentence_events):
@@ -2748,6 +2753,20 @@ def _addressed_gathering(told: list[EventDraft], drafts: list[EventDraft]) -> No
     one-day meeting, which brought together A and B"), the list is that gathering's."""
     for inner in [d for d in told if d.type == "Meeting"]:
         root = inner.trigger.root
+        noun = root.head
+        if root.dep_ == "relcl" and root.lemma_.lower() in ("join", "attend") and \
+                noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            # "X hosted A and B for a working session that was joined by C and D": one table
+            outer = next((d for d in told if d is not inner and d.type == "Meeting"
+                          and d.trigger.root == noun.head.head), None)
+            if outer is not None:
+                for party in inner.parties:
+                    add_party(outer, party.mention, "participant")
+                outer.support.append(Support(inner.sentence, inner.trigger, inner.rule,
+                                             "joined it: " + ", ".join(
+                                                 p.mention.label for p in inner.parties)))
+                told.remove(inner)
+                continue
         if root.dep_ != "relcl" or root.head.dep_ != "dobj" or \
                 root.head.head.lemma_.lower() not in {"address", "attend", "chair", "join",
                                                       "open"}:
@@ -2900,9 +2919,12 @@ def _frames_of(sentence: Span, frames: list[EventDraft]) -> list[EventDraft]:
 def _frames_just_before(sentence: Span, frames: list[EventDraft]) -> list[EventDraft]:
     """The events the sentence just before told without their sides: "Leaders of the Gulf
     states met in Jeddah on Wednesday. The meeting was chaired by X"."""
-    if sentence.start == 0:
+    i = sentence.start - 1
+    while i >= 0 and sentence.doc[i].is_space:
+        i -= 1  # across a paragraph break
+    if i < 0:
         return []
-    before = sentence.doc[sentence.start - 1].sent
+    before = sentence.doc[i].sent
     return [f for f in frames if f.sentence == before]
 
 
@@ -3002,6 +3024,8 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         rf"{LISTED}|"
                         r"(?:other )?heads of delegations? (?:were|included)|"
                         r"(?:the|their) (?:table|line-up|lineup|guest list) included|"
+                        r"^(?:the|their) (?:talks|meeting|session|summit|gathering|dinner)\b"
+                        r"[^.;]{0,100}? (?:also )?included\b|"
                         r"(?:participants|leaders|heads of state|attendees)(?: at the "
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
                         rf"{REPRESENTED_BY}|"
@@ -3405,7 +3429,9 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     # in for his father", and at a summit of many (not beside talks of two) "Saudi Arabia
     # was represented by its foreign minister, X"
     alone = delegation or remote or (listed and listed.group(0).lower().startswith((
-        "also ", "sent ", "fielded ", "dispatched "))) or stand_in or (
+        "also ", "sent ", "fielded ", "dispatched "))) or (
+        listed and listed.group(0).lower().startswith("took part in the ")
+        and all(m.kind == "person" for m in people)) or stand_in or (
         represented and summit is not None and (
             len(summit.keys()) >= 3 or summit.trigger.root.lower_ in GATHERINGS))
     if summit is None and listed is not None and listed.group(0).lower().startswith(
@@ -3719,6 +3745,15 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             trigger.head.head.lemma_.lower() in BRIEFING_VERBS:
         return None  # "flew in to brief Tinubu on his recent talks with the juntas": what
         # the briefing was about, told there without its own time or place
+    traveller = trigger.head if trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN") \
+        else next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if kind == "Visit" and trigger.pos_ == "VERB" and traveller is not None and \
+            traveller.pos_ == "NOUN" and traveller.lower_ not in LISTED_GROUPS | DELEGATIONS | \
+            SIDE_NOUNS | {"visitors", "visitor", "guests", "guest"} and not any(
+                m.start <= traveller.i < m.end or m.start in {t.i for t in traveller.subtree}
+                for m in mentions) and not PLURAL_ANAPHOR.match(
+                " ".join(t.lower_ for t in traveller.subtree)):
+        return None  # "whether asylum seekers arriving in Greece …": others' journeys
     if lemma == "host" and any(c.dep_ == "dobj" and any(t.lower_ in GARRISONS for t in c.subtree
                                                          if t.i <= c.i)
                                for c in trigger.children):
@@ -4137,8 +4172,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     sentence, doc[trigger.i:trigger.i + 1], f"kg.events.v1:{lemma}",
                     f"{what} the event above: " + ", ".join(m.label for m in added)))
                 return None
+            framed = lemma in ("chair", "attend", "open") and any(
+                f.type == kind and 0 <= sentence.start_char - f.sentence.start_char < 400
+                for f in sideless or [])  # "Leaders gathered in Bucharest on Tuesday. X
+            # chaired the session": the gathering told without sides, which X now gives one
             if referring and not relatives and not sideline and not own_people and not (
-                    lemma in ("host", "convene") and not meetings):
+                    lemma in ("host", "convene") and not meetings) and not framed:
                 return None  # "who also attended the meeting": one not read here; but "the
                 # Trilateral Summit, which was hosted by Li Keqiang" is read on its own, and
                 # so is "X hosted the meeting 'For a Fraternal Neighbourhood' in Palenque"
@@ -5253,7 +5292,8 @@ PLURAL_ANAPHOR = re.compile(
     r"(?:sides?|leaders|ministers|countries|presidents|nations|"
     r"delegations|parties|heads of state|officials|governments|neighbou?rs|men|prime ministers|"
     r"foreign ministers|premiers|heads of government|delegation|group|mission|visitors|"
-    r"envoys|diplomats|mediators|negotiators|participants|attendees|"
+    r"envoys|diplomats|mediators|negotiators|participants|attendees|rivals|adversaries|"
+    r"foes|opponents|"
     r"african leaders|arab leaders|european leaders|gulf leaders|members|visiting leaders|"
     r"visiting heads of state|visiting presidents|visiting ministers|visiting delegations)$|"
     r"^they$|^the pair$|"
@@ -5263,6 +5303,7 @@ PLURAL_ANAPHOR = re.compile(
     r"governments)$", re.I)  # "Delegations from the two sides held talks"
 OBJECT_ANAPHOR = re.compile(
     r"^(?:(?:the (?:same )?(?:two|three|four|five|six)|both)\s+(?:[a-z]+\s+)?(?:sides|leaders|"
+    r"rivals|adversaries|foes|"
     r"ministers|presidents|men|prime ministers|princes|"
     r"foreign ministers|premiers|heads of state|heads of government)|the pair|them)$", re.I)
 

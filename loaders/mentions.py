@@ -510,6 +510,10 @@ class MentionFinder:
         if mention.source == "kb:capital" and mention.start >= 2 and before is not None and \
                 before.lower_ == "of" and doc[mention.start - 2].lower_ in PLACE_WORDS:
             return replace(mention, as_place=True)  # "the Lao capital of Vientiane"
+        if mention.source == "kb:capital" and before is not None and before.lemma_.lower() == \
+                "visit" and before.tag_ == "VBG" and before.dep_ == "relcl":
+            return replace(mention, as_place=True)  # "X, who is visiting Lima, held talks
+            # with Y": where X is, no side of the talks
         if mention.source == "ner:PERSON" and (len(mention.text.split()) == 1 or before is not
                                                  None and before.lower_ == "at") and \
                 before is not None and before.lower_ in {"in", "at"} and not possessed:
@@ -862,15 +866,17 @@ def country_of_city(name: str, base: ActorBase) -> ActorEntry | None:
 
 
 def _countries_of_places(doc: Doc, found: list[Mention]) -> list[Mention]:
-    """ "at Crans-Montana, Switzerland, …": a state named after a place and a comma says
-    where the place lies; it is no side."""
+    """ "at Crans-Montana, Switzerland, …", "visiting Lima, the Republic of Peru, …": a state
+    named after a place and a comma says where the place lies; it is no side."""
     out = list(found)
     for n, (place, state) in enumerate(zip(found, found[1:], strict=False)):
         after = doc[state.end] if state.end < len(doc) else None
-        if place.kind == "place" and not place.modifier and state.kind == "state" and \
-                state.source.startswith("kb:name") and state.start == place.end + 1 and \
-                doc[place.end].text == "," and (after is None or after.is_punct
-                                                 or after.pos_ == "ADP"):
+        gap = doc[place.end:state.start].text.lower()
+        city = place.kind == "place" or place.source.startswith("kb:capital") and \
+            place.key == state.key  # "Lima, the Republic of Peru"
+        if city and not place.modifier and state.kind == "state" and \
+                state.source.startswith(("kb:name", "kb:alias")) and gap in (",", ", the") and \
+                (after is None or after.is_punct or after.pos_ == "ADP"):
             out[n + 1] = replace(state, modifier=True)
     return out
 
@@ -1893,6 +1899,7 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
     holders = [m for m in mentions if m.kind == "person" and m.start < token.i and m.affiliation
                and (all(w in spelled(m.title or "") for w in words)
                     or all(w in spelled(_apposed_post(doc, m)) for w in words)
+                    or all(w in spelled(_post_before(doc, m)) for w in words)
                     or all(w in spelled(m.text) for w in words))  # "Crown Prince X"
                and not set(re.findall(r"\b(?:vice|deputy|former)\b", fold(m.title or "")))
                - set(words)]  # "the Prime Minister" is not the deputy prime minister
@@ -1922,6 +1929,21 @@ def _apposed_post(doc: Doc, person: Mention) -> str:
             break
         words.append(token.text)
     return " ".join(words)
+
+
+def _post_before(doc: Doc, person: Mention) -> str:
+    """The post set off before a name: "the Emir of Qatar, Sheikh Tamim bin Hamad" gives
+    "Emir"; else ""."""
+    start = person.start
+    while start > 0 and fold(doc[start - 1].text) in TITLE_WORDS | NAME_HONORIFICS:
+        start -= 1  # "…, Sheikh Tamim": past the style
+    if start < 3 or doc[start - 1].text != ",":
+        return ""
+    window = doc[max(0, start - 9):start - 1]
+    the = max((t.i for t in window if t.lower_ == "the"), default=None)
+    if the is None:
+        return ""
+    return " ".join(t.text for t in doc[the + 1:start - 1] if fold(t.text) in TITLE_WORDS)
 
 
 def _lower_post(doc: Doc, token: Token) -> str | None:
