@@ -1432,11 +1432,11 @@ def _listed_before(doc: Doc, mention: Mention) -> Mention | None:
 
 
 # Ceremonies a guest attends: being there is no meeting with the one sworn in or buried.
+CEREMONIES = {"swearing", "inauguration", "investiture", "funeral", "coronation", "wedding",
+              "enthronement"}
 # What a country hosts that is no guest: "hosted the Fifth Fleet", "hosts US troops".
 GARRISONS = {"fleet", "base", "bases", "troops", "forces", "navy", "garrison", "soldiers",
              "contingent", "headquarters", "squadron", "warships"}
-CEREMONIES = {"swearing", "inauguration", "investiture", "funeral", "coronation", "wedding",
-              "enthronement"}
 FOUNDING_VERBS = {"launch", "create", "establish", "found", "set", "form", "inaugurate"}
 BROKER_NOUNS = {"mediator", "mediators", "broker", "facilitator", "facilitators", "go-between",
                 "intermediary", "guarantor", "guarantors"}
@@ -2916,16 +2916,19 @@ def _frames_of(sentence: Span, frames: list[EventDraft]) -> list[EventDraft]:
     return [f for f in frames if f.sentence == sentence]
 
 
+def _sentence_before(sentence: Span) -> Span | None:
+    """The sentence told just before, across a paragraph break; None for the first."""
+    i = sentence.start - 1
+    while i >= 0 and sentence.doc[i].is_space:
+        i -= 1
+    return sentence.doc[i].sent if i >= 0 else None
+
+
 def _frames_just_before(sentence: Span, frames: list[EventDraft]) -> list[EventDraft]:
     """The events the sentence just before told without their sides: "Leaders of the Gulf
     states met in Jeddah on Wednesday. The meeting was chaired by X"."""
-    i = sentence.start - 1
-    while i >= 0 and sentence.doc[i].is_space:
-        i -= 1  # across a paragraph break
-    if i < 0:
-        return []
-    before = sentence.doc[i].sent
-    return [f for f in frames if f.sentence == before]
+    before = _sentence_before(sentence)
+    return [f for f in frames if f.sentence == before] if before is not None else []
 
 
 def _calls_retold(drafts: list[EventDraft]) -> None:
@@ -3109,7 +3112,11 @@ def _opposed(doc: Doc, m: Mention) -> bool:
     head = doc[m.end - 1]
     while head.dep_ in ("compound", "conj") and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ == "against"
+    if head.dep_ == "pobj" and head.head.lower_ == "against":
+        return True
+    # "to stand together against what he called Chinese coercion": inside the clause too
+    return m.source == "kb:demonym" and any(
+        a.lower_ == "against" and a.dep_ == "prep" for a in list(head.ancestors)[:5])
 
 
 SPECTACLES = {"final", "match", "game", "concert", "performance", "show", "race", "parade",
@@ -3487,9 +3494,9 @@ SIGNING_GATHERINGS = GATHERINGS - {"ceremony", "dinner", "lunch", "luncheon", "b
 
 
 # Occasions that draw leaders without being talks among them.
-SPECTACLES = CEREMONIES | {"parade", "celebration", "celebrations", "commemoration",
-                           "commemorations", "games", "olympics", "festival", "concert",
-                           "match", "final", "anniversary", "jubilee"}
+OCCASIONS = SPECTACLES | CEREMONIES | {"celebration", "celebrations", "commemoration",
+                                       "commemorations", "games", "olympics", "anniversary",
+                                       "jubilee"}
 
 
 def _spectacle_before(sentence: Span) -> bool:
@@ -3499,7 +3506,7 @@ def _spectacle_before(sentence: Span) -> bool:
     if sentence.start == 0 or "\n" in doc[sentence.start - 1].text:
         return False
     before = doc[sentence.start - 1].sent
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in SPECTACLES
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in OCCASIONS
                for c in before.root.children)
 
 
@@ -3569,12 +3576,12 @@ def _accompanied(sentence: Span, mentions: list[Mention], drafts: list[EventDraf
     Minister of Public Security, Juan Manuel Pino": those with the host of the meeting the
     sentence before told took part in it."""
     root = sentence.root
-    if root.lemma_.lower() not in ("accompany", "join") or _unreal(root) or sentence.start == 0:
+    before = _sentence_before(sentence)
+    if root.lemma_.lower() not in ("accompany", "join") or _unreal(root) or before is None:
         return
     subject = {t.i for c in root.children if c.dep_ == "nsubjpass" for t in c.subtree}
     if not any(c.dep_ == "agent" for c in root.children) or not subject:
         return
-    before = sentence.doc[sentence.start - 1].sent
     who = {mention_id(m) for m in mentions if m.start in subject and m.kind == "person"}
     event = next((d for d in reversed(drafts[-4:]) if d.type in CONTACT
                   and d.sentence.start == before.start and who & d.keys("host")), None)
@@ -3673,8 +3680,7 @@ def _signed_at(gathering: EventDraft, sentence: Span) -> bool:
     """Whether the sentence just before told of a signing at the gathering: "The leaders …
     signed three agreements … at a summit hosted by X" (not talks after which ministers
     signed, nor a ceremony)."""
-    doc = sentence.doc
-    before = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    before = _sentence_before(sentence)
     noun = gathering.trigger.root
     noun = noun.head if _hosted_gathering(noun) else noun
     return before is not None and gathering.sentence.start == before.start \
@@ -3749,7 +3755,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         else next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if kind == "Visit" and trigger.pos_ == "VERB" and traveller is not None and \
             traveller.pos_ == "NOUN" and traveller.lower_ not in LISTED_GROUPS | DELEGATIONS | \
-            SIDE_NOUNS | {"visitors", "visitor", "guests", "guest"} and not any(
+            SIDE_NOUNS | {"visitors", "visitor", "guests", "guest"} and \
+            fold(traveller.text) not in TITLE_WORDS and not any(
                 m.start <= traveller.i < m.end or m.start in {t.i for t in traveller.subtree}
                 for m in mentions) and not PLURAL_ANAPHOR.match(
                 " ".join(t.lower_ for t in traveller.subtree)):

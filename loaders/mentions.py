@@ -514,9 +514,12 @@ class MentionFinder:
                 "visit" and before.tag_ == "VBG" and before.dep_ == "relcl":
             return replace(mention, as_place=True)  # "X, who is visiting Lima, held talks
             # with Y": where X is, no side of the talks
-        if mention.source == "ner:PERSON" and (len(mention.text.split()) == 1 or before is not
-                                                 None and before.lower_ == "at") and \
-                before is not None and before.lower_ in {"in", "at"} and not possessed:
+        preposition = doc[mention.start - 2] if before is not None and \
+            before.lower_ in COMPASS and mention.start >= 2 else before  # "in eastern Ladakh"
+        if mention.source == "ner:PERSON" and (len(mention.text.split()) == 1 or preposition
+                                                 is not None and preposition.lower_ == "at") \
+                and preposition is not None and preposition.lower_ in {"in", "at"} and \
+                not possessed:
             return replace(mention, kind="place", as_place=True)  # "in eastern Ladakh"
         if mention.source == "ner:PERSON" and before is not None and before.lower_ in {
                 "to", "in", "at", "from"} and doc[mention.end:mention.end + 2].text in (
@@ -1296,6 +1299,9 @@ def _widen_name(span: Span, taken: set[int]) -> Span:
     return doc[start:end]
 
 
+PATRONYMICS = {"bin", "ibn", "bint", "ben"}  # "son of", "daughter of": a name goes before
+
+
 def _without_titles(span: Span) -> Span:
     """A name's span without the titles that open it, two words at least kept."""
     while len(span) > 2 and (fold(span[0].text) in TITLE_WORDS or span[0].is_punct) and \
@@ -1303,8 +1309,6 @@ def _without_titles(span: Span) -> Span:
         span = span[1:]  # "Economy, Ildefonso Guajardo Villarreal": the name after the comma
     return span
 
-
-PATRONYMICS = {"bin", "ibn", "bint", "ben"}  # "son of", "daughter of": a name goes before
 
 
 def _trim(ent: Span) -> Span | None:
