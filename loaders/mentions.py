@@ -503,7 +503,8 @@ class MentionFinder:
     def _place_or_actor(self, doc: Doc, mention: Mention) -> Mention:
         """A capital after "in"/"at" is where something happens, not the government."""
         before = doc[mention.start - 1] if mention.start > 0 else None
-        possessed = mention.end < len(doc) and doc[mention.end].text in _POSSESSIVE
+        possessed = mention.end < len(doc) and doc[mention.end].text in _POSSESSIVE and \
+            not doc[mention.end - 1].whitespace_  # not "at Moldo 'constructive'", a quote
         if mention.source.startswith("ner:") and mention.start >= 2 and before is not None and \
                 before.lower_ == "of" and doc[mention.start - 2].lower_ in PLACE_WORDS:
             return replace(mention, kind="place", as_place=True)  # "the desert city of Al-Ula"
