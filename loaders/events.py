@@ -5395,6 +5395,9 @@ def _subjects(verb: Token) -> list[Token]:
 
 def _anaphor_count(verb: Token) -> int | None:
     """2 for "the two men", "both leaders"; 3 for "the three ministers"; else None."""
+    countries = _countries_who(verb)
+    if countries is not None:
+        return countries
     for child in _subjects(verb):
         for t in child.subtree:
             if t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod":
@@ -5485,7 +5488,26 @@ def _plural_anaphor(verb: Token) -> str | None:
         if PLURAL_ANAPHOR.match(text):
             return "states" if words[-1].lower_ in {"countries", "nations", "governments",
                                                     "neighbours", "neighbors"} else "people"
+    if _countries_who(verb) is not None:
+        return "states"
     return None
+
+
+OF_THE_COUNTRIES = re.compile(r"(?:^|\bof )the (two|three|four|five|six|seven|eight) "
+                              r"(?:countries|nations|states|governments)$")
+
+
+def _countries_who(verb: Token) -> int | None:
+    """How many countries "the defence ministers and army chiefs of the four countries, who
+    met in Mogadishu" names, for a "who" clause on such a noun; None otherwise."""
+    if verb.dep_ != "relcl" or [c.lower_ for c in verb.children if c.dep_ == "nsubj"] != [
+            "who"]:
+        return None
+    noun = verb.head
+    clause = {t.i for c in noun.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    text = " ".join(t.lower_ for t in noun.subtree if t.i not in clause and not t.is_punct)
+    found = OF_THE_COUNTRIES.search(text)
+    return NUMBERS[found.group(1)] if found else None
 
 
 def _owner_of_its(verb: Token, sentence: Span, mentions: list[Mention]) -> Mention | None:
