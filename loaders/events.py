@@ -3723,6 +3723,21 @@ BRIEFING_VERBS = {"brief", "debrief", "inform", "update"}
 ENGAGED_VERBS = {"lock", "engage", "closet", "spend", "deadlock"}  # "locked in talks"
 
 
+def _others_journey(verb: Token, mentions: list[Mention]) -> bool:
+    """Whether a journey verb's traveller is a common noun naming no one of the story:
+    "whether asylum seekers arriving in Greece …" (not "the delegation", "the visitors",
+    "the ministers", nor a noun holding a name)."""
+    traveller = verb.head if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") \
+        else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if traveller is None or traveller.pos_ != "NOUN" or fold(traveller.text) in TITLE_WORDS \
+            or traveller.lower_ in LISTED_GROUPS | DELEGATIONS | SIDE_NOUNS | {
+                "visitors", "visitor", "guests", "guest"}:
+        return False
+    phrase = {t.i for t in traveller.subtree}
+    return not any(m.start <= traveller.i < m.end or m.start in phrase for m in mentions) \
+        and not PLURAL_ANAPHOR.match(" ".join(t.lower_ for t in traveller.subtree))
+
+
 def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   mentions: list[Mention], published: date | None,
                   earlier: list[EventDraft],
@@ -3751,15 +3766,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             trigger.head.head.lemma_.lower() in BRIEFING_VERBS:
         return None  # "flew in to brief Tinubu on his recent talks with the juntas": what
         # the briefing was about, told there without its own time or place
-    traveller = trigger.head if trigger.dep_ == "acl" and trigger.tag_ in ("VBG", "VBN") \
-        else next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if kind == "Visit" and trigger.pos_ == "VERB" and traveller is not None and \
-            traveller.pos_ == "NOUN" and traveller.lower_ not in LISTED_GROUPS | DELEGATIONS | \
-            SIDE_NOUNS | {"visitors", "visitor", "guests", "guest"} and \
-            fold(traveller.text) not in TITLE_WORDS and not any(
-                m.start <= traveller.i < m.end or m.start in {t.i for t in traveller.subtree}
-                for m in mentions) and not PLURAL_ANAPHOR.match(
-                " ".join(t.lower_ for t in traveller.subtree)):
+    if kind == "Visit" and trigger.pos_ == "VERB" and _others_journey(trigger, mentions):
         return None  # "whether asylum seekers arriving in Greece …": others' journeys
     if lemma == "host" and any(c.dep_ == "dobj" and any(t.lower_ in GARRISONS for t in c.subtree
                                                          if t.i <= c.i)
