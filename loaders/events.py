@@ -396,6 +396,9 @@ def _event_type(token: Token) -> str | None:
                     *(p for o in token.children if o.dep_ == "dobj" for of in o.children
                       if of.lower_ == "of" for p in of.children)]):
             return None  # "hosts thousands of American troops", "hosted the Taliban's office"
+        if lemma == "host" and token.dep_ == "acl" and NOUN_TRIGGERS.get(
+                token.head.lower_) == "Visit":
+            return None  # "the first State Visit hosted by President X": the visit's host
         if lemma == "seat" and not _with_someone(token):
             return None  # "seated with Chiwenga"; not "the seated delegates"
         if lemma == "sit" and not any(c.lower_ in {"down", "together", "opposite", "across"}
@@ -421,10 +424,13 @@ def _event_type(token: Token) -> str | None:
                                    NOUN_TRIGGERS.get(c.lower_) not in CONTACT
                                    for c in token.children):
             return None  # "requested to join the Trans-Pacific Partnership": a membership
+        if lemma == "chair" and token.tag_ == "VBZ" and token.dep_ == "relcl" and any(
+                c.dep_ == "dobj" and c.ent_type_ == "ORG" for c in token.children):
+            return None  # "Bainimarama, who chairs the Pacific Islands Forum": a post
         if lemma in ("open", "moderate", "join", "chair") and not any(
-                c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in NOUN_TRIGGERS or c.lower_ in (
-                    GATHERINGS - {"ceremony"} | {"round"}) or _relative_event(c))
-                for c in token.children) and not (lemma == "join" and (
+                c.lower_ in NOUN_TRIGGERS or c.lower_ in (
+                    GATHERINGS - {"ceremony"} | {"round", "proceedings"}) or _relative_event(c)
+                for c in _objects_in_part(token)) and not (lemma == "join" and (
                     _for_an_event(token) or any(c.dep_ == "agent" for c in token.children)
                     or _joined_at_the_table(token))) \
                 and not (lemma == "chair" and _chairs_event_told(token)):
@@ -519,7 +525,8 @@ WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "o
                  "ceasefire", "truce", "statement", "results", "result", "development",
                  "developments", "role", "support", "commitment", "return", "election",
                  "plan", "plans", "offer", "idea", "invitation", "victory", "appointment",
-                 "start", "beginning", "launch", "resumption", "process", "engagement"}
+                 "start", "beginning", "launch", "resumption", "process", "engagement",
+                 "hosting"}  # "welcomed the Kingdom's hosting of the Sanaa delegation"
 # What leaders watch being signed or exchanged after their talks.
 SIGNED_PAPERS = {"documents", "document", "agreements", "agreement", "memorandums", "memoranda",
                  "memorandum", "mous", "mou", "accords", "accord", "deals", "deal", "instruments",
@@ -568,6 +575,46 @@ def _reference_phrases(trigger: Token) -> set[int]:
     return {t.i for p in trigger.sent if p.dep_ == "prep" and trigger not in p.subtree and any(
         _told_for_reference(o) for o in p.children if o.dep_ == "pobj"
         and NOUN_TRIGGERS.get(o.lower_)) for t in p.subtree}
+
+
+def _objects_in_part(verb: Token) -> list[Token]:
+    """A verb's object, or what it took part of: "chaired most of the day's proceedings"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objects + [p for o in objects if o.lower_ in {"most", "much", "part", "parts", "all",
+                                                         "some", "half"}
+                      for of in o.children if of.lower_ == "of"
+                      for p in of.children if p.dep_ == "pobj"]
+
+
+def _reporting_bodies(trigger: Token, mentions: list[Mention]) -> set[int]:
+    """Tokens of a body that reports the event: "X held a telephone conversation with Y,
+    the Royal Cabinet said in a statement"."""
+    bodies = {i for m in mentions if m.kind == "organization" for i in range(m.start, m.end)}
+    return {t.i for a in trigger.ancestors if a.lemma_.lower() in REPORTING and any(
+                c.dep_ == "ccomp" and trigger in c.subtree for c in a.children)
+            for c in a.children if c.dep_.startswith("nsubj") and c.i in bodies
+            for t in c.subtree}
+
+
+def _leading_states(sentence: Span, mentions: list[Mention]) -> set[int]:
+    """Tokens of the states that lead an organisation's delegation: "a U.N. Security Council
+    delegation, co-led by the United States and South Africa" is the Council's; its
+    co-leaders are no sides of their own."""
+    organisations = {i for m in mentions if m.kind == "organization"
+                     for i in range(m.start, m.end)}
+    states = {i for m in mentions if m.kind == "state" for i in range(m.start, m.end)}
+    found: set[int] = set()
+    for noun in sentence:
+        if noun.lower_ not in {"delegation", "mission", "team"} or not any(
+                c.dep_ == "compound" and c.i in organisations for c in noun.children):
+            continue
+        for clause in noun.children:
+            if clause.dep_ == "acl" and clause.lower_ in {"led", "headed", "co-led"}:
+                for agent in clause.children:
+                    names = [t for t in agent.subtree if t.pos_ == "PROPN"]
+                    if agent.dep_ == "agent" and names and all(t.i in states for t in names):
+                        found |= {t.i for t in agent.subtree}
+    return found
 
 
 def _has_with(token: Token) -> bool:
@@ -766,6 +813,10 @@ def _unreal(token: Token) -> bool:
             if child.dep_ in ("amod", "compound") and child.lower_ in PLANNED and \
                     t.pos_ in ("NOUN", "PROPN"):
                 return True  # "a planned meeting", "the upcoming summit"
+            if child.dep_ == "poss" and t.pos_ == "NOUN" and (child.lower_ == "tomorrow" or (
+                    child.lower_ in {"week", "month", "year"} and any(
+                        g.lower_ == "next" for g in child.children))):
+                return True  # "next week's emergency talks", "tomorrow's summit"
             if child.dep_ == "prt" and child.lower_ == "off" and t.lemma_.lower() in {
                     "call", "put"}:
                 return True  # "called off a meeting"
@@ -913,6 +964,7 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
             if trigger not in token.subtree and lemma not in TOPIC_VERBS and not brokered \
                     and not represented and not likewise:
                 out.update(t.i for t in token.subtree)
+                out -= _listed_past_the_clause(token)
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
                 and trigger not in token.subtree and token.ent_type_ != "PERSON":
             out.update(t.i for t in token.subtree)  # (not "received by Qaboos bin Said",
@@ -922,6 +974,10 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
             out.update(t.i for t in token.subtree)  # "…, a forum set up to bring X together"
         elif token.dep_ == "nsubj" and lemma in ("statement", "ministry", "office"):
             out.update(t.i for t in token.subtree)
+        elif token.dep_ == "dobj" and token.head.lemma_.lower() in BLAME_VERBS and \
+                token.head != trigger:
+            out.update(t.i for t in token.subtree)  # "accused Iran of meddling …, at an
+            # annual summit": the accused is no side
         elif token.dep_ in ("compound", "poss", "nmod") and token.head.lemma_.lower() in \
                 AUTHORED_THINGS and token.head.dep_ in ("dobj", "pobj") and \
                 trigger not in token.head.subtree:
@@ -936,6 +992,21 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
     return out
 
 
+def _listed_past_the_clause(clause: Token) -> set[int]:
+    """Tokens of the people a list goes on with, which the parser hung on the object of a
+    relative clause about the one before: "A, who chairs the Pacific Islands Forum, Papua
+    New Guinea's B, C and D"."""
+    if clause.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ == "who"
+                                         for c in clause.children):
+        return set()
+    return {t.i for o in clause.children if o.dep_ == "dobj" for c in o.subtree
+            if c.dep_ == "conj" and c.ent_type_ == "PERSON" and c.doc[c.left_edge.i - 1].text
+            == "," for t in c.subtree}
+
+
+# Verbs of blame, whose object is no side of the event told beside them.
+BLAME_VERBS = {"accuse", "blame", "condemn", "criticise", "criticize", "denounce", "censure",
+               "rebuke", "slam", "chide", "fault"}
 # Things someone authored, whose author is no side of the talks about them.
 AUTHORED_THINGS = {"plan", "proposal", "initiative", "roadmap", "blueprint", "vision",
                    "formula"}
@@ -1295,6 +1366,26 @@ def _brokers_of_the_last(doc: Doc, tokens: set[int], mentions: list[Mention],
             add_party(last, m, "mediator")
 
 
+def _widened_to(talks: Token, mentions: list[Mention], told: list[EventDraft]) -> None:
+    """ "After a private conversation between the two leaders, the talks were widened to the
+    full delegations, which on the Spanish side included A and B": A and B joined the talks
+    told before (the conversation set apart is the same talks)."""
+    verb = talks.head
+    if talks.dep_ != "nsubjpass" or verb.lemma_.lower() not in {
+            "widen", "expand", "extend", "broaden", "enlarge"}:
+        return
+    joined = {t.i for to in verb.children if to.dep_ == "prep" and to.lower_ == "to"
+              for d in to.children if d.lower_ in {"delegation", "delegations", "team", "teams"}
+              for c in d.children if c.dep_ == "relcl" and c.lemma_.lower() in (
+                  "include", "comprise") for t in c.subtree}
+    last = next((d for d in reversed(told[-4:]) if d.type in CONTACT), None)
+    if last is None:
+        return
+    for m in mentions:
+        if m.start in joined and m.kind == "person" and not m.modifier:
+            add_party(last, m, "participant")
+
+
 def _after_a_venue(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     """Whether a city follows a venue and a comma: "at State House, Nairobi"."""
     return mention.start >= 2 and doc[mention.start - 1].text == "," and any(
@@ -1599,6 +1690,12 @@ def _subject_of(doc: Doc, mention: Mention, verb: Token) -> bool:
             and any(c.lower_ in {"who", "that"} for c in verb.children if c.dep_ == "nsubj"):
         # "X was among the heads of state who travelled to Brasília": X travelled
         return _subject_of(doc, mention, verb.head.head.head)
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who"
+                                    for c in verb.children):
+        named = verb.head  # "X, who chaired most of …"; "Y's minister, X, who chaired"
+        return any(mention.start <= t.i < mention.end for t in (
+            named, *(a for a in named.children if a.dep_ == "appos"),
+            *([named.head] if named.dep_ == "appos" else [])))
     return False
 
 
@@ -2569,7 +2666,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             if gathering is not None:  # "The 20th Summit … was chaired by X. It brought
                 _with_sides(gathering, frames, drafts)  # together A, B and C"
                 _absorb(gathering, draft)
-                noun = next(c for c in draft.trigger.root.children if c.dep_ == "nsubj")
+                noun = _bringing_subjects(draft.trigger.root)[0]
                 for told in [d for d in sentence_events if d.type == "Meeting"
                              and _first_conjunct(d.trigger.root).dep_ == "acl"
                              and _first_conjunct(d.trigger.root).head == noun]:
@@ -2693,14 +2790,21 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                         add_party(draft, party.mention, "participant")
                     draft.date = draft.date or contact.date
             frame = None
-            if draft.rule.endswith(":sit") and draft.date is None and draft.location is None \
-                    and ATTENDANCE.search(sentence.text):
+            if draft.rule.endswith(":sit") and not any(t.ent_type_ == "DATE" or t.lower_ in {
+                    "later", "earlier", "afterwards", "then"} for t in sentence) \
+                    and draft.location is None and ATTENDANCE.search(sentence.text):
                 # "The 31st summit … ended on Wednesday … X opened the gathering … Around
                 # the table sat A, B and C": the gathering told before
                 table = summit_before(sentence, sorted(
                     [d for d in [*drafts, *frames] if d.type == draft.type
                      and d.sentence.start < sentence.start],
                     key=lambda d: d.sentence.start), published)
+                twin = next((d for d in drafts if table in frames and d.type == draft.type
+                             and d.sentence.start == table.sentence.start), None)
+                if twin is not None:  # "Leaders gathered … for the summit. X opened the
+                    _absorb(twin, table)  # session": the frame and the summit X opened are
+                    frames.remove(table)  # one gathering, at whose table A and B sat
+                    table = twin
                 if table in frames:
                     frame = table
                 elif table is not None:
@@ -2728,7 +2832,11 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
         elif all(d.type == "Visit" for d in sentence_events) and REPRESENTED.search(
                 sentence.text):  # "Kiir stayed in Juba, where Pope Francis arrived on
             # Friday, and was represented by Deng Alor": the visit is another's
-            travellers = {mention_id(p.mention) for d in sentence_events for p in d.parties}
+            agents = {t.i for v in sentence if v.lower_ == "represented" for c in v.children
+                      if c.dep_ == "agent" for t in c.subtree}
+            travellers = {mention_id(p.mention) for d in sentence_events for p in d.parties
+                          if p.mention.start not in agents}  # ("was represented by X, who
+            # flew into Addis Ababa on Friday": X came to the talks)
             _attendance(sentence, [m for m in in_sentence if mention_id(m) not in travellers],
                         drafts, published, frames)
         if all(d.type in CONTACT and len(d.keys()) < 2 or d.type == "Visit"
@@ -3033,7 +3141,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
                         rf"{REPRESENTED_BY}|"
                         r"(?:also|both|all) (?:took part|taking part|attended|participated|"
-                        r"present)|"
+                        r"present)|also addressed (?:the )?(?:leaders|delegates)|"
                         r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
                         r"gathering))|"
                         r"among them were|among those (?:taking part|attending|(?:present )?at "
@@ -3047,8 +3155,10 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
                         r"(?:attended|took part|participated) as (?:observers?|guests?)|"
                         r"(?:sent|fielded|dispatched) (?:[\w-]+ ){0,3}?delegations?|"
-                        r"sent (?:their |its |a |an )?(?:envoys?|representatives?|"
-                        r"delegations?|(?:(?:foreign|prime|deputy|defen[cs]e) )?ministers?|"
+                        r"sent (?:only |just )?(?:their |its |a |an )?(?:(?:lower|low|senior|"
+                        r"junior|mid|permanent|"
+                        r"high)[\w-]* )?(?:envoys?|representatives?|"
+                        r"delegations?|(?:(?:foreign|prime|deputy|defen[cs]e) ){0,2}ministers?|"
                         r"(?:crown )?prince|(?:vice[- ])?president|premier))\b",
                         re.IGNORECASE)
 # "Kagame stayed away and sent Valentine Rugwabiza, his minister for EAC affairs": one named
@@ -3089,7 +3199,10 @@ def _stayed_away(doc: Doc, m: Mention) -> bool:
         return False
     verb = head.head
     return any(c.dep_ == "neg" for c in verb.children) or \
-        verb.lemma_.lower() in {"stay", "skip", "miss", "boycott", "decline", "send"}
+        verb.lemma_.lower() in {"stay", "skip", "miss", "boycott", "decline", "send", "cancel",
+                                "scrap", "postpone"} or verb.lemma_.lower() == "call" and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    # "… after President X called off his trip at the last minute"
 
 
 # Those a gathering just told brought together, as "join" takes them: "joined the leaders".
@@ -3150,6 +3263,7 @@ ENVOY_NOUNS = {"representative", "representatives", "official", "officials", "en
 
 
 SENDING_VERBS = {"send", "field", "dispatch"}
+SENT_POSTS = {"minister", "president", "premier", "prince"}  # one sent in a leader's stead
 
 
 def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
@@ -3165,7 +3279,10 @@ def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
     if subject.dep_ == "nsubj" and subject.head.lemma_.lower() in SENDING_VERBS:
         # "The host country, Bahrain, fielded a large delegation", "Egypt and Jordan each
         # sent delegations"
-        return any(c.dep_ == "dobj" and c.lower_ in ENVOY_NOUNS for c in subject.head.children)
+        # "Oman sent only its deputy prime minister"
+        return any(c.dep_ == "dobj" and (c.lower_ in ENVOY_NOUNS or c.lower_ in SENT_POSTS
+                                         and not any(a.dep_ == "appos" for a in c.children))
+                   for c in subject.head.children)  # (not "sent its foreign minister, X")
     if head.dep_ == "nsubj" and m.kind in ("state", "organization") and (
             head.head.lemma_.lower() in ("attend", "participate") or any(
             c.dep_ == "dobj" and c.lower_ == "part" for c in head.head.children)):
@@ -3181,8 +3298,9 @@ def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
 def _listed_person(doc: Doc, m: Mention) -> bool:
     """A person in a list of attendees, not one named to describe another ("chef de cabinet
     to Secretary-General Guterres") or on whose behalf they came ("on Guterres's behalf")."""
-    if m.end < len(doc) and doc[m.end].text in {"'s", "’s", "'", "’"}:
-        return False
+    if m.end < len(doc) and doc[m.end].text in {"'s", "’s", "'", "’"} or \
+            doc[m.start].tag_ == "PRP$":
+        return False  # nor "his" in "… after X called off his trip"
     head = doc[m.end - 1]
     while head.head.i != head.i and m.start <= head.head.i < m.end + 3 and \
             head.dep_ in ("compound", "flat", "amod", "punct"):
@@ -3337,25 +3455,44 @@ def _gathering_it_stands_for(draft: EventDraft, sentence: Span,
                              told: list[EventDraft]) -> EventDraft | None:
     """The gathering "it" names in "It brought together A, B and C", or "The session,
     held under US mediation, brought together A and B": the last one told in the sentence
-    before."""
+    before. "X hosted leaders of the Pacific island nations … ¶ The two-day … Summit brought
+    to the capital A, B and C": the gathering its host told."""
     verb = draft.trigger.root
+    subjects = _bringing_subjects(verb)
     if not draft.rule.endswith(":bring") or not any(
-            c.dep_ == "nsubj" and (c.lower_ == "it" or (
+            c.lower_ == "it" or (
                 c.lower_ in GATHERINGS or NOUN_TRIGGERS.get(c.lower_) == "Meeting") and any(
-                d.dep_ == "det" and d.lower_ in ("the", "that", "this") for d in c.children))
-            for c in verb.children) or sentence.start == 0:
+                d.dep_ == "det" and d.lower_ in ("the", "that", "this") for d in c.children)
+            for c in subjects) or sentence.start == 0:
         return None
-    noun = next(c for c in verb.children if c.dep_ == "nsubj")
-    before = sentence.doc[sentence.start - 1].sent
+    noun = subjects[0]
+    before = _sentence_before(sentence)
     sides = {side_of(p.mention) for p in draft.parties} - {None}
     return next((d for d in sorted(told, key=lambda d: d.sentence.start, reverse=True)
-                 if d.type == "Meeting" and d.sentence.start == before.start and (
+                 if d.type == "Meeting" and before is not None
+                 and d.sentence.start == before.start and (
                      noun.lower_ == "it" or (noun.lower_ in {"session", "meeting", "talks",
                                                              "round"}
                                              or noun.lower_ == d.trigger.root.lower_)
-                     and sides & {side_of(p.mention) for p in d.parties})), None)
+                     and sides & {side_of(p.mention) for p in d.parties}
+                     or _hosted_people(d))), None)
     # (not "The meeting, held on the sidelines, brought together A, B and C" after other
     # people's talks told before it)
+
+
+def _bringing_subjects(verb: Token) -> list[Token]:
+    """What brought people together: the verb's subject, or the noun it describes ("The
+    summit, the first of its kind, brought …", parsed as a participle)."""
+    return [c for c in verb.children if c.dep_ == "nsubj"] or (
+        [verb.head] if verb.dep_ == "acl" else [])
+
+
+def _hosted_people(draft: EventDraft) -> bool:
+    """Whether a meeting is told only by its host's hosting of many: "Biden hosted leaders
+    of Pacific island nations"."""
+    verb = draft.trigger.root
+    return verb.lemma_.lower() == "host" and all(p.role == "host" for p in draft.parties) \
+        and any(c.dep_ == "dobj" and c.lower_ in GATHERED_PEOPLE for c in verb.children)
 
 
 def _a_body_met(draft: EventDraft, mentions: list[Mention]) -> bool:
@@ -3773,9 +3910,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                for c in trigger.children):
         return None  # "has hosted the United States Navy's Fifth Fleet": a base, no talks
     if lemma in ("embrace", "hug") and not any(
-            m.kind == "person" and c.dep_ == "dobj" and m.start <= c.i < m.end
+            m.kind == "person" and c.dep_ == "dobj" and any(
+                m.start <= x.i < m.end for x in (c, *(a for a in c.children
+                                                      if a.dep_ == "appos")))
             for c in trigger.children for m in mentions):
-        return None  # "embraced the plan": no one met; "embraced Bajwa": they met
+        return None  # "embraced the plan": no one met; "embraced Bajwa", "embraced
+        # Pakistan's army chief, General Bajwa": they met
     if lemma == "attend" and any(c.dep_ == "dobj" and any(
             t.lower_ in CEREMONIES for t in c.subtree if t.i <= c.i) for c in trigger.children):
         return None  # "Muizzu attended Modi's swearing-in": a guest, no talks with Modi
@@ -4020,6 +4160,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # "The talks concluded in Moscow": no new parties, only facts for the last such event.
         # (But "The meeting was held with the participation of A and B" names its sides.)
         _brokers_of_the_last(doc, tokens, mentions, [*earlier, *(this_sentence or [])])
+        _widened_to(trigger, mentions, earlier or this_sentence or [])
         return None
     if lemma in JOINING:
         # "the summit, which Putin co-chaired": the noun the relative pronoun stands for
@@ -4069,8 +4210,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 # co-chaired by A and B": the event this sentence told, and no earlier one;
                 # but "The summit, chaired by X, …" is the one told before
                 told = [d for d in [*(this_sentence or []), *(sideless or [])]
-                        if d.type == "Meeting" and {d.trigger.root, d.trigger.root.head} & set(
-                            trigger.ancestors)] or [
+                        if d.type == "Meeting" and ({d.trigger.root, d.trigger.root.head} & set(
+                            trigger.ancestors) or d.trigger.root in _chaired_nouns(trigger))] or [
                     d for d in earlier[-8:] if d.type == "Meeting" and trigger.dep_ == "conj"
                     and any(s.sentence.start == sentence.start and s.trigger.root == trigger.head
                             for s in d.support)]  # "The meeting was convened by … and chaired
@@ -4273,6 +4414,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG" for t in a.subtree}
     # "signed a joint text refusing to recognise the assembly installed by Maduro": what the
     # text says, no party
+    described |= _leading_states(sentence, mentions)
+    described |= _reporting_bodies(trigger, mentions)
     crossing_ends = _crossing_ends(sentence)
     described |= crossing_ends  # "met Kuleba at a border crossing between
     # Poland and Ukraine": where, not who
@@ -4791,13 +4934,27 @@ def _hung_on(verb: Token) -> list[Token]:
 def _chairs_event_told(chair: Token) -> bool:
     """ "Talks were held in Beijing, co-chaired by A and B", "a session chaired jointly by":
     the chairs of the event the clause hangs on."""
-    heads = _hung_on(chair)
-    events = [*heads, *(c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "dobj"))]
     return chair.dep_ in ("advcl", "acl", "conj") and any(
         c.dep_ == "agent" for c in chair.children) and any(
         NOUN_TRIGGERS.get(e.lower_) in CONTACT or e.lower_ in {"session", "round"} or any(
             NOUN_TRIGGERS.get(p.lower_) in CONTACT for of in e.children if of.lower_ == "of"
-            for p in of.children) for e in events)
+            for p in of.children) for e in _chaired_nouns(chair))
+
+
+def _chaired_nouns(chair: Token) -> list[Token]:
+    """The words a "chaired by" clause may tell the chairs of: what it hangs on, its
+    objects, and "spent most of the day in closed-door talks …, chaired by X"."""
+    heads = _hung_on(chair)
+    return [*heads, *(c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "dobj")),
+            *(t for h in heads for t in h.subtree if t.i < chair.i and t.dep_ == "pobj"
+              and t.head.lower_ in {"in", "at", "during"} and t.head.head.i in {
+                  h.i, *(c.i for c in h.children if c.dep_ == "dobj"),
+                  *(p.i for c in h.children if c.dep_ == "dobj" for o in c.children
+                    if o.dep_ == "prep" for p in o.children)}
+              and not any(NOUN_TRIGGERS.get(x.lower_) in CONTACT
+                          for x in chair.doc[t.i + 1:chair.i]))]
+    # (not "at a preparatory meeting …, after weeks of negotiations at the Foreign Office
+    # chaired by X": the negotiations between)
 
 
 def _co_chaired(chair: Token) -> bool:
@@ -4815,8 +4972,13 @@ def _brings_together(bring: Token) -> bool:
     return "together" in words or any(phrase in text for phrase in (
         "face to face", "face - to - face", "to the same table", "to the table",
         "to the negotiating table")) or any(
-        t.lower_ == "together" and bring in (t.head, t.head.head) for t in bring.subtree)
-    # "brought the G7 leaders — A, B, … G — together with India's Modi, …": past a long list
+        t.lower_ == "together" and bring in (t.head, t.head.head) for t in bring.subtree) or (
+        any(c.lower_ in SUMMITS or NOUN_TRIGGERS.get(c.lower_) == "Meeting" for c in [
+            *(c for c in bring.children if c.dep_ == "nsubj"),
+            *([bring.head] if bring.dep_ == "acl" else [])]) and any(
+            c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "to" for c in bring.children))
+    # "brought the G7 leaders — A, B, … G — together with India's Modi, …": past a long list;
+    # "The summit brought to the U.S. capital A, B and C": the gathering's own
 
 
 MEDIATOR_NOUNS = {"mediator", "facilitator", "intermediary"}

@@ -726,7 +726,8 @@ BACKED = {"aligned", "backed", "run", "allied", "supported", "controlled", "owne
           "funded", "friendly", "armed", "installed", "appointed", "held", "affiliated"}
 STOP_WORDS = {"stop", "stopover", "trip", "visit", "tour", "leg"}
 EVENT_WORDS = {"meeting", "meetings", "summit", "talks", "conference", "forum", "dialogue",
-               "consultations", "session", "ministerial", "games", "festival", "week"}
+               "consultations", "session", "ministerial", "games", "festival", "week",
+               "visit", "banquet"}  # "the State Visit", "a State Banquet"
 PLACE_WORDS = {"city", "town", "capital", "port", "resort", "region", "province", "island",
                "coast", "village", "border", "enclave", "territory", "desert", "shore",
                "side", "bank", "mountains", "valley", "peninsula", "sea", "waters"}
@@ -972,6 +973,10 @@ ADDRESS_FORMS = {"mr", "ms", "mrs", "miss", "madam", "madame", "dr",
 # Courtesy titles written before a name, after the post it holds: "the Speaker of the House,
 # Counselor Dr. Hanafy Gebaly".
 COURTESY_TITLES = ADDRESS_FORMS | {"prof", "professor", "eng", "counselor", "counsellor", "h.e"}
+# Military ranks written before a name: "the head of Sudan's Sovereign Council, General
+# Abdel Fattah al-Burhan" holds the post set off before the rank.
+RANKS = {"general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "admiral",
+         "adm", "marshal", "brigadier", "brig"}
 
 
 def _addressed_person(doc: Doc, mention: Mention) -> Mention:
@@ -1062,6 +1067,11 @@ def _joined_names(found: list[Mention]) -> list[Mention]:
                 m.source in ("doc:name", "ner:PERSON") and last.key is None and m.key is None:
             text = f"{last.text} {m.text}"
             out[-1] = replace(last, end=m.end, text=text, label=text)
+        elif last is not None and last.end == m.start and last.source == "ner:PERSON" and \
+                last.key is None and m.kind == "person" and m.key is not None and \
+                m.source.startswith("kb:") and "-" in last.text:
+            text = f"{last.text} {m.text}"  # "Abd-Rabbu" "Mansour Hadi": the known one's
+            out[-1] = replace(m, start=last.start, text=text)  # full name
         elif last is not None and last.end == m.start and last.source == "kb:sound" and \
                 m.source == "ner:PERSON" and m.key is None:
             text = f"{last.text} {m.text}"  # "Mohamed Bashir" "Abu Nammo": one name, not
@@ -1396,7 +1406,21 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
         doc[r.end - 1], people) else r for r in roles]  # "Jared Kushner, Senior Adviser to
     # the US President": whom his post serves, no party
     roles += _pontiff_mentions(doc, result + roles)
+    owners = [r for r in roles if _owns_premises(doc, r)]  # "at the Pine Residence, the French
+    if owners:  # ambassador's residence": whose house it is, no side
+        inside = {i for r in owners for i in range(r.start, r.end)} | {
+            r.start - 1 for r in owners}
+        roles = [replace(r, modifier=True) if r in owners else r for r in roles]
+        result = [replace(m, modifier=True) if m.start in inside and m.kind == "state" else m
+                  for m in result]
     return sorted(result + roles, key=lambda m: (m.start, m.end))
+
+
+def _owns_premises(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention names whose house or office a place is: "the French ambassador's
+    residence"."""
+    return mention.end + 1 < len(doc) and doc[mention.end].text in _POSSESSIVE and \
+        doc[mention.end + 1].lower_ in PREMISES | {"residence", "house", "home", "palace"}
 
 
 PONTIFF_WORDS = {"pope", "pontiff"}
@@ -1487,6 +1511,20 @@ LEGISLATURES = {"house", "senate", "parliament", "assembly", "congress", "chambe
                 "knesset", "representatives", "commons", "lords", "majlis", "diet"}
 
 
+# Styles of British and Commonwealth address: "the Rt Hon Rishi Sunak MP".
+HONOURABLES = {"rt", "hon", "honourable", "honorable"}
+
+
+def _addressing(token: Token) -> bool:
+    """Whether a word before a name only addresses or ranks its bearer: "Dr.", "General",
+    "His Excellency", "the Rt Hon"."""
+    styles = STYLES | HONOURABLES
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return fold(token.text).rstrip(".") in COURTESY_TITLES | RANKS | styles or \
+        token.lower_ in {"his", "her", "the"} and following is not None and \
+        fold(following.text).rstrip(".") in styles
+
+
 def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     """Title words, affiliations and modifier mentions directly before a person."""
     tokens: list[Token] = []
@@ -1497,10 +1535,18 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             doc[i + 1].ent_iob_ == "I" and fold(doc[i].text) not in TITLE_WORDS:
         i -= 1  # "Foreign Minister Mohammad Ishaq Dar", the name known as "Ishaq Dar"
     address = i
-    while address >= 0 and fold(doc[address].text).rstrip(".") in COURTESY_TITLES:
-        address -= 1  # "his Syrian counterpart, Dr. Faisal al-Mekdad"
+    while address >= 0 and _addressing(doc[address]):
+        address -= 1  # "his Syrian counterpart, Dr. Faisal al-Mekdad", "…, His Excellency
+        # William Ruto", "…, the Rt Hon Rishi Sunak MP"
     if address < i and address >= 0 and doc[address].text == ",":
         i = address
+    former = i
+    while former >= 0 and (doc[former].is_lower and fold(doc[former].text) in TITLE_WORDS
+                           or doc[former].text == "-") and former not in by_token:
+        former -= 1  # "Kenya's special envoy, former vice-president Kalonzo Musyoka": the
+    if former < i and former > 0 and doc[former].text == "," and doc[former + 1].lower_ in {
+            "former", "ex"}:  # post he holds, not the one he held
+        i = former
     appositive = portfolio = False
     if i >= 0 and doc[i].text == "," and i - 1 >= 0 and (
             fold(doc[i - 1].text) in TITLE_HEADS | TITLE_WORDS or doc[i - 1].i in by_token
@@ -2487,8 +2533,9 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
     return m
 
 
-ROLES_OF = re.compile(r"\b(leaders|presidents|prime ministers|premiers|foreign ministers|"
-                      r"defen[cs]e ministers|heads of state|heads of government) of(?: the)? $")
+ROLES_OF = re.compile(r"\b(?:(leaders|presidents|prime ministers|premiers|foreign ministers|"
+                      r"defen[cs]e ministers|heads of state|heads of government) of|"
+                      r"(counterparts) (?:from|of))(?: the)? $")
 
 
 def _roles_of_states(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -2500,8 +2547,8 @@ def _roles_of_states(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         previous = mentions[n - 1] if n else None
         before = doc[max(0, m.start - 6):m.start].text.lower() + " "
         match = ROLES_OF.search(before) if m.kind == "state" and not m.modifier else None
-        if match:
-            role = match.group(1)
+        if match and (match.group(1) or _named_in_turn(doc, mentions[n:])):
+            role = match.group(1) or match.group(2)
         elif not (m.kind == "state" and role and previous is not None and all(
                 t.text in {",", "and"} for t in doc[previous.end:m.start])):
             role = None
@@ -2512,6 +2559,20 @@ def _roles_of_states(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         result.append(m)
     return result
+
+
+def _named_in_turn(doc: Doc, mentions: list[Mention]) -> bool:
+    """Whether the states a list starts with are followed by a list of names: "his
+    counterparts from Poland, Hungary and Slovakia, Grzegorz Schetyna, …"."""
+    last = mentions[0]
+    for m in mentions[1:]:
+        if m.kind != "state" or not all(t.text in {",", "and"} for t in doc[last.end:m.start]):
+            break
+        last = m
+    after = doc[last.end:last.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN" and \
+        after[1].is_title and not any(m.start == after[1].i and m.kind != "person"
+                                      for m in mentions)
 
 
 def _respective_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -2599,10 +2660,16 @@ def _name_end(doc: Doc, start: int, taken: Collection[int], longest: int = 3) ->
     """Where a run of up to ``longest`` capitalised proper nouns from ``start``, none of them
     already taken, ends: a name the NER may have missed."""
     end = start
-    while end < len(doc) and end - start < longest and doc[end].is_title and \
+    while end < len(doc) and end - start < longest and _capitalised(doc[end]) and \
             doc[end].pos_ == "PROPN" and end not in taken:
         end += 1
     return end
+
+
+def _capitalised(token: Token) -> bool:
+    """A capitalised word, with the glottal stops of Pacific names: "Mata'afa"."""
+    rest = token.text[1:].replace("'", "").replace("\u2019", "")
+    return token.is_title or token.text[:1].isupper() and rest.isalpha() and rest.islower()
 
 
 def _listed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -2655,10 +2722,12 @@ def _listed_after_their_states(doc: Doc, found: list[Mention], taken: set[int],
     owned = {m.end + 1 for m in found if m.kind == "state" and m.end < len(doc)
              and doc[m.end].text in _POSSESSIVE}  # where a name after "X's" starts
     listed = [m for m in found if m.kind == "person" and m.start in owned]
-    guessed = {m.start for m in found if m.kind == "place" and m.source == "ner:GPE"
-               and m.end - m.start == 1}  # "Charlot Salwai", "Salwai" taken for a place
+    guessed = {i for m in found if m.kind == "place" and (
+        m.source == "ner:GPE" and m.end - m.start == 1 or m.source in ("ner:FAC", "ner:LOC")
+        and m.start in owned) for i in range(m.start, m.end)}  # "Charlot Salwai", "Salwai"
+    # taken for a place; "Tonga's Hu'akavameiliku Siaosi Sovaleni" for a building
     extra: list[Mention] = []
-    for start in sorted(owned - taken):
+    for start in sorted(owned - (taken - guessed)):
         end = _name_end(doc, start, taken - guessed)
         if end - start < 2 or end >= len(doc) or doc[end].text not in {",", ".", ";", "and"} \
                 or any(fold(t.text) in not_names for t in doc[start:end]) or \
@@ -3043,6 +3112,11 @@ def _year_told(token: Token, published: date | None) -> str | None:
     return None
 
 
+# Posts no minister's or leader's title stands for: "the ambassador" is no foreign minister.
+SPECIFIC_POSTS = {"ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
+                  "governor", "mayor", "consul", "attache", "commissioner"}
+
+
 def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
                   published: date | None, doc_surnames: set[str],
                   told: str | None = None) -> Mention:
@@ -3060,6 +3134,11 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
             kind, m.affiliation, published)} if m.affiliation and published else set()
         candidates = [p for p in candidates if p.role_kind not in LEADING_KINDS
                       and p.key not in leaders]
+    head = fold(m.title or "").split()[-1:]
+    if m.role_kind is None and head and head[0] in SPECIFIC_POSTS:
+        # "the French ambassador" is no foreign minister (but "the UN chief" may head it)
+        candidates = [p for p in candidates if p.role_kind in (None, "envoy")
+                      or head[0] in fold(p.title or "").split()]
     if m.role_kind is None and len({p.key or p.label for p in candidates}) != 1:
         candidates = []
     if "crown prince" in fold(m.title or "") and m.affiliation and published is not None:

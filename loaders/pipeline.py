@@ -76,13 +76,19 @@ def newline_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, so headlines stand alone; never after a
     middle initial ("Donald J. Trump") or a title's abbreviation ("Mr.", "Dr."), and never
     straight after a word ("… Vanuatu Prime Minister Charlot Salwai, Cook Islands Prime
-    Minister Henry Puna": one sentence)."""
+    Minister Henry Puna": one sentence), nor after a comma. A capitalised word that is no
+    name starts one after "a.m." and "p.m."."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
-        elif INITIAL.match(previous.text) and token.is_title or previous.is_alpha:
-            token.is_sent_start = False
+        elif previous.lower_ in {"a.m.", "p.m."} and token.is_title and \
+                token.tag_ not in ("NNP", "NNPS"):
+            token.is_sent_start = True  # "… shortly after 8 a.m. Around the table sat …"
+        elif INITIAL.match(previous.text) and token.is_title or previous.is_alpha or \
+                previous.text == ",":
+            token.is_sent_start = False  # nor after a comma ("has today, Wednesday, 23
+            # November 2022, held bilateral talks": one sentence)
     return doc
 
 

@@ -56,7 +56,7 @@ NOT_TOPIC_HEADS = {t for t, kind in NOUN_TRIGGERS.items() if kind in CONTACT | {
     "view", "views", "opinion", "opinions", "satisfaction", "importance", "need", "hope",
     "readiness", "willingness", "interest", "issue", "issues", "matter", "matters", "course",
     "words", "remarks", "comments", "reporters", "journalists", "media", "instagram",
-    "twitter", "facebook", "telegram", "x"}
+    "twitter", "facebook", "telegram", "x", "place"}  # "the talks took place"
 # People and places are no topics: "the Greek premier", "the resort town of Sochi".
 PEOPLE_AND_PLACES = {
     "premier", "prince", "king", "queen", "emir", "sheikh", "sultan", "chancellor", "envoy",
