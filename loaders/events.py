@@ -1019,10 +1019,16 @@ def _absolute(prep: Token) -> bool:
     after "with" whose subject is a thing, no side ("with Xi looking on", "with an Omani
     delegation taking part" tell who was there)."""
     return prep.lower_ == "with" and any(
-        c.dep_ == "pcomp" and c.pos_ == "VERB" and any(
+        c.dep_ == "pcomp" and c.pos_ == "VERB" and (any(
             s.dep_.startswith("nsubj") and s.pos_ == "NOUN" and s.ent_type_ == ""
             and s.lower_ not in LISTED_GROUPS | GENERIC_SIDES | SIDE_NOUNS
-            for s in c.children) for c in prep.children)
+            for s in c.children) or any(o.dep_ == "dobj" and o.lower_ in REFLEXIVES
+                                         for o in c.children))
+        for c in prep.children)  # "…, with Brussels pitching itself as an alternative to
+    # Russia and China": what Brussels does, no side
+
+
+REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 
 
 def _clause_tokens(root: Token, trigger: Token) -> set[int]:
@@ -2101,14 +2107,18 @@ def in_dateline(ent: Span) -> bool:
             ent.end == len(ent.doc) or "\n" in ent.doc[ent.end - 1].text_with_ws
             or ent.doc[ent.end].is_space):
         return True
-    if ent.start - sentence.start > 4:
-        return False
+    if ent.start - sentence.start > 4 and not (ent.start - sentence.start <= 12 and all(
+            t.is_punct or t.pos_ == "PROPN" or t.is_space for t in ent.doc[sentence.start:ent.start])):
+        return False  # (but "LA CELLE-SAINT-CLOUD, France, July 26 — …": a long place)
+    if any(t.pos_ == "ADP" for t in ent.doc[sentence.start:ent.start]):
+        return False  # "On July 26 - a Tuesday - Biden met Modi": the day told
     depth = 0
-    for token in ent.doc[ent.end:min(ent.end + 6, sentence.end)]:
+    for token in ent.doc[ent.end:min(ent.end + 6, len(ent.doc))]:
+        # "Tegucigalpa, 28 January 2022. – …", "MEXICO CITY (Sept 19) — …"
         if token.text == "(":
             depth += 1
         elif token.text == ")":
-            depth -= 1
+            depth = max(0, depth - 1)
         elif depth == 0 and token.text in DASHES:
             return True
         elif depth == 0 and token.is_alpha:
@@ -4289,6 +4299,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     added = [m for m in added if _subject_of(doc, m, trigger)
                              or _in_agent_phrase(doc, m, set(JOINING))
                              or m.start in partners]  # "which Putin co-chaired with Sisi"
+                if trigger.dep_ == "relcl" and added and any(
+                        d.type in CONTACT and {mention_id(m) for m in added} <= d.keys()
+                        for d in this_sentence or []):
+                    return None  # "A met in Samarkand with B, who chaired the talks, C …":
+                    # the talks this sentence tells, where B already sits
                 role = JOINING[lemma]
                 if lemma == "chair" and _co_chaired(trigger):
                     role = "participant"  # "co-chaired by A and B": the two sides

@@ -622,6 +622,15 @@ def _distinct(draft: EventDraft) -> bool:
         or aside
 
 
+def _an_aside(draft: EventDraft, gathering: EventDraft) -> bool:
+    """A meeting of two that a gathering of four or more also holds, told as an aside: "The
+    Kazakh leader also met Mirziyoyev, his host, the same day" is not the summit."""
+    pair, many = draft.people(), gathering.people()
+    verb = draft.trigger.root
+    return draft.type == "Meeting" and len(pair) == 2 and len(many) >= 4 and pair < many \
+        and any(t.lower_ == "also" and t.head in (verb, verb.head) for t in draft.sentence)
+
+
 def _other_tables(a: EventDraft, b: EventDraft) -> bool:
     """A headline's meeting that names someone a meeting of the body (of three or more named
     people) leaves out, while the body names others it leaves out, is another table: "Kerry
@@ -715,7 +724,7 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
             states_a = {state_of(p.mention) for p in other.parties} - {None}
             states_b = {state_of(p.mention) for p in draft.parties} - {None}
             if _distinct(other) or _distinct(draft) or _other_tables(other, draft) or \
-                    in_turn(other, draft):
+                    in_turn(other, draft) or _an_aside(draft, other):
                 continue
             state_level = any(all(p.mention.kind != "person" for p in d.parties)
                               for d in (other, draft))
