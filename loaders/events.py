@@ -2107,10 +2107,11 @@ def in_dateline(ent: Span) -> bool:
             ent.end == len(ent.doc) or "\n" in ent.doc[ent.end - 1].text_with_ws
             or ent.doc[ent.end].is_space):
         return True
-    if ent.start - sentence.start > 4 and not (ent.start - sentence.start <= 12 and all(
-            t.is_punct or t.pos_ == "PROPN" or t.is_space for t in ent.doc[sentence.start:ent.start])):
+    before = ent.doc[sentence.start:ent.start]
+    if len(before) > 4 and not (len(before) <= 12 and all(
+            t.is_punct or t.pos_ == "PROPN" or t.is_space for t in before)):
         return False  # (but "LA CELLE-SAINT-CLOUD, France, July 26 — …": a long place)
-    if any(t.pos_ == "ADP" for t in ent.doc[sentence.start:ent.start]):
+    if any(t.pos_ == "ADP" for t in before):
         return False  # "On July 26 - a Tuesday - Biden met Modi": the day told
     depth = 0
     for token in ent.doc[ent.end:min(ent.end + 6, len(ent.doc))]:
