@@ -596,6 +596,20 @@ def _reporting_bodies(trigger: Token, mentions: list[Mention]) -> set[int]:
             for t in c.subtree}
 
 
+def _destination(trigger: Token, mentions: list[Mention]) -> Mention | None:
+    """Where someone went for a meeting: "moved on to Ashgabat for the sixth Caspian Summit"
+    (there, not where the traveller set out), and "…, hosted by X" on that summit."""
+    noun = trigger.head if trigger.dep_ == "acl" else trigger
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or \
+            noun.head.head.lemma_.lower() not in {"travel", "fly", "go", "head", "come",
+                                                  "move", "journey"}:
+        return None
+    places = {p.i for to in noun.head.head.children if to.dep_ == "prep"
+              and to.lower_ == "to" for p in to.children if p.dep_ == "pobj"}
+    return next((replace(m, as_place=True) for m in mentions if m.end - 1 in places and (
+        m.kind == "place" or m.source in ("kb:capital", "kb:seat"))), None)
+
+
 def _leading_states(sentence: Span, mentions: list[Mention]) -> set[int]:
     """Tokens of the states that lead an organisation's delegation: "a U.N. Security Council
     delegation, co-led by the United States and South Africa" is the Council's; its
@@ -2801,8 +2815,9 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                         add_party(draft, party.mention, "participant")
                     draft.date = draft.date or contact.date
             frame = None
-            if draft.rule.endswith(":sit") and not any(t.ent_type_ == "DATE" or t.lower_ in {
-                    "later", "earlier", "afterwards", "then"} for t in sentence) \
+            if draft.rule.endswith((":sit", ":seat")) and not any(
+                    t.ent_type_ == "DATE" and not any(a.dep_ == "relcl" for a in t.ancestors)
+                    or t.lower_ in {"later", "earlier", "afterwards", "then"} for t in sentence) \
                     and draft.location is None and ATTENDANCE.search(sentence.text):
                 # "The 31st summit … ended on Wednesday … X opened the gathering … Around
                 # the table sat A, B and C": the gathering told before
@@ -2981,15 +2996,23 @@ def _sidelines_told(draft: EventDraft, earlier: list[EventDraft]) -> EventDraft 
     while clause.dep_ in ("dobj", "pobj", "prep") and clause.head != clause:
         clause = clause.head
     bare = any(c.dep_ == "prep" and c.lower_ == "on" and any(
-        p.lower_ in SIDELINES and not any(g.lower_ == "of" for g in p.children)
-        for p in c.children) for c in clause.children)
+        p.lower_ in SIDELINES and all(_the_summit(o) for g in p.children if g.lower_ == "of"
+                                      for o in g.children if o.dep_ == "pobj")
+        for p in c.children) for c in [*clause.children, *draft.trigger.root.children])
     if not bare:
-        return None
+        return None  # (but "on the sidelines of the summit": the one told before)
     near = draft.sentence.start_char - 1500
     return next((d for d in reversed(earlier) if d.location is not None
                  and d.sentence.end_char >= near and d.sentence.start < draft.sentence.start
                  and (d.trigger.root.lower_ in SUMMITS or any(
-                     t.lower_ in SUMMITS for t in d.trigger.root.subtree))), None)
+                     t.lower_ in SUMMITS for t in d.trigger.root.subtree) or (
+                     d.trigger.root.dep_ == "acl" and d.trigger.root.head.lower_ in SUMMITS))),
+                None)  # "…, for the sixth Caspian Summit, hosted by X": that summit
+
+
+def _the_summit(noun: Token) -> bool:
+    """ "the summit", named by nothing but its article."""
+    return noun.lower_ in SUMMITS and [c.lower_ for c in noun.children] == ["the"]
 
 
 def _at_the_margins(draft: EventDraft) -> bool:
@@ -4839,9 +4862,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             if visited and visited[0].mention.source == "kb:capital":
                 draft.location = replace(visited[0].mention, as_place=True)  # "visited Athens"
     else:
-        draft.location = _location(doc, mentions,
-                                   tokens - topic_tokens - nested - crossing_ends,
-                                   towards=lemma == "welcome")
+        draft.location = _destination(trigger, mentions) or _location(
+            doc, mentions, tokens - topic_tokens - nested - crossing_ends,
+            towards=lemma == "welcome")
         there = _there(root, doc._.mentions or [])
         if there is not None and not (draft.location and doc[draft.location.start].head.head
                                       in (trigger, *trigger.children)):
@@ -5963,4 +5986,12 @@ def is_complete(draft: EventDraft) -> bool:
         return len(parties) >= 2
     if draft.type == "Mediation":
         return bool(draft.keys("mediator")) and len(draft.keys("participant")) >= 1
+    home = draft.location.key if draft.location is not None and \
+        draft.location.kind == "state" else None
+    verb = draft.trigger.root
+    back = verb.lemma_.lower() == "return" or any(
+        c.lower_ in {"back", "home"} and c.dep_ in ("prt", "advmod") for c in verb.children)
+    if draft.type == "Visit" and back and home and not draft.keys("host") and all(
+            p.mention.affiliation == home for p in draft.parties):
+        return False  # "Putin flew back to Moscow": home, no visit
     return len(parties) >= 1

@@ -2480,7 +2480,8 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
                            source=m.source + "+coref")
     if len(m.text.split()) == 1 or m.key is None:
         surname = _surname(m.text)
-        same = [f for f in full if f is not m and _surname(f.label) == surname
+        same = [f for f in full if f is not m and surname in (_surname(f.label), _surname(
+                    f.text))  # as the base or the story spells it ("Berdimuhamedov")
                 and fold(f.text) != fold(m.text)  # the same words again tell nothing,
                 and not (len(f.label.split()) == 2  # nor "Mrs Lee": a surname too, after
                          and fold(f.label.split()[0]).rstrip(".") in ADDRESS_FORMS)]  # a form
