@@ -976,7 +976,7 @@ COURTESY_TITLES = ADDRESS_FORMS | {"prof", "professor", "eng", "counselor", "cou
 # Military ranks written before a name: "the head of Sudan's Sovereign Council, General
 # Abdel Fattah al-Burhan" holds the post set off before the rank.
 RANKS = {"general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "admiral",
-         "adm", "marshal", "brigadier", "brig"}
+         "adm", "marshal", "brigadier", "brig", "captain", "capt"}
 
 
 def _addressed_person(doc: Doc, mention: Mention) -> Mention:
@@ -1955,7 +1955,9 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                and not set(re.findall(r"\b(?:vice|deputy|former)\b", fold(m.title or "")))
                - set(words)]  # "the Prime Minister" is not the deputy prime minister
     away = _trip_destination(doc, token, mentions)
-    holders = [m for m in holders if m.affiliation != away]
+    hosts = _receivers(doc, Mention(token.i, token.i + 1, token.text, "role", token.text),
+                       mentions)  # "the President was received by the Premier, Li Qiang"
+    holders = [m for m in holders if m.affiliation != away and m.affiliation not in hosts]
     return holders[-1] if holders else None
 
 
@@ -2015,7 +2017,16 @@ def _lower_post(doc: Doc, token: Token) -> str | None:
 
 
 def _trip_destination(doc: Doc, token: Token, mentions: list[Mention]) -> str | None:
-    """The state of "the President's trip to Russia": whoever made it is not Russia's."""
+    """The state of "the President's trip to Russia": whoever made it is not Russia's; nor
+    is "the President, who arrived in Beijing on Monday," China's."""
+    arrived = {p.i for c in token.children if c.dep_ == "relcl"
+               and c.lemma_.lower() in ARRIVAL_VERBS and any(
+                   s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
+               for prep in c.children if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}
+               for p in prep.children if p.dep_ == "pobj"}
+    there = next((m.key for m in mentions if m.end - 1 in arrived and m.kind == "state"), None)
+    if there is not None:
+        return there
     i = token.i + 1
     if i + 2 >= len(doc) or doc[i].text not in _POSSESSIVE or \
             doc[i + 1].lower_ not in {"trip", "visit", "journey", "tour"} or \
@@ -2341,7 +2352,7 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
     result = []
     for m in mentions:
         if m.kind == "person":
-            m = _resolve_person(m, full, base, published)
+            m = _resolve_person(doc, m, full, base, published)
         elif m.kind == "role":
             named = _named_in_apposition(doc, m, people) or _apposed_to(doc, m, people)
             visitor = _visitor(doc, m, people) if named is None else None
@@ -2352,10 +2363,23 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
             else:
                 # those before it resolved, the rest as found
                 known = [*result, *mentions[len(result):]]
-                m = _resolve_role(_counterpart_role(doc, m, known), people, base, published,
+                hosts = _receivers(doc, m, people)  # "the President was received by Li
+                pool = [p for p in people if p.affiliation not in hosts]  # Qiang": no Chinese
+                m = _resolve_role(_counterpart_role(doc, m, known), pool, base, published,
                                   surnames, _year_told(doc[m.start], published))
         result.append(m)
     return result
+
+
+def _receivers(doc: Doc, role: Mention, people: list[Mention]) -> set[str]:
+    """The states of those who received a bare role: "the President was received by the
+    Premier, Li Qiang" (a guest is none of the hosts' own)."""
+    head = doc[role.end - 1]
+    if head.dep_ != "nsubjpass" or head.head.lemma_.lower() not in {
+            "receive", "welcome", "greet", "host"} or role.affiliation:
+        return set()
+    agents = {t.i for c in head.head.children if c.dep_ == "agent" for t in c.subtree}
+    return {p.affiliation for p in people if p.start in agents and p.affiliation}
 
 
 # Verbs whose subject came to where the story is: "Raisi arrived in Islamabad".
@@ -2459,7 +2483,7 @@ def _surname(label: str) -> str:
     return fold(parts[-1]).removeprefix("al-").removeprefix("el-") if parts else ""
 
 
-def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
+def _resolve_person(doc: Doc, m: Mention, full: list[Mention], base: ActorBase,
                     published: date | None) -> Mention:
     if m.key is not None and len(m.label.split()) >= 2 and not (
             len(m.text.split()) == 1 and any(
@@ -2492,6 +2516,11 @@ def _resolve_person(m: Mention, full: list[Mention], base: ActorBase,
             # "Castro" among Fidel, Raúl and Alejandro Castro Espín: who was in office then
             same = [f for f in same if f.key and base.posts_of(f.key, published)] or same
         if same:
+            rank = doc[m.start - 1] if m.start else None
+            ranked = [f for f in same if rank is not None and rank.is_title and f.start > 0
+                      and fold(rank.text) in TITLE_WORDS | RANKS
+                      and doc[f.start - 1].text == rank.text]  # "Captain Traoré" after
+            same = ranked or same  # "Captain Ibrahim Traoré", not the minister Traoré
             best = min(same, key=lambda f: abs(f.start - m.start))
             return replace(m, key=best.key, label=best.label,
                            affiliation=m.affiliation or best.affiliation,
