@@ -24,6 +24,7 @@ from loaders.mentions import (
     OTHER_POSTS,
     TITLE_HEADS,
     TITLE_WORDS,
+    TRAVEL_VERBS,
     VENUE_WORDS,
     Mention,
     big_cities,
@@ -601,8 +602,7 @@ def _destination(trigger: Token, mentions: list[Mention]) -> Mention | None:
     (there, not where the traveller set out), and "…, hosted by X" on that summit."""
     noun = trigger.head if trigger.dep_ == "acl" else trigger
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or \
-            noun.head.head.lemma_.lower() not in {"travel", "fly", "go", "head", "come",
-                                                  "move", "journey"}:
+            noun.head.head.lemma_.lower() not in TRAVEL_VERBS | {"move"}:
         return None
     places = {p.i for to in noun.head.head.children if to.dep_ == "prep"
               and to.lower_ == "to" for p in to.children if p.dep_ == "pobj"}
@@ -1021,6 +1021,7 @@ def _listed_past_the_clause(clause: Token) -> set[int]:
 # Verbs of blame, whose object is no side of the event told beside them.
 BLAME_VERBS = {"accuse", "blame", "condemn", "criticise", "criticize", "denounce", "censure",
                "rebuke", "slam", "chide", "fault"}
+
 # Things someone authored, whose author is no side of the talks about them.
 AUTHORED_THINGS = {"plan", "proposal", "initiative", "roadmap", "blueprint", "vision",
                    "formula"}
@@ -5012,9 +5013,8 @@ def _brings_together(bring: Token) -> bool:
         "face to face", "face - to - face", "to the same table", "to the table",
         "to the negotiating table")) or any(
         t.lower_ == "together" and bring in (t.head, t.head.head) for t in bring.subtree) or (
-        any(c.lower_ in SUMMITS or NOUN_TRIGGERS.get(c.lower_) == "Meeting" for c in [
-            *(c for c in bring.children if c.dep_ == "nsubj"),
-            *([bring.head] if bring.dep_ == "acl" else [])]) and any(
+        any(c.lower_ in SUMMITS or NOUN_TRIGGERS.get(c.lower_) == "Meeting"
+            for c in _bringing_subjects(bring)) and any(
             c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "to" for c in bring.children))
     # "brought the G7 leaders — A, B, … G — together with India's Modi, …": past a long list;
     # "The summit brought to the U.S. capital A, B and C": the gathering's own

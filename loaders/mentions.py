@@ -1955,8 +1955,8 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                and not set(re.findall(r"\b(?:vice|deputy|former)\b", fold(m.title or "")))
                - set(words)]  # "the Prime Minister" is not the deputy prime minister
     away = _trip_destination(doc, token, mentions)
-    hosts = _receivers(doc, Mention(token.i, token.i + 1, token.text, "role", token.text),
-                       mentions)  # "the President was received by the Premier, Li Qiang"
+    hosts = _receivers(token, mentions)  # "the President was received by the Premier, Li
+    # Qiang"
     holders = [m for m in holders if m.affiliation != away and m.affiliation not in hosts]
     return holders[-1] if holders else None
 
@@ -2363,20 +2363,20 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
             else:
                 # those before it resolved, the rest as found
                 known = [*result, *mentions[len(result):]]
-                hosts = _receivers(doc, m, people)  # "the President was received by Li
-                pool = [p for p in people if p.affiliation not in hosts]  # Qiang": no Chinese
+                hosts = set() if m.affiliation else _receivers(doc[m.end - 1], people)
+                pool = [p for p in people if p.affiliation not in hosts]  # "the President
+                # was received by Li Qiang": no Chinese
                 m = _resolve_role(_counterpart_role(doc, m, known), pool, base, published,
                                   surnames, _year_told(doc[m.start], published))
         result.append(m)
     return result
 
 
-def _receivers(doc: Doc, role: Mention, people: list[Mention]) -> set[str]:
-    """The states of those who received a bare role: "the President was received by the
-    Premier, Li Qiang" (a guest is none of the hosts' own)."""
-    head = doc[role.end - 1]
+def _receivers(head: Token, people: list[Mention]) -> set[str]:
+    """The states of those who received the subject ``head`` of a passive: "the President
+    was received by the Premier, Li Qiang" (a guest is none of the hosts' own)."""
     if head.dep_ != "nsubjpass" or head.head.lemma_.lower() not in {
-            "receive", "welcome", "greet", "host"} or role.affiliation:
+            "receive", "welcome", "greet", "host"}:
         return set()
     agents = {t.i for c in head.head.children if c.dep_ == "agent" for t in c.subtree}
     return {p.affiliation for p in people if p.start in agents and p.affiliation}

@@ -724,7 +724,7 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
             states_a = {state_of(p.mention) for p in other.parties} - {None}
             states_b = {state_of(p.mention) for p in draft.parties} - {None}
             if _distinct(other) or _distinct(draft) or _other_tables(other, draft) or \
-                    in_turn(other, draft) or _an_aside(draft, other):
+                    in_turn(other, draft) or _an_aside(draft, other) or _an_aside(other, draft):
                 continue
             state_level = any(all(p.mention.kind != "person" for p in d.parties)
                               for d in (other, draft))
