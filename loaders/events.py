@@ -712,6 +712,10 @@ def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
         return True  # "left without meeting Tchiani"
+    if token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "to" and \
+            token.head.head.lemma_.lower() == "look" and any(
+                c.lower_ == "forward" for c in token.head.head.children):
+        return True  # "saying he looked forward to talking with Biden": still to come
     if token.dep_ in ("npadvmod", "appos") and token.pos_ == "NOUN" and any(
             v.pos_ == "VERB" and _unreal(v) for c in token.head.children
             if c.dep_ in ("acomp", "xcomp") for v in c.subtree):
@@ -3177,6 +3181,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         rf"{REPRESENTED_BY}|"
                         r"(?:also|both|all) (?:took part|taking part|attended|participated|"
                         r"present)|also addressed (?:the )?(?:leaders|delegates)|"
+                        r"^on (?:\w+['’]s|the \w+) side (?:were|was|sat)|"
                         r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
                         r"gathering))|"
                         r"among them were|among those (?:taking part|attending|(?:present )?at "

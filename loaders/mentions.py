@@ -224,7 +224,11 @@ class MentionFinder:
                     continue  # "General Michael Langley", then "Langley": a person, not the
                     # CIA's seat
                 found.append(self._from_entry(doc, start, end, entry, kind))
-        found = [_whole_name(doc, m) for m in _longest(found) if not _inside_a_body(doc, m)]
+        found = [_whole_name(doc, m) for m in _longest(found) if not _inside_a_body(doc, m)
+                 and not (m.kind == "organization" and m.end - m.start == 1
+                          and doc[m.start].ent_type_ == "PERSON"
+                          and doc[m.start].ent_iob_ == "I")]  # "Senator Jaques Wagner" is
+        # no Wagner Group: a body's name that ends a person's
         taken = {i for m in found for i in range(m.start, m.end)}
         media: set[int] = set()  # tokens of a broadcaster or newspaper, and its names
         media_names: set[str] = set()
@@ -3038,6 +3042,9 @@ MEMBER_NOUNS = {"leader", "official", "member", "minister", "head", "representat
                 "delegate", "envoy", "chief"}
 
 
+# Those who serve someone: "Biden's national security adviser" met others, Biden did not.
+AIDES = {"adviser", "advisers", "advisor", "advisors", "spokesman", "spokeswoman",
+         "spokesperson"}
 # Those sent in someone's name: "Zuma's envoys" met others, Zuma did not.
 SENT_FOR = {"envoy", "envoys", "emissary", "emissaries", "delegation", "delegates",
             "representative", "representatives", "aide", "aides"}
@@ -3052,6 +3059,11 @@ def _principal_of_named(doc: Doc, mention: Mention) -> bool:
     if mention.kind == "person" and mention.end + 1 < len(doc) and \
             doc[mention.end + 1].lower_ in SENT_FOR:
         return True  # "Mugabe meets army chief and Zuma's envoys": the envoys met him
+    post = doc[mention.end + 1:mention.end + 5]
+    words = [t for t in post[:next((n for n, t in enumerate(post)
+                                    if fold(t.text) not in TITLE_WORDS), len(post))]]
+    if mention.kind == "person" and words and words[-1].lower_ in SENT_FOR | AIDES:
+        return True  # "Biden's security adviser meets Lula": the adviser met him
     comma = next((t.i for t in doc[mention.end + 1:mention.end + 12] if t.text == ","), None)
     if comma is not None and comma + 1 < len(doc) and doc[comma + 1].ent_type_ == "PERSON" \
             and any(t.lower_ in TITLE_HEADS for t in doc[mention.end + 1:comma]) and all(
