@@ -1381,7 +1381,7 @@ def _brokers_of_the_last(doc: Doc, tokens: set[int], mentions: list[Mention],
                          told: list[EventDraft]) -> None:
     """ "The meeting was held under the auspices of the co-chairs, A, B and C": they are
     go-betweens of the meeting just told."""
-    last = next((d for d in reversed(told[-4:]) if d.type in CONTACT), None)
+    last = _last_contact(told)
     if last is None:
         return
     for m in mentions:
@@ -1389,6 +1389,11 @@ def _brokers_of_the_last(doc: Doc, tokens: set[int], mentions: list[Mention],
                                                                "organization") and \
                 _acting_as_mediator(doc, m):
             add_party(last, m, "mediator")
+
+
+def _last_contact(told: list[EventDraft]) -> EventDraft | None:
+    """The last meeting or call among the few events told just before."""
+    return next((d for d in reversed(told[-4:]) if d.type in CONTACT), None)
 
 
 def _widened_to(talks: Token, mentions: list[Mention], told: list[EventDraft]) -> None:
@@ -1403,7 +1408,7 @@ def _widened_to(talks: Token, mentions: list[Mention], told: list[EventDraft]) -
               for d in to.children if d.lower_ in {"delegation", "delegations", "team", "teams"}
               for c in d.children if c.dep_ == "relcl" and c.lemma_.lower() in (
                   "include", "comprise") for t in c.subtree}
-    last = next((d for d in reversed(told[-4:]) if d.type in CONTACT), None)
+    last = _last_contact(told)
     if last is None:
         return
     for m in mentions:
@@ -5991,12 +5996,17 @@ def is_complete(draft: EventDraft) -> bool:
         return len(parties) >= 2
     if draft.type == "Mediation":
         return bool(draft.keys("mediator")) and len(draft.keys("participant")) >= 1
-    home = draft.location.key if draft.location is not None and \
-        draft.location.kind == "state" else None
-    verb = draft.trigger.root
-    back = verb.lemma_.lower() == "return" or any(
-        c.lower_ in {"back", "home"} and c.dep_ in ("prt", "advmod") for c in verb.children)
-    if draft.type == "Visit" and back and home and not draft.keys("host") and all(
-            p.mention.affiliation == home for p in draft.parties):
+    if draft.type == "Visit" and _gone_home(draft):
         return False  # "Putin flew back to Moscow": home, no visit
     return len(parties) >= 1
+
+
+def _gone_home(visit: EventDraft) -> bool:
+    """Whether a journey with no host is back to the travellers' own country."""
+    place = visit.location
+    if place is None or place.kind != "state" or visit.keys("host"):
+        return False
+    verb = visit.trigger.root
+    back = verb.lemma_.lower() == "return" or any(
+        c.lower_ in {"back", "home"} and c.dep_ in ("prt", "advmod") for c in verb.children)
+    return back and all(p.mention.affiliation == place.key for p in visit.parties)

@@ -1412,10 +1412,9 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
     roles += _pontiff_mentions(doc, result + roles)
     owners = [r for r in roles if _owns_premises(doc, r)]  # "at the Pine Residence, the French
     if owners:  # ambassador's residence": whose house it is, no side
-        inside = {i for r in owners for i in range(r.start, r.end)} | {
-            r.start - 1 for r in owners}
+        owned = {i for r in owners for i in range(r.start - 1, r.end)}  # and "French" before
         roles = [replace(r, modifier=True) if r in owners else r for r in roles]
-        result = [replace(m, modifier=True) if m.start in inside and m.kind == "state" else m
+        result = [replace(m, modifier=True) if m.start in owned and m.kind == "state" else m
                   for m in result]
     return sorted(result + roles, key=lambda m: (m.start, m.end))
 
@@ -3060,8 +3059,8 @@ def _principal_of_named(doc: Doc, mention: Mention) -> bool:
             doc[mention.end + 1].lower_ in SENT_FOR:
         return True  # "Mugabe meets army chief and Zuma's envoys": the envoys met him
     post = doc[mention.end + 1:mention.end + 5]
-    words = [t for t in post[:next((n for n, t in enumerate(post)
-                                    if fold(t.text) not in TITLE_WORDS), len(post))]]
+    words = post[:next((n for n, t in enumerate(post) if fold(t.text) not in TITLE_WORDS),
+                       len(post))]  # the title after the possessive
     if mention.kind == "person" and words and words[-1].lower_ in SENT_FOR | AIDES:
         return True  # "Biden's security adviser meets Lula": the adviser met him
     comma = next((t.i for t in doc[mention.end + 1:mention.end + 12] if t.text == ","), None)
