@@ -726,6 +726,10 @@ def _unreal(token: Token) -> bool:
             c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULED | {"set", "likely", "expected"}
             for c in token.head.children):
         return True  # "Tillerson was due to attend the forum on Monday, and to call on X"
+    if token.dep_ == "conj" and token.tag_ == "VB" and token.head.lemma_.lower() in \
+            UNREAL_HEADS and not any(c.dep_.startswith("nsubj") for c in token.children):
+        return True  # "is scheduled to pay courtesy calls on A, and meet B": the parser
+        # joined "meet" to "scheduled"
     if any(t.dep_ == "xcomp" and t.head.lemma_.lower() == "be" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             for t in [token, *token.ancestors][:4]):
@@ -1141,6 +1145,25 @@ def _who_in_the_gathering(verb: Token) -> set[int]:
             if clause.dep_ == "relcl" and ("where" in opener or "which" in opener):
                 found |= {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                           for t in c.subtree}
+    return found
+
+
+# Verbs by which one side of a call or meeting addresses the other: "a call in which he
+# congratulated Trump".
+ADDRESSING_VERBS = {"congratulate", "thank", "assure", "reassure", "tell", "urge", "invite",
+                    "brief", "inform", "update", "press", "ask", "condole", "greet"}
+
+
+def _addressed_within(trigger: Token) -> set[int]:
+    """Tokens of the two sides a relative clause on a call or meeting names: "a video of a
+    telephone call in which he congratulated President-elect Donald Trump"."""
+    found: set[int] = set()
+    for clause in trigger.children:
+        opener = [t.lower_ for t in clause.subtree][:2]
+        if clause.dep_ == "relcl" and opener in (["in", "which"], ["during", "which"]) and \
+                clause.lemma_.lower() in ADDRESSING_VERBS:
+            found |= {t.i for c in clause.children if c.dep_ in ("nsubj", "dobj")
+                      for t in c.subtree}
     return found
 
 
@@ -2334,11 +2357,14 @@ def _when_date(root: Token, published: date | None) -> str | None:
         return None
     head = root.head
     own = {t.i for t in root.subtree}
+    when = next(c for c in root.children if c.lower_ == "when" and c.dep_ == "advmod")
+    just = when.i - 1 - (when.i > 0 and when.nbor(-1).text == ",")
     if root.dep_ == "relcl" and head.ent_type_ == "DATE":
         dates = [e for e in head.doc.ents if e.start <= head.i < e.end]
+    elif root.dep_ == "relcl":  # "since X's visit to Santiago in April last year, when the two
+        # presidents held talks": the date that ends just before "when"
+        dates = [e for e in head.doc.ents if _is_date(e) and e.start <= just < e.end]
     elif root.dep_ == "advcl":
-        when = next(c for c in root.children if c.lower_ == "when" and c.dep_ == "advmod")
-        just = when.i - 1 - (when.i > 0 and when.nbor(-1).text == ",")
         dates = [e for e in head.doc.ents if _is_date(e) and e.start <= just < e.end] or [
             e for e in head.doc.ents if _is_date(e) and e.start not in own
             and head.left_edge.i <= e.start <= head.right_edge.i
@@ -3197,7 +3223,8 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:around|at) the (?:\w+ )?table(?: with [\w .'’-]{1,40}?)? "
                         r"(?:were|sat)|^(?:around|at) the (?:\w+ )?table(?=,)|"
                         r"facing (?:them|him|her) (?:were|was|sat)|"
-                        r"sat on the (?:\w+ ){0,2}side|brought (?:along )?(?:his|her|their|its)|"
+                        r"sat on the (?:\w+ ){0,2}side|sat in on|"
+                        r"brought (?:along )?(?:his|her|their|its)|"
                         r"(?:attended|took part|participated) as (?:observers?|guests?)|"
                         r"(?:sent|fielded|dispatched) (?:[\w-]+ ){0,3}?delegations?|"
                         r"sent (?:only |just )?(?:their |its |a |an )?(?:(?:lower|low|senior|"
@@ -3206,10 +3233,12 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"delegations?|(?:(?:foreign|prime|deputy|defen[cs]e) ){0,2}ministers?|"
                         r"(?:crown )?prince|(?:vice[- ])?president|premier))\b",
                         re.IGNORECASE)
-# "Kagame stayed away and sent Valentine Rugwabiza, his minister for EAC affairs": one named
-# envoy is enough.
+# "Kagame stayed away and sent Valentine Rugwabiza, his minister for EAC affairs", "sent
+# Foreign Secretary Alan Peter Cayetano to represent the Philippines": one named envoy is enough.
 SENT_NAMED = re.compile(r"\bsent (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}, (?:his|her|its|their) |"
-                        r"(?:the|his|her|its|their) [\w\s'’-]{1,40}?, [A-Z][\w'’-]+ [A-Z])")
+                        r"(?:the|his|her|its|their) [\w\s'’-]{1,40}?, [A-Z][\w'’-]+ [A-Z]|"
+                        r"(?:[\w'’.-]+ ){1,7}?(?:to represent\b|in (?:his|her|its|their) "
+                        r"(?:place|stead)\b))")
 # "… sent the chairwoman of the Mejlis, Akja Nurberdiyeva, to lead a sizeable delegation"
 STAND_IN = re.compile(r"\b(?:stood|standing|stands) in for\b|\bdeputi[sz](?:ed|ing) for\b|"
                       r"\b(?:took part|taking part|participated|sat in) as "
@@ -3589,9 +3618,12 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         _host_told(sentence, mentions, drafts, published, frames)
     if not (listed or delegation) or _unreal(sentence.root):
         return
-    if told is not None and not stand_in and (told.type not in CONTACT or not re.search(
+    sat_in = listed is not None and listed.group(0).lower() == "sat in on"
+    if told is not None and not stand_in and not sat_in and (
+            told.type not in CONTACT or not re.search(
             r"\bamong those\b", listed.group(0) if listed else "", re.I)):
-        return  # "The summit … was attended by X": already read as a joining
+        return  # "The summit … was attended by X": already read as a joining (but "He was
+        # joined by X, while Y sat in on the American side": Y too)
     loose = listed is not None and listed.group(0).lower() == "present" and not delegation
     hosted_here = next((d for d in reversed(drafts) if d.sentence.start == sentence.start
                         and d.type in CONTACT and d.keys("host") and len(d.keys()) < 2),
@@ -3614,10 +3646,10 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         # (…, "since O'Brien is not a member of the cabinet"): the states, their people unnamed
         people = [m for m in mentions if m.kind == "state" and not m.modifier
                   and sentence.doc[m.start].idx - sentence.start_char < represented.start()]
-    # One is enough: "Also taking part was X", "Zambia sent its foreign minister, X", "X stood
-    # in for his father", and at a summit of many (not beside talks of two) "Saudi Arabia
-    # was represented by its foreign minister, X"
-    alone = delegation or remote or (listed and listed.group(0).lower().startswith((
+    # One is enough: "Also taking part was X", "Y sat in on the talks", "Zambia sent its
+    # foreign minister, X", "X stood in for his father", and at a summit of many (not beside
+    # talks of two) "Saudi Arabia was represented by its foreign minister, X"
+    alone = delegation or remote or sat_in or (listed and listed.group(0).lower().startswith((
         "also ", "sent ", "fielded ", "dispatched "))) or (
         listed and listed.group(0).lower().startswith("took part in the ")
         and all(m.kind == "person" for m in people)) or stand_in or (
@@ -4177,6 +4209,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                        for t in c.subtree}
     if session is not None:  # "The previous round … took place in Thimphu in 2016"
         tokens |= {t.i for t in session.head.subtree} - _excluded(session.head, trigger)
+    if nominal and kind in CONTACT:
+        tokens |= _addressed_within(trigger)
     tokens -= _reference_phrases(trigger)  # "…, a week after a call between A and B"
     if any(c.dep_ == "nsubjpass" and (c.lower_ in GATHERINGS or c.lower_ in NOUN_TRIGGERS)
            for c in root.children):  # "The conference was convened to move towards a
@@ -4745,8 +4779,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # two the sentence before named, though it told no event
             previous = just_named
         states = plural == "states" or trigger.i in _reference_clauses(
-            sentence.root, sentence.root, REFERENCE_WORDS)
-        # "the first since the three countries' leaders gathered in Chengdu": then, their states
+            sentence.root, sentence.root, REFERENCE_WORDS) and not _subject_says(verb, THE_PEOPLE)
+        # "the first since the three countries' leaders gathered in Chengdu": then, their
+        # states; but "their first encounter since January, when the two presidents held talks"
+        # names the same two people
         if previous is None and not count:
             previous = _last_subjects(sentence, doc._.mentions or [])
         elif previous is None and _subject_says(verb, STATE_ANAPHOR):
@@ -5585,6 +5621,11 @@ NOT_LEADERS = re.compile(rf"{OTHER_POSTS.pattern}|\b(?:general|colonel|admiral|m
 LEADERS = re.compile(r"\b(?:leaders|presidents|heads of (?:state|government)|premiers|"
                      r"prime ministers)$")
 MINISTERS = re.compile(r"^(?:the two|both|the three) (?:foreign |defen[cs]e )?ministers$")
+
+
+# A plural subject that names people by their post, not their countries: "the two presidents".
+THE_PEOPLE = re.compile(r"^(?:the two|the three|both) (?:presidents|leaders|prime ministers|"
+                        r"premiers|heads of state|heads of government|men|foreign ministers)$")
 
 
 def _subject_words(subject: Token) -> list[Token]:

@@ -2317,10 +2317,23 @@ def _main_subject(token: Token, people: list[Mention]) -> Mention | None:
 
 
 def _own_subjects(token: Token, mentions: list[Mention]) -> set[str]:
-    """The subjects of the clause an object pronoun sits in ("X called on him"): never whom
-    it stands for."""
+    """The subjects of the clause an object pronoun sits in ("X called on him"), said or
+    understood ("thanked Biden for telephoning him to congratulate him": Biden phoned): never
+    whom it stands for."""
     verb = _object_verb(token)
     heads = _subject_tokens(verb) if verb is not None else set()
+    for _ in range(3):
+        if heads or verb is None or verb.pos_ != "VERB":
+            break
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "for":
+            heads = {t.i for c in verb.head.head.children if c.dep_ == "dobj"
+                     for t in c.subtree}  # "thanked Biden for telephoning him"
+            break
+        if verb.dep_ not in ("advcl", "xcomp") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            break
+        verb = verb.head  # "… telephoning him to congratulate him": the same one did both
+        heads = _subject_tokens(verb)
     return {m.key or m.label for m in mentions if m.kind == "person" and m.start in heads}
 
 
@@ -3167,8 +3180,13 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
     def named(entry: ActorEntry) -> bool:  # the story names them, in full or by surname
         return entry.key in people_keys or _surname(entry.label) in doc_surnames
 
+    posts: dict[str, str] = {}  # "Xi" has the post "Chinese President Xi Jinping" gave him
+    for p in people:
+        if p.key and p.role_kind and p.role_kind != "leader":
+            posts.setdefault(p.key, p.role_kind)
+
     candidates = [p for p in people if p.affiliation == m.affiliation
-                  and (m.role_kind is None or p.role_kind in kinds)]
+                  and (m.role_kind is None or (p.role_kind or posts.get(p.key)) in kinds)]
     if m.role_kind is None and OTHER_POSTS.search(fold(m.title or "")):
         # "Cameroon's minister of territorial administration" is not its president
         leaders = {h.key for kind in LEADING_KINDS for h in base.post_holders(
