@@ -958,10 +958,12 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
         if token.dep_ == "prep" and (lemma in BACKGROUND_PREPS or token.lower_ == "according") \
                 and not _began_since(token, trigger) and not (
                     token.head == root and _company(token)):
-            if lemma in ("with", "as", "like") and token.i > root.i and not (
+            if lemma in ("with", "as", "like") and (
+                    token.i > root.i or lemma == "with" and token.head == trigger) and not (
                     lemma == "as" and token.i + 1 < len(token.doc)
                     and token.doc[token.i + 1].lower_ == "part") and not _absolute(token):
-                continue  # "met with X" is an argument; "as part of …" is background
+                continue  # "met with X" is an argument, and so is "a gathering convened by
+                # X with A and B, ended …"; "as part of …" is background
             out.update(t.i for t in token.subtree)
         elif token.dep_ in ("relcl", "ccomp", "parataxis", "advcl") and (
                 token.head.i != trigger.i or any(c.dep_.startswith("nsubj")
@@ -1086,6 +1088,10 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
         head = root.head  # "X visited Sochi and held talks with Y": X is the subject of both
         if head.lower_ == "to" and head.dep_ == "prep":
             head = head.head  # "flew to Florida to dine with Trump", parsed as a preposition
+        if head.tag_ == "VBG" and head.dep_ == "advcl" and not any(
+                c.dep_.startswith("nsubj") for c in head.children):
+            head = head.head  # "X wrapped up a tour, holding talks with A and opening a
+            # dialogue with B": X opened it
         for child in head.children:
             if child.dep_.startswith("nsubj"):
                 tokens.update(t.i for t in child.subtree)
@@ -1291,6 +1297,8 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
             c.dep_ == "nsubj" and c.lower_ not in {"who", "which", "that"}
             for c in verb.head.children):
         return set()  # "Xi paid a state visit to Peru and attended …": Xi's, not Peru's
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG":
+        return set()  # "…, holding talks with X and opening a dialogue with Y": X's talks
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     found = _named_leftwards(doc, verb, mentions, lambda t: t.text in {"'s", "’s", "and", ","}
                              or fold(t.text) in TITLE_WORDS or t.pos_ == "ADV"
@@ -1868,6 +1876,14 @@ def _where(doc: Doc, root: Token, mentions: list[Mention]) -> Mention | None:
     clause = root
     while clause.dep_ == "conj":
         clause = clause.head
+    opener = clause.left_edge
+    if clause.dep_ in ("relcl", "advcl") and opener.lower_ == "where" and opener.i >= 2:
+        # "from Ankara, where earlier in the day he held talks": the parser hangs "where" on
+        # "earlier", and the clause on "Ankara" or on the verb of the journey
+        just = opener.i - 1 - (doc[opener.i - 1].text == ",")
+        for m in mentions:
+            if m.start <= just < m.end and (m.kind in ("place", "state") or m.as_place):
+                return replace(m, as_place=True)
     if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
         return None
     head = clause.head
@@ -3272,6 +3288,8 @@ def _stayed_away(doc: Doc, m: Mention) -> bool:
     if not head.dep_.startswith("nsubj"):
         return False
     verb = head.head
+    if head.dep_ == "nsubjpass" and verb.lemma_.lower() == "represent":
+        return True  # "Rwandan President Paul Kagame was represented by Prime Minister X"
     return any(c.dep_ == "neg" for c in verb.children) or \
         verb.lemma_.lower() in {"stay", "skip", "miss", "boycott", "decline", "send", "cancel",
                                 "scrap", "postpone"} or verb.lemma_.lower() == "call" and any(
@@ -4912,6 +4930,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         draft.location = _destination(trigger, mentions) or _location(
             doc, mentions, tokens - topic_tokens - nested - crossing_ends,
             towards=lemma == "welcome")
+        clause = next((a for a in [trigger, *trigger.ancestors] if a.pos_ in ("VERB", "AUX")),
+                      None)
+        if clause is not None and clause.dep_ == "advcl" and clause.left_edge.lower_ == "where":
+            # "had flown to Tokyo from Jakarta, where earlier in the day he held talks": the
+            # talks were in Jakarta, whatever the parser hung the clause on
+            draft.location = _where(doc, clause, mentions) or draft.location
         there = _there(root, doc._.mentions or [])
         if there is not None and not (draft.location and doc[draft.location.start].head.head
                                       in (trigger, *trigger.children)):

@@ -711,6 +711,9 @@ class MentionFinder:
         if mention.kind in ("state", "organization") and before is not None and \
                 before.lower_ in {"around", "near", "across", "outside"}:
             return replace(mention, as_place=True)  # "the ceasefire around Nagorno-Karabakh"
+        if mention.kind == "state" and before is not None and before.lower_ == "through":
+            return replace(mention, as_place=True, modifier=True)  # "a swing through Turkey
+            # and Greece": the way a journey went, neither a side nor where talks were
         if mention.kind == "place":
             entry = self.base.by_capital(mention.text)
             if entry is not None and not is_locative:
