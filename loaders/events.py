@@ -4708,9 +4708,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         verb = trigger.head  # "was announced … after the two leaders held talks": theirs
     # "Zuma dispatched the pair after speaking to Mugabe": the pair are not on the call
     named_object = _object_anaphor(trigger if trigger.pos_ == "VERB" else verb)
+    fronted = nominal and not any(c.dep_ == "poss" for c in trigger.children) and any(
+        c.dep_.startswith("nsubj") and trigger.i < c.i for c in verb.children)
     plural = _plural_anaphor(verb) if not (
         nominal and in_phrase and own_parties and trigger.head.lower_ in EVENT_REFERENCE_WORDS
-    ) else None  # "The leaders arrived days after Ban held talks with Nkurunziza": not theirs
+        and not fronted
+    ) else None  # "The leaders arrived days after Ban held talks with Nkurunziza": not theirs;
+    # but "After a tête-à-tête with X, the two heads of state …": one of them met X
     owner = _owner_of_its(verb, sentence, mentions) if plural else None
     if owner is not None:  # "the policy ASEAN has followed since 2021, when its leaders met
         add_party(draft, owner, "participant")  # Min Aung Hlaing": ASEAN's leaders
@@ -4812,6 +4816,19 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # "a reform unveiled by Ivorian President Ouattara and French President Macron.
             # … after the two leaders held talks": the two the sentence before named
             previous = _pair_just_named(sentence, doc._.mentions or [])
+            met = [p.mention for p in draft.parties if p.role == "participant"
+                   and p.mention.kind == "person"]
+            if previous is None and len(met) == 1 and len(draft.keys()) == 1:
+                # "X flew into Kampala on Sunday. After a tête-à-tête with Museveni, the two
+                # heads of state …": X is the other
+                before = _sentence_before(sentence)
+                other = max((m for m in doc._.mentions or [] if m.kind == "person"
+                             and not m.modifier and before is not None
+                             and before.start <= m.start < sentence.start
+                             and state_of(m) != state_of(met[0])),
+                            key=lambda m: m.start, default=None)
+                if other is not None:
+                    add_party(draft, other, "participant")
         group = any(t.lower_ in {"delegation", "delegations", "members", "visitors", "group",
                                  "mission", "negotiators", "teams"}
                     for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
@@ -5424,7 +5441,11 @@ def _after_previous(sentence: Span, earlier: list[EventDraft],
     from the date the sentence before names, if it names one ("Relations sank in January
     when … Days later, Muizzu paid a state visit to China")."""
     found = LATER.search(sentence.text)
-    base = next((d.date for d in reversed(earlier) if d.date and not d.soft_date), None)
+    counted = sentence.start_char + found.start() if found else sentence.end_char
+    base = next((d.date for d in reversed(earlier) if d.date and not d.soft_date and not (
+        d.sentence.start == sentence.start and d.trigger.start_char > counted)), None)
+    # "He met X on May 4 and the next day flew on to Mogadishu, where he held talks": from
+    # May 4, not from the flight the count itself dated
     if found is None and SAME_DAY.search(sentence.text):
         # "Later the same day, Mahathir was received by Xi", no date in its paragraph: the
         # day of the event told before

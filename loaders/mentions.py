@@ -1336,6 +1336,10 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ in {"the", "a", "an"}
                            or doc[start].text in STYLE_ABBREVIATIONS):
         start += 1  # "HE Supreme Leader …": His Excellency, a style
+    if ent.label_ == "PERSON":
+        end = next((t.i for t in doc[start + 1:end] if t.is_lower and t.pos_ == "ADP"
+                    and t.lower_ in {"at", "in", "on", "from", "to", "with"}), end)
+        # "met Kenyatta at State House": the NER ran past the name, into a place
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
                            or ent.label_ == "PERSON" and doc[end - 1].pos_ == "ADP"
                            and doc[end - 1].is_lower):
@@ -1836,6 +1840,12 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
             if guest is not None:  # "met the visiting president separately"
                 found.append(replace(guest, start=opening - 1, end=token.i + 1,
                                      text=doc[opening - 1:token.i + 1].text,
+                                     source="rule:visitor+coref", modifier=False))
+            continue
+        if not states and token.lower_ in {"guest", "visitor"}:
+            guest = _guest_of(doc, token, mentions)
+            if guest is not None:  # "Kenyatta and his guest held talks": the one who came
+                found.append(replace(guest, start=token.i, end=token.i + 1, text=token.text,
                                      source="rule:visitor+coref", modifier=False))
             continue
         if not states and token.lower_ in GUESTS_AND_HOSTS or not states and generic:
@@ -2425,6 +2435,28 @@ def _traveller(doc: Doc, title: Token, mentions: list[Mention]) -> Mention | Non
                  if m.source.endswith("+dateline")), None)
     return next((m for m in titled if m.affiliation and m.affiliation != here), None) \
         if here else None
+
+
+def _guest_of(doc: Doc, token: Token, mentions: list[Mention]) -> Mention | None:
+    """Whom "his guest" stands for: of the people named before from another state than the
+    host "his" stands for, the last who was the subject of a journey ("May touched down in
+    Nairobi"), else the last named."""
+    if not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in token.children):
+        return None
+    states = {name: m.affiliation for m in mentions if m.kind == "person" and m.affiliation
+              for name in (m.label, m.label.split()[-1])}  # "Petro" for "Gustavo Petro"
+    people = [replace(m, affiliation=m.affiliation or states.get(m.label)) for m in mentions
+              if m.kind == "person" and not m.modifier and m.start < token.i]
+    head = token.head if token.dep_ == "conj" else None  # "Kenyatta and his guest"
+    owner = next((m for m in people if head is not None and m.start <= head.i < m.end),
+                 None) or next((m for m in reversed(people)
+                                if m.start >= token.sent.start), None)
+    if owner is None or owner.affiliation is None:
+        return None
+    before = [m for m in people if m.affiliation and m.affiliation != owner.affiliation]
+    came = [m for m in before if doc[m.start:m.end].root.dep_ == "nsubj"
+            and doc[m.start:m.end].root.head.lemma_.lower() in ARRIVAL_VERBS | {"touch"}]
+    return (came or before or [None])[-1]
 
 
 def _visitor(doc: Doc, role: Mention, people: list[Mention]) -> Mention | None:
