@@ -94,6 +94,7 @@ _ENTRY_FIELDS = frozenset(
         "state",
         "category",
         "posts",
+        "members",
     }
 )
 _POST_FIELDS = frozenset({"role", "role_kind", "of", "start", "end"})
@@ -229,7 +230,8 @@ class ActorEntry:
     matched case-sensitively. ``capitals`` and ``demonyms`` are for states only,
     ``seats`` are buildings or places that stand for an actor's government
     ("the Kremlin"), ``state`` is the state a national organisation belongs to
-    or a person is affiliated with, ``category`` classifies organisations.
+    or a person is affiliated with, ``category`` classifies organisations, and
+    ``members`` are the states a grouping stands for ("the five Central Asian states").
     """
 
     key: str
@@ -248,6 +250,7 @@ class ActorEntry:
     acronym_variants: tuple[str, ...] = ()
     category: str | None = None
     gender: str | None = None
+    members: tuple[str, ...] = ()
     source: str | None = field(default=None, compare=False)
 
     @property
@@ -272,6 +275,7 @@ class ActorEntry:
             "demonyms": list(self.demonyms),
             "capitals": list(self.capitals),
             "seats": list(self.seats),
+            "members": list(self.members),
             "posts": [
                 {k: v for k, v in vars(post).items() if v is not None} for post in self.posts
             ],
@@ -358,6 +362,7 @@ def _parse_entry(raw: Any, default_type: str | None, source: str) -> ActorEntry:
         acronym_variants=acronyms[1:],
         category=_text(raw.get("category")),
         gender=_gender(raw.get("gender")),
+        members=_texts(raw.get("members")),
         source=source,
     )
 
@@ -788,6 +793,8 @@ def _check_entry(entry: ActorEntry) -> None:
         raise fail("only states have iso2, demonyms and capitals")
     if entry.type != "Person" and entry.posts:
         raise fail("only people have posts")
+    if entry.members and (entry.type != "Organization" or entry.category != "group"):
+        raise fail("only organisations of category group have members")
     for post in entry.posts:
         where = f"post {post.role!r} of {post.of!r}"
         if not post.role or not post.of:
@@ -818,6 +825,10 @@ def _check_references(entry: ActorEntry, entries: Mapping[str, ActorEntry]) -> N
         target = entries.get(entry.state)
         if target is None or target.type != "State":
             raise fail(f"state {entry.state!r} is not the key of a state")
+    for member in entry.members:
+        target = entries.get(member)
+        if target is None or target.type != "State":
+            raise fail(f"member {member!r} is not the key of a state")
 
 
 @functools.cache

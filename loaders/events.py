@@ -5601,6 +5601,7 @@ PLURAL_ANAPHOR = re.compile(
     r"envoys|diplomats|mediators|negotiators|participants|attendees|rivals|adversaries|"
     r"foes|opponents|"
     r"african leaders|arab leaders|european leaders|gulf leaders|members|visiting leaders|"
+    r"(?:central asian|nordic|baltic|visegrad|western balkans?|caspian|benelux) leaders|"
     r"visiting heads of state|visiting presidents|visiting ministers|visiting delegations)$|"
     r"^they$|^the pair$|"
     r"^(?:the (?:two|three|four)|both)$|"  # "and on February 8 the two met Ghazouani"
@@ -6079,7 +6080,10 @@ def is_complete(draft: EventDraft) -> bool:
     """Enough parties for the type: two for a meeting, call or agreement."""
     parties = draft.keys("participant", "host", "mediator")
     if draft.type in CONTACT | {"Agreement"}:
-        return len(parties) >= 2
+        groups = draft.trigger.root.pos_ == "VERB" and any(
+            p.mention.source == "kb:group" for p in draft.parties)
+        return len(parties) >= 2 or groups  # "Caspian leaders last met in Aktau": its members
+        # (not "the Consultative Meetings of the heads of Central Asian states", a title)
     if draft.type == "Mediation":
         return bool(draft.keys("mediator")) and len(draft.keys("participant")) >= 1
     if draft.type == "Visit" and _gone_home(draft):

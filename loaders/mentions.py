@@ -640,7 +640,28 @@ class MentionFinder:
                 or mention.source.startswith("ner:")
                 and doc[mention.end - 1].lower_ in DOCUMENT_NOUNS | PROGRAMME_NOUNS):
             return replace(mention, modifier=True)  # "the AlUla declaration": a document's name
+        if mention.source.startswith("ner:") and mention.end - mention.start >= 3 and doc[
+                mention.start].lower_ in DOCUMENT_NOUNS | {"convention", "conventions"} and \
+                doc[mention.start + 1].lower_ in {"on", "of", "for", "between"}:
+            return replace(mention, modifier=True)  # "the Convention on the Legal Status of
+            # the Caspian Sea": a document's name
         entry = self.base.get(mention.key) if mention.key else None
+        if entry is not None and entry.members:
+            count = doc[mention.start - 1] if mention.start > 0 else None
+            if count is not None and count.like_num and count.lower_ != str(
+                    len(entry.members)) and NUMBER_WORDS.get(count.lower_) != len(
+                    entry.members):
+                return replace(mention, modifier=True)  # "four Central Asian states": some
+                # of them, not the five
+            if doc[mention.end - 1].lower_ in {"leaders", "presidents", "ministers"} and \
+                    mention.start > 0 and doc[mention.start - 1].lower_ in {"the", "both", "all"}:
+                return replace(mention, modifier=True)  # "The Baltic leaders agreed …": those
+                # just named, as "the leaders" are
+            if not _met_as_a_group(doc[mention.end - 1]):
+                return replace(mention, modifier=True)  # "the Consultative Meetings of the
+                # heads of Central Asian states": a name, no side
+            return replace(mention, plural=True, source="kb:group")  # "the five Central Asian
+            # states": its members, each a side
         if entry is not None and entry.category in ("intergovernmental", "forum") and \
                 members_of(doc, mention):
             return replace(mention, plural=True)  # "leaders of the six-nation GCC": members
@@ -1898,6 +1919,8 @@ GOVERNMENT_NOUNS = {"government", "governments", "administration", "authorities"
 # Who came or received, said of a person of a state: "the Saudi visitor", "his Indian
 # guest", "his Turkish host".
 GUESTS_AND_HOSTS = {"visitor", "guest", "host"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 MONARCHS = {"king", "queen", "monarch", "sovereign", "emir", "amir", "sultan"}
 
 
@@ -2435,6 +2458,23 @@ def _traveller(doc: Doc, title: Token, mentions: list[Mention]) -> Mention | Non
                  if m.source.endswith("+dateline")), None)
     return next((m for m in titled if m.affiliation and m.affiliation != here), None) \
         if here else None
+
+
+# Verbs whose clause makes a group of states named in it a side: "Kerry met the foreign
+# ministers of the five Central Asian states", "Caspian leaders last met in Aktau".
+GROUP_VERBS = {"meet", "chair", "host", "receive", "convene", "gather", "hold", "attend",
+               "confer", "join", "sit", "call", "phone", "telephone"}
+
+
+def _met_as_a_group(head: Token) -> bool:
+    """Whether a group's head word is in the clause of a verb of meeting, one that tells a
+    single occasion (not "China and the five Central Asian states have met since 2020")."""
+    verb = next((a for a in list(head.ancestors)[:7] if a.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in GROUP_VERBS:
+        return False
+    habitual = any(c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in verb.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
+    return not habitual
 
 
 def _guest_of(doc: Doc, token: Token, mentions: list[Mention]) -> Mention | None:

@@ -136,12 +136,14 @@ class MentionComponent:
 @Language.factory("kg_events", requires=["doc._.mentions", "token.dep"],
                   assigns=["doc._.events"])
 def make_events(nlp: Language, name: str, pair_model: str = "bundled") -> EventComponent:
+    base = next((c.base for _, c in nlp.pipeline if isinstance(c, MentionComponent)), None)
+    # the actor base the mentions were found with (its groups' members)
     if pair_model == "none":
-        return EventComponent(None)
+        return EventComponent(None, base)
     if pair_model == "bundled":
-        return EventComponent(bundled_model())
+        return EventComponent(bundled_model(), base)
     try:
-        return EventComponent(PairModel.load(Path(pair_model)))
+        return EventComponent(PairModel.load(Path(pair_model)), base)
     except (OSError, ValueError, KeyError) as exc:
         raise ExtractionError(Errors.E203.format(path=pair_model, reason=exc)) from exc
 
@@ -150,14 +152,16 @@ class EventComponent:
     """Reads events from the mentions and the parse: the rules, then the trained reader of
     pairs (``loaders.pairs``) when the config names one."""
 
-    def __init__(self, pair_model: PairModel | None) -> None:
+    def __init__(self, pair_model: PairModel | None, base: ActorBase | None = None) -> None:
         self.pair_model = pair_model
+        self.base = base or ActorBase.default()
 
     def __call__(self, doc: Doc) -> Doc:
         today = dateline_day(doc, doc._.published)  # what "today" and "on Tuesday" mean
         drafts = read_events(doc, doc._.mentions or [], today)
         drafts = date_paragraph_events(drafts, today)
         drafts = date_lead_events(doc, drafts, today)
+        drafts = members_of_groups(drafts, self.base)
         drafts = merge_drafts(drafts, today)
         drafts = meetings_of_mediations(drafts)
         drafts = drop_headline_only(doc, drafts)
@@ -1029,6 +1033,49 @@ def _one_per_key(events: list[Event]) -> list[Event]:
             also=first.also + tuple(p for p in event.sources
                                     if (p.start, p.trigger_start) not in seen))
     return list(merged.values())
+
+
+def members_of_groups(drafts: list[EventDraft], base: ActorBase) -> list[EventDraft]:
+    """A group of states as its members, each a side: "Kallas chaired a meeting with the
+    foreign ministers of the five Central Asian states" is a meeting with Kazakhstan,
+    Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan. A member already a side, or whose
+    person is, is not added again. When the story names people of the group at a meeting or
+    call that day ("The heads of the Central Asian states met in Dushanbe" over a story
+    naming those at the summit), the group is those people, and the two tellings merge."""
+    by_day: dict[str | None, dict[str, Mention]] = {}
+    for draft in drafts:
+        for party in draft.parties if draft.type in CONTACT else ():
+            if party.mention.kind == "person" and party.mention.affiliation:
+                by_day.setdefault(draft.date, {}).setdefault(party.mention.affiliation,
+                                                             party.mention)
+    kept = []
+    for draft in drafts:
+        groups = [p for p in draft.parties
+                  if p.mention.key and getattr(base.get(p.mention.key), "members", ())]
+        if not groups:
+            kept.append(draft)
+            continue
+        named = by_day.get(draft.date, {}) if draft.date else {}
+        draft.parties[:] = [p for p in draft.parties if p not in groups]
+        for party in groups if draft.date else ():  # (not "the outcomes of the Consultative
+            # Meeting of the heads of Central Asian states", a document's title)
+            members = base.get(party.mention.key).members  # type: ignore[union-attr]
+            told = any(member in named for member in members)
+            if told:  # those named that day, for the states they lead too
+                draft.parties[:] = [p for p in draft.parties if not (
+                    p.mention.kind == "state" and p.mention.key in members)]
+            present = {p.mention.affiliation or p.mention.key for p in draft.parties}
+            for member in members:
+                state = base.get(member)
+                if member in present or state is None or told and member not in named:
+                    continue
+                present.add(member)
+                add_party(draft, named.get(member) or replace(
+                    party.mention, kind="state", key=member, label=state.label,
+                    affiliation=None, source=party.mention.source + "+member"), party.role)
+        if is_complete(draft):
+            kept.append(draft)
+    return kept
 
 
 def to_extraction(doc: Doc, article: Article, base: ActorBase) -> Extraction:

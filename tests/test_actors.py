@@ -415,6 +415,16 @@ def test_add_refuses_an_invalid_entry_and_writes_nothing(tmp_path: Path) -> None
             "{key: atlantis, type: State, label: Atlantis, iso2: XA, demonyms: [Turkish]}",
             "'Turkish' already belongs to state 'turkiye'",
         ),
+        (
+            "{key: x-group, type: Organization, label: X states, category: group,"
+            " members: [turkiye, nato]}",
+            "member 'nato' is not the key of a state",
+        ),
+        (
+            "{key: x-bloc, type: Organization, label: X bloc, category: forum,"
+            " members: [turkiye]}",
+            "only organisations of category group have members",
+        ),
     ],
 )
 def test_malformed_entries_are_reported_with_file_and_entry(
@@ -442,3 +452,11 @@ def test_a_missing_or_unparsable_file_is_reported(tmp_path: Path) -> None:
 def test_bad_on_date_is_a_query_error(base: ActorBase) -> None:
     with pytest.raises(ActorDataError, match="E502"):
         base.post_holders("foreign_minister", "turkiye", "yesterday")
+
+
+def test_a_group_stands_for_its_member_states(base: ActorBase) -> None:
+    group = base.lookup("Central Asian states")[0]
+    assert group.category == "group"
+    assert set(group.members) == {"kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan",
+                                  "uzbekistan"}
+    assert all(base.get(member).type == "State" for member in group.members)
