@@ -403,7 +403,8 @@ def _event_type(token: Token) -> str | None:
         if lemma == "seat" and not _with_someone(token):
             return None  # "seated with Chiwenga"; not "the seated delegates"
         if lemma == "sit" and not any(c.lower_ in {"down", "together", "opposite", "across"}
-                                      for c in token.children) and not _with_someone(
+                                      for c in token.children) and not _sat_in_there(
+                token) and not _with_someone(
                 token) and not any(
                 c.dep_ == "prep" and c.lower_ in {"at", "around", "across"} and any(
                     p.lower_ == "table" for p in c.children) for c in token.children):
@@ -1683,6 +1684,20 @@ SENT_BY = {"delegation", "delegations", "team", "teams", "mission", "negotiators
            "representatives"}
 
 
+def _sat_in_there(verb: Token) -> bool:
+    """ "held talks with X at his office, where A, B and C also sat in": they sat in on the
+    talks the sentence told (but "sat in on the session", a list the attendance reads)."""
+    where = verb.dep_ == "relcl" and verb.left_edge.lower_ == "where"
+    return verb.lemma_.lower() == "sit" and where and any(
+        c.dep_ == "prt" and c.lower_ == "in" for c in verb.children) and not any(
+        c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+
+
+def _sat_in(draft: EventDraft) -> bool:
+    """Whether a draft is of people who "sat in" on talks this sentence told."""
+    return _sat_in_there(draft.trigger.root)
+
+
 def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
     """A body named as the "of" of a title, a person or a gathering: "the First Secretary of
     the Central Committee of the Communist Party", "Zúñiga of the National Security Council",
@@ -2767,7 +2782,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 sentence_events += pieces
                 continue
             same = next((d for d in sentence_events if (d.type == draft.type or _same_call(
-                d, draft)) and (d.keys() & draft.keys() or not draft.parties)
+                d, draft)) and (d.keys() & draft.keys() or not draft.parties or _sat_in(draft))
                 and not _other_subjects(d, draft, in_sentence)
                 and not _told_of_a_party(d, draft) and not _told_of_a_party(draft, d)
                 and _at_the_margins(d) == _at_the_margins(draft)
@@ -3239,7 +3254,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:around|at) the (?:\w+ )?table(?: with [\w .'’-]{1,40}?)? "
                         r"(?:were|sat)|^(?:around|at) the (?:\w+ )?table(?=,)|"
                         r"facing (?:them|him|her) (?:were|was|sat)|"
-                        r"sat on the (?:\w+ ){0,2}side|sat in on|"
+                        r"sat on the (?:\w+ ){0,2}side|sat in on|(?:also )?sat in(?= ?[,.;])|"
                         r"brought (?:along )?(?:his|her|their|its)|"
                         r"(?:attended|took part|participated) as (?:observers?|guests?)|"
                         r"(?:sent|fielded|dispatched) (?:[\w-]+ ){0,3}?delegations?|"
@@ -3636,7 +3651,8 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         _host_told(sentence, mentions, drafts, published, frames)
     if not (listed or delegation) or _unreal(sentence.root):
         return
-    sat_in = listed is not None and listed.group(0).lower() == "sat in on"
+    sat_in = listed is not None and listed.group(0).lower().removeprefix("also ").startswith(
+        "sat in")
     if told is not None and not stand_in and not sat_in and (
             told.type not in CONTACT or not re.search(
             r"\bamong those\b", listed.group(0) if listed else "", re.I)):
@@ -5329,6 +5345,11 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
         earlier = doc[earlier.start - 1].sent
         subject = {t.i for t in earlier.root.children if t.dep_ in ("nsubj", "nsubjpass")
                    for t in t.subtree}
+        subject |= {t.i for w in earlier.root.children if w.lower_ == "with" and any(
+            c.lower_ == "together" for c in w.children) for t in w.subtree} | {
+            t.i for c in earlier.root.children if c.lower_ == "together"
+            for w in c.children if w.lower_ == "with" for t in w.subtree}
+        # "A and B went to Tunis together with C and D": all four
         people = [m for m in mentions if m.start in subject and m.kind in kinds
                   and not m.modifier]
         if people and (count is None or len({mention_id(m) for m in people}) == count):
@@ -5602,6 +5623,7 @@ PLURAL_ANAPHOR = re.compile(
     r"foes|opponents|"
     r"african leaders|arab leaders|european leaders|gulf leaders|members|visiting leaders|"
     r"(?:central asian|nordic|baltic|visegrad|western balkans?|caspian|benelux) leaders|"
+    r"\w+ (?:and \w+ )?delegation|"
     r"visiting heads of state|visiting presidents|visiting ministers|visiting delegations)$|"
     r"^they$|^the pair$|"
     r"^(?:the (?:two|three|four)|both)$|"  # "and on February 8 the two met Ghazouani"

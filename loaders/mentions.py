@@ -640,6 +640,12 @@ class MentionFinder:
                 or mention.source.startswith("ner:")
                 and doc[mention.end - 1].lower_ in DOCUMENT_NOUNS | PROGRAMME_NOUNS):
             return replace(mention, modifier=True)  # "the AlUla declaration": a document's name
+        if mention.source.startswith("ner:") and mention.key is None and \
+                mention.text.isupper() and re.search(
+                    r"\b(?:Agreement|Treaty|Accord|Memorandum|Convention|Declaration|Pact|"
+                    r"Protocol|Charter)\s*\(" + re.escape(mention.text) + r"\)", doc.text):
+            return replace(mention, modifier=True)  # "the Communications Compatibility and
+            # Security Agreement (COMCASA)", and COMCASA after it: a document
         if mention.source.startswith("ner:") and mention.end - mention.start >= 3 and doc[
                 mention.start].lower_ in DOCUMENT_NOUNS | {"convention", "conventions"} and \
                 doc[mention.start + 1].lower_ in {"on", "of", "for", "between"}:
@@ -1190,9 +1196,9 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
         k = 1
         while k < len(following) and following[k].is_title:
             k += 1
-        if k < len(following) and following[k].text in {",", "-", "–", "—"}:
+        if k < len(following) and following[k].text in {",", "-", "–", "—", "("}:
             following = following[k:]  # "KAZAN, Russia, Oct 23 -": the country between;
-            # "PUERTO VALLARTA, Mexico -"
+            # "PUERTO VALLARTA, Mexico -", "CLAYMONT, Delaware (Sept 22) —"
     return len(following) > 0 and (following[0].text in {"-", "–", "—", ":", "("} or (
         following[0].text == "," and _opens_a_date(following[1:])))
 
