@@ -21,6 +21,7 @@ from loaders.mentions import (
     DOCUMENT_NOUNS,
     EVENT_WORDS,
     JOURNEY_NOUNS,
+    NUMBER_WORDS,
     OTHER_POSTS,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -1693,11 +1694,6 @@ def _sat_in_there(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
 
 
-def _sat_in(draft: EventDraft) -> bool:
-    """Whether a draft is of people who "sat in" on talks this sentence told."""
-    return _sat_in_there(draft.trigger.root)
-
-
 def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
     """A body named as the "of" of a title, a person or a gathering: "the First Secretary of
     the Central Committee of the Communist Party", "Zúñiga of the National Security Council",
@@ -2782,7 +2778,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 sentence_events += pieces
                 continue
             same = next((d for d in sentence_events if (d.type == draft.type or _same_call(
-                d, draft)) and (d.keys() & draft.keys() or not draft.parties or _sat_in(draft))
+                d, draft)) and (d.keys() & draft.keys() or not draft.parties or _sat_in_there(
+                    draft.trigger.root))
                 and not _other_subjects(d, draft, in_sentence)
                 and not _told_of_a_party(d, draft) and not _told_of_a_party(draft, d)
                 and _at_the_margins(d) == _at_the_margins(draft)
@@ -5357,8 +5354,7 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
     return None
 
 
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+NUMBERS = {"a": 1, "an": 1, "one": 1, **NUMBER_WORDS, "a few": 3, "several": 3}
 
 
 # Nouns that point back to an event told before, and the kinds of event they may name.

@@ -1926,7 +1926,7 @@ GOVERNMENT_NOUNS = {"government", "governments", "administration", "authorities"
 # guest", "his Turkish host".
 GUESTS_AND_HOSTS = {"visitor", "guest", "host"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+                "nine": 9, "ten": 10}
 MONARCHS = {"king", "queen", "monarch", "sovereign", "emir", "amir", "sultan"}
 
 

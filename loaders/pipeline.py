@@ -1050,16 +1050,14 @@ def members_of_groups(drafts: list[EventDraft], base: ActorBase) -> list[EventDr
                                                              party.mention)
     kept = []
     for draft in drafts:
-        groups = [p for p in draft.parties
-                  if p.mention.key and getattr(base.get(p.mention.key), "members", ())]
+        groups = [(p, entry.members) for p in draft.parties if p.mention.key
+                  for entry in [base.get(p.mention.key)] if entry is not None and entry.members]
         if not groups:
             kept.append(draft)
             continue
         named = by_day.get(draft.date, {}) if draft.date else {}
-        draft.parties[:] = [p for p in draft.parties if p not in groups]
-        for party in groups if draft.date else ():  # (not "the outcomes of the Consultative
-            # Meeting of the heads of Central Asian states", a document's title)
-            members = base.get(party.mention.key).members  # type: ignore[union-attr]
+        draft.parties[:] = [p for p in draft.parties if p not in [g for g, _ in groups]]
+        for party, members in groups:
             told = any(member in named for member in members)
             if told:  # those named that day, for the states they lead too
                 draft.parties[:] = [p for p in draft.parties if not (
