@@ -2135,6 +2135,9 @@ def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):
     i = head.i - 1
     while i >= max(0, head.i - 6):
         m = by_token.get(i)
+        if m is not None and i + 1 < len(doc) and doc[i + 1].lower_ == "the":
+            break  # "From Abu Dhabi the prime minister travelled …": the title's phrase
+            # starts at "the"
         if m is not None and (m.kind == "state" or m.kind == "organization" and m.key
                               and not states and m.end == head.i and head.lower_ in {
                                   "chief", "head", "chairman", "chairperson", "chair"}):
