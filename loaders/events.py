@@ -1197,13 +1197,21 @@ def _companions(verb: Token) -> set[int]:
     """Tokens of those a traveller went with: "flew to Caracas with Roger Carstens"."""
     if VERB_TRIGGERS.get(verb.lemma_.lower()) != "Visit" or verb.lemma_.lower() == "visit":
         return set()
-    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"] + [
-        w for c in verb.children if c.dep_ == "advmod" and c.lower_ == "together"
-        for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]  # "together with"
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"] + \
+        _together_with(verb)
     return {t.i for c in withs for p in c.children if p.dep_ == "pobj" and (
                 p.ent_type_ == "PERSON" or fold(p.text) in TITLE_WORDS and any(
                     a.dep_ == "appos" and a.pos_ == "PROPN" for a in p.children))
             for t in p.subtree}  # "with the Swedish prime minister, Ulf Kristersson"
+
+
+def _together_with(verb: Token) -> list[Token]:
+    """A verb's "together with" phrases, however the parser hung "together": "went to Tunis
+    together with C and D"."""
+    return [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and any(
+        c.lower_ == "together" for c in w.children)] + [
+        w for c in verb.children if c.dep_ == "advmod" and c.lower_ == "together"
+        for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
 
 
 # ---------------------------------------------------------------------- arguments
@@ -4962,9 +4970,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             towards=lemma == "welcome")
         clause = next((a for a in [trigger, *trigger.ancestors] if a.pos_ in ("VERB", "AUX")),
                       None)
-        if clause is not None and clause.dep_ == "advcl" and clause.left_edge.lower_ == "where":
+        if clause is not None and clause.dep_ == "advcl":
             # "had flown to Tokyo from Jakarta, where earlier in the day he held talks": the
-            # talks were in Jakarta, whatever the parser hung the clause on
+            # talks were in Jakarta, whatever the parser hung the clause on (_where reads the
+            # "where")
             draft.location = _where(doc, clause, mentions) or draft.location
         there = _there(root, doc._.mentions or [])
         if there is not None and not (draft.location and doc[draft.location.start].head.head
@@ -5342,10 +5351,7 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
         earlier = doc[earlier.start - 1].sent
         subject = {t.i for t in earlier.root.children if t.dep_ in ("nsubj", "nsubjpass")
                    for t in t.subtree}
-        subject |= {t.i for w in earlier.root.children if w.lower_ == "with" and any(
-            c.lower_ == "together" for c in w.children) for t in w.subtree} | {
-            t.i for c in earlier.root.children if c.lower_ == "together"
-            for w in c.children if w.lower_ == "with" for t in w.subtree}
+        subject |= {t.i for w in _together_with(earlier.root) for t in w.subtree}
         # "A and B went to Tunis together with C and D": all four
         people = [m for m in mentions if m.start in subject and m.kind in kinds
                   and not m.modifier]

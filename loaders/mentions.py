@@ -1958,17 +1958,12 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
         # "Shortly before Tillerson was received by Uhuru Kenyatta …, the president had met
         # Odinga": the one leader of that post named in this sentence or the one before
         return _leader_just_named(token, mentions, base)
-    if token.lower_ in {"chancellor", "president", "premier"} and token.is_lower and \
-            token.dep_ == "poss" and token.i > 0 and doc[token.i - 1].lower_ == "the":
-        # "Tunis was the second leg of the chancellor's tour": the one chancellor the story
-        # named
-        holders = {m.key or m.label: m for m in mentions if m.kind == "person"
-                   and m.start < token.i and token.lower_ in fold(m.title or "").split()}
-        return next(iter(holders.values())) if len(holders) == 1 else None
-    if token.lower_ in LONE_POSTS and token.is_lower and token.dep_.startswith("nsubj") \
-            and token.i > 0 and doc[token.i - 1].lower_ == "the":
+    if (token.lower_ in LONE_POSTS and token.dep_.startswith("nsubj")
+            or token.lower_ in {"chancellor", "president", "premier"} and token.dep_ == "poss") \
+            and token.is_lower and token.i > 0 and doc[token.i - 1].lower_ == "the":
         # "Xi received South Korea's special envoy Lee Hae-chan … Later on Friday the envoy
-        # sat down with Yang Jiechi": the one person the story gave that post
+        # sat down with Yang Jiechi", "Tunis was the second leg of the chancellor's tour": the
+        # one person the story gave that post
         holders = {m.key or m.label: m for m in mentions if m.kind == "person"
                    and m.start < token.i and token.lower_ in fold(m.title or "").split()}
         return next(iter(holders.values())) if len(holders) == 1 else None

@@ -1056,7 +1056,8 @@ def members_of_groups(drafts: list[EventDraft], base: ActorBase) -> list[EventDr
             kept.append(draft)
             continue
         named = by_day.get(draft.date, {}) if draft.date else {}
-        draft.parties[:] = [p for p in draft.parties if p not in [g for g, _ in groups]]
+        grouped = [g for g, _ in groups]
+        draft.parties[:] = [p for p in draft.parties if p not in grouped]
         for party, members in groups:
             told = any(member in named for member in members)
             if told:  # those named that day, for the states they lead too
