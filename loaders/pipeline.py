@@ -700,6 +700,16 @@ def _same_summit(a: EventDraft, b: EventDraft) -> bool:
         len(a.date) == 10 and all(d.trigger.root.lower_ in {"summit", "summits"} for d in (a, b))
 
 
+def _one_gathering(states_a: set[str], states_b: set[str], a: EventDraft, b: EventDraft
+                   ) -> bool:
+    """Two meetings of one day that share three states or more are one gathering, its
+    people told in one sentence and its states in another: "Zelensky was joined at the
+    conference table by … Duda" and "Ukraine, Poland and Turkey were among the
+    signatories" of the delegations that "gathered" that day."""
+    return a.type == b.type == "Meeting" and a.date is not None and a.date == b.date and \
+        len(a.date) == 10 and len(states_a & states_b) >= 3
+
+
 def _finer_place(first: Mention | None, second: Mention | None) -> Mention | None:
     """The more precise of two places told for one event: "a visit to India" and "arrived in
     New Delhi" were in New Delhi; otherwise the first told."""
@@ -739,7 +749,8 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
             if shared >= min(2, len(other.keys()), len(draft.keys())) or (
                     draft.type in CONTACT and len(states_a) >= 2 and len(states_b) >= 2
                     and (states_a == states_b and state_level or covered)
-            ) or _talks_of_a_mediation(other, draft) or _same_summit(other, draft) or (
+            ) or _talks_of_a_mediation(other, draft) or _same_summit(other, draft) or \
+                    _one_gathering(states_a, states_b, other, draft) or (
                 draft.type in CONTACT and shared >= 1
                 and (_stands_for(draft, other) or _stands_for(other, draft))):
                 target = other
