@@ -1163,8 +1163,10 @@ ADDRESSING_VERBS = {"congratulate", "thank", "assure", "reassure", "tell", "urge
 
 
 def _addressed_within(trigger: Token) -> set[int]:
-    """Tokens of the two sides a relative clause on a call or meeting names: "a video of a
-    telephone call in which he congratulated President-elect Donald Trump"."""
+    """Tokens of the sides a relative clause on a call or meeting names: "a video of a
+    telephone call in which he congratulated President-elect Donald Trump"; "a video
+    conference, chaired by Mora, in which Araghchi and officials from Britain and China
+    took part" (the parser may hang the clause on the name before it)."""
     found: set[int] = set()
     for clause in trigger.children:
         opener = [t.lower_ for t in clause.subtree][:2]
@@ -1172,7 +1174,21 @@ def _addressed_within(trigger: Token) -> set[int]:
                 clause.lemma_.lower() in ADDRESSING_VERBS:
             found |= {t.i for c in clause.children if c.dep_ in ("nsubj", "dobj")
                       for t in c.subtree}
+    for clause in trigger.sent:
+        if clause.dep_ != "relcl" or clause.i < trigger.i or not _took_part(clause) or \
+                [t.lower_ for t in clause.subtree][:2] not in (["in", "which"], ["at", "which"]):
+            continue
+        nouns = [t for t in trigger.doc[trigger.i + 1:clause.head.i + 1] if t.pos_ == "NOUN"
+                 and (t.lower_ in GATHERINGS or t.lower_ in NOUN_TRIGGERS)]
+        if clause.head == trigger or (not nouns and clause.head.ent_type_ == "PERSON"):
+            found |= {t.i for c in clause.children if c.dep_ == "nsubj" for t in c.subtree}
     return found
+
+
+def _took_part(verb: Token) -> bool:
+    """ "took part", "participated": being there."""
+    return verb.lemma_.lower() == "participate" or (verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
 
 
 def _list_from(doc: Doc, start: int, mentions: list[Mention]) -> set[int]:
@@ -3396,8 +3412,7 @@ def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
                                          and not any(a.dep_ == "appos" for a in c.children))
                    for c in subject.head.children)  # (not "sent its foreign minister, X")
     if head.dep_ == "nsubj" and m.kind in ("state", "organization") and (
-            head.head.lemma_.lower() in ("attend", "participate") or any(
-            c.dep_ == "dobj" and c.lower_ == "part" for c in head.head.children)):
+            head.head.lemma_.lower() == "attend" or _took_part(head.head)):
         return True  # "Qatar also took part": its people unnamed
     return head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and \
         envoys.lower_ in ENVOY_NOUNS and (envoys.dep_ in (
