@@ -421,6 +421,10 @@ def _event_type(token: Token) -> str | None:
         if lemma in ("conclude", "seal", "strike", "finalize", "finalise", "clinch", "initial") \
                 and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
             return None  # "the talks concluded in Moscow": they ended
+        if lemma == "strike" and not any(
+                c.dep_ in ("dobj", "nsubjpass") and _a_deal(c) for c in token.children) and \
+                not (token.dep_ in ("relcl", "acl") and _a_deal(token.head)):
+            return None  # "began striking Iranian nuclear sites": blows, not a deal
         if lemma in ("join", "accompany") and token.dep_ == "acl":
             return None  # "officials, joined by McGurk, carried …": company, no event
         if lemma == "join" and any(c.dep_ == "dobj" and c.ent_type_ == "ORG" and
@@ -995,6 +999,12 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
                 and trigger not in token.subtree and token.ent_type_ != "PERSON":
             out.update(t.i for t in token.subtree)  # (not "received by Qaboos bin Said",
             # the name's last word taken for a verb)
+        elif token.dep_ == "conj" and token.pos_ == "NOUN" and token.head.pos_ in (
+                "VERB", "AUX") and trigger not in token.subtree and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            out.update(t.i for t in token.subtree)  # "held talks …, emerging with a wish to
+            # meet again but no sign of a deal to halt the war between Israel and Iran":
+            # what did not come of them, parsed as a second object of the verb; no side
         elif token.dep_ == "acl" and (lemma in ("release", "issue", "publish") or (
                 token.head.dep_ == "appos" and token.head != trigger)):
             out.update(t.i for t in token.subtree)  # "…, a forum set up to bring X together"
@@ -1183,6 +1193,12 @@ def _addressed_within(trigger: Token) -> set[int]:
         if clause.head == trigger or (not nouns and clause.head.ent_type_ == "PERSON"):
             found |= {t.i for c in clause.children if c.dep_ == "nsubj" for t in c.subtree}
     return found
+
+
+def _a_deal(noun: Token) -> bool:
+    """ "a deal", "an accord", "a bargain": what is struck when a deal is."""
+    return NOUN_TRIGGERS.get(noun.lower_) == "Agreement" or noun.lower_ in {
+        "bargain", "compromise", "understanding"}
 
 
 def _took_part(verb: Token) -> bool:
@@ -1668,6 +1684,25 @@ def _in_attendance(doc: Doc, mention: Mention) -> bool:
     return "with" in before
 
 
+# Missions and envoys, and what they are accredited to: "the mission to the United Nations".
+MISSION_NOUNS = {"mission", "missions", "embassy", "embassies", "consulate", "ambassador",
+                 "ambassadors", "envoy", "envoys", "representative", "representation"}
+
+
+def _accredited_to(doc: Doc, mention: Mention) -> bool:
+    """ "Germany's permanent mission to the United Nations", "the envoy to the African
+    Union": the body or state a mission is accredited to, no side of what is told there."""
+    prep = doc[mention.end - 1].head
+    return prep.lower_ == "to" and prep.dep_ == "prep" and prep.head.lower_ in MISSION_NOUNS
+
+
+def _mission_of(doc: Doc, mention: Mention) -> bool:
+    """ "at Germany's permanent mission", "at Egypt's embassy": a state's mission, which is
+    not where the state is."""
+    return mention.end < len(doc) and doc[mention.end].text in {"'s", "’s"} and any(
+        t.lower_ in MISSION_NOUNS for t in doc[mention.end + 1:mention.end + 4])
+
+
 def _venue_owner(doc: Doc, mention: Mention) -> bool:
     """ "at Anwar's official residence", "at the emir's palace": whose place the talks were in."""
     after = [t for t in doc[mention.end:mention.end + 4]]
@@ -1844,7 +1879,17 @@ def _apart_in_time(first: Token, second: Token) -> bool:
     days after Tehran's talks with Washington"."""
     return first.i in _reference_clauses(first.sent.root, second) or \
         second.i in _reference_clauses(second.sent.root, first) or \
-        _after_the_other(first, second) or _after_the_other(second, first)
+        _after_the_other(first, second) or _after_the_other(second, first) or \
+        _counted_back(first, second) or _counted_back(second, first)
+
+
+def _counted_back(verb: Token, other: Token) -> bool:
+    """Whether a verb is dated by a count back of its own that ``other`` is outside: "arrived
+    in Geneva from Washington, where a day earlier he had met Rubio"."""
+    return other not in verb.subtree and any(
+        c.lower_ in {"earlier", "before"} and any(
+            n.lower_ in {"day", "days", "week", "weeks"} for n in c.children)
+        for c in verb.children)
 
 
 def _dated_apart(first: EventDraft, second: EventDraft) -> bool:
@@ -2039,6 +2084,8 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
             # ceasefire around Nagorno-Karabakh": where the ceasefire holds
         if before in {"in", "at"} and _describes_a_thing(doc, m, towards):
             continue  # "proposed the creation of a gas hub in Turkey": where the hub is
+        if m.kind == "state" and _mission_of(doc, m):
+            continue  # "at Germany's permanent mission … in Geneva": Geneva
         if m.kind == "place" or m.as_place:
             if before in {"in", "at", "to"} or m.as_place or towards and before == "into":
                 return m
@@ -2737,7 +2784,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             used_triggers.update(t.i for t in draft.trigger)
             if draft.date is None:
                 draft.date = _counted_before(sentence, draft, sentence_events) or \
-                    _after_previous(sentence, [*drafts, *sentence_events], published)
+                    _after_previous(sentence, [*drafts, *sentence_events], published,
+                                    draft.trigger.start_char)
             if draft.location is None and draft.type in CONTACT:
                 summit = _sidelines_told(draft, [*drafts, *frames])
                 if summit is not None:  # "… for the BIMSTEC summit. On the sidelines, he held
@@ -4485,6 +4533,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         talks = _talks_just_told(sentence, earlier)
         if talks is not None:
             subject = {t.i for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
+            subject |= {t.i for c in trigger.subtree if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in BACKGROUND_PREPS for m in c.children)
+                for t in c.subtree}  # "…, since Israel began striking Iranian sites"
             sides = [m for m in mentions if m.start not in subject and not m.modifier
                      and (not m.as_place or m.kind == "organization")  # "grouped in SSOMA"
                      and m.kind in ("person", "state", "organization")
@@ -4604,6 +4655,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             continue  # "a stop in Lahore on his way back from Afghanistan"
         if m.kind not in ("person", "state", "organization"):
             continue
+        if m.kind != "person" and _accredited_to(doc, m):
+            continue  # "met at Germany's permanent mission to the United Nations"
         if m.source == "kb:capital" and m.kind == "state" and m.start > 0 and (
                 doc[m.start - 1].lower_ in {"in", "at"} or _after_place_noun(doc, m)
                 or _after_a_venue(doc, m, mentions)):
@@ -4828,6 +4881,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         previous = next((d for d in candidates if here & (d.keys() | {
             p.mention.affiliation for p in d.parties})), candidates[0] if candidates else None)
         just_named = _last_subjects(sentence, doc._.mentions or [], reach=1)
+        own = _subjects_above(verb, doc._.mentions or [], count) if count else None
+        if own is not None:  # "then foreign ministers Cem and Papandreou launched a
+            previous = just_named = own  # rapprochement that saw Papandreou travel to Ankara,
+            # where the two ministers signed …": the two this sentence's subject names
         if plural == "their":  # "… never met Fernandez. Their first conversation …": the
             just_named = _pair_just_named(sentence, doc._.mentions or [])  # two just named
             previous = just_named or next((d for d in candidates if d.type in CONTACT), None)
@@ -5250,7 +5307,9 @@ LATER = re.compile(
 EARLIER = re.compile(  # counted back: "The day before, …", "Six days earlier, …"
     r"\b(?:the (?:previous|preceding) (day|week)|the (day|week) before(?=\s*[,;.])|"
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week)s? "
-    r"(?:earlier|before)(?=\s*[,;.]|\s+(?:on|in|at|when)\b))", re.IGNORECASE)
+    r"(?:earlier|before)(?=\s*[,;.]|\s+(?:on|in|at|when)\b)|"
+    r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week)s? "
+    r"earlier(?=\s+(?:he|she|they)\b))", re.IGNORECASE)  # "…, where a day earlier he had met"
 
 
 GENERIC_SIDES = {"officials", "negotiators", "delegations", "envoys", "experts",
@@ -5375,6 +5434,22 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
     return None
 
 
+def _subjects_above(verb: Token, mentions: list[Mention], count: int) -> EventDraft | None:
+    """The ``count`` people the subject of the sentence names, when ``verb`` is in a clause
+    below it: "Cem and Papandreou launched a rapprochement …, where the two ministers
+    signed"."""
+    root = verb.sent.root
+    if verb == root or verb.dep_ not in ("relcl", "advcl", "ccomp"):
+        return None
+    heads = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+             for t in (c, *c.conjuncts)}  # "Cem and Papandreou", not a dateline before them
+    people = [m for m in mentions if m.end - 1 in heads and m.kind == "person"
+              and not m.modifier]
+    if len({mention_id(m) for m in people}) != count:
+        return None
+    return _told_together(verb.sent, people)
+
+
 NUMBERS = {"a": 1, "an": 1, "one": 1, **NUMBER_WORDS, "a few": 3, "several": 3}
 
 
@@ -5473,7 +5548,7 @@ def _same_occasion(a: EventDraft, b: EventDraft) -> bool:
 
 
 def _after_previous(sentence: Span, earlier: list[EventDraft],
-                    published: date | None = None) -> str | None:
+                    published: date | None = None, at: int | None = None) -> str | None:
     """ "The following day …", "Five months later …": a date counted from the last dated
     event told before, at the precision the count allows. "Days later", uncounted, counts
     from the date the sentence before names, if it names one ("Relations sank in January
@@ -5489,7 +5564,7 @@ def _after_previous(sentence: Span, earlier: list[EventDraft],
         # day of the event told before
         return base if base and len(base) == 10 else None
     if found is None:
-        return _before_previous(sentence, base)
+        return _before_previous(sentence, base, at)
     if found.group(2) is None and not found.group(1) and sentence.start > 0:
         before = sentence.doc[sentence.start - 1].sent
         base = _date(before, set(range(before.start, before.end)), published) or base
@@ -5523,18 +5598,21 @@ def _after_previous(sentence: Span, earlier: list[EventDraft],
     return day.isoformat() if exact else day.isoformat()[:7]
 
 
-def _before_previous(sentence: Span, base: str | None) -> str | None:
+def _before_previous(sentence: Span, base: str | None, at: int | None = None) -> str | None:
     """ "The day before, the two men had spoken by telephone", "Only six days earlier, Sisi
     had hosted …": a day counted back from ``base``, the date of the last event dated to
-    the day."""
+    the day. "…, where a day earlier he had met X" dates only what it comes before (the
+    trigger at character ``at``)."""
     found = EARLIER.search(sentence.text)
-    if found is None or base is None or len(base) < 10:
+    if found is None or base is None or len(base) < 10 or found.group(5) and at is not None \
+            and sentence.start_char + found.start() > at:
         return None
-    count = NUMBERS.get((found.group(3) or "").lower()) or int(found.group(3) or 1)
-    unit = (found.group(1) or found.group(2) or found.group(4)).lower()
+    number = found.group(3) or found.group(5)
+    count = NUMBERS.get((number or "").lower()) or int(number or 1)
+    unit = (found.group(1) or found.group(2) or found.group(4) or found.group(6)).lower()
     day = date.fromisoformat(base) - timedelta(days=count * (7 if unit == "week" else 1))
     # "a week earlier": seven days back, as annotators count; "the week before": that month
-    return day.isoformat()[:7] if unit == "week" and found.group(3) is None else \
+    return day.isoformat()[:7] if unit == "week" and number is None else \
         day.isoformat()
 
 
