@@ -62,6 +62,7 @@ NOUN_TRIGGERS = {
     "talk": "Meeting", "conversation": "Meeting", "discussion": "Meeting",
     "encounter": "Meeting", "tete-a-tete": "Meeting", "tête-à-tête": "Meeting",
     "tete-a-tetes": "Meeting", "tête-à-têtes": "Meeting",
+    "lunch": "Meeting", "luncheon": "Meeting", "dinner": "Meeting", "breakfast": "Meeting",
     "discussions": "Meeting", "meet": "Meeting",
     "call": "PhoneCall", "phone": "PhoneCall", "calls": "PhoneCall", "conversations": "Meeting",
     "visit": "Visit", "trip": "Visit", "visits": "Visit", "trips": "Visit",
@@ -80,10 +81,10 @@ WEAK_NOUNS = {"negotiations", "consultations", "dialogue", "discussion", "discus
               "conversation", "deal", "agreement", "accord", "treaty", "declaration",
               "memorandum", "pact", "truce", "ceasefire", "proposal", "threat", "mediation",
               "agreements", "deals", "accords", "treaties", "pacts", "memoranda",
-              "memorandums"}
+              "memorandums", "lunch", "luncheon", "dinner", "breakfast"}
 # Processes rather than happenings: events only when held ("held negotiations").
 PROCESS_NOUNS = {"dialogue", "negotiations", "consultations", "discussions", "discussion",
-                 "talk"}
+                 "talk", "lunch", "luncheon", "dinner", "breakfast"}  # "held a working lunch"
 PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "virtual",
                "hotline"}
 LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", "attend",
@@ -377,7 +378,7 @@ def _event_type(token: Token) -> str | None:
                                      for c in token.children):
             return None  # "attended Sunday night's grand final": a match, no talks
         if lemma in ("welcome", "greet") and any(
-                c.dep_ == "dobj" and c.pos_ == "NOUN" and c.ent_type_ == "" and (
+                c.dep_ == "dobj" and c.pos_ == "NOUN" and c.ent_type_ in ("", "DATE") and (
                     NOUN_TRIGGERS.get(c.lower_) == "Agreement" or c.lower_ in WELCOMED_NEWS)
                 for c in token.children):
             return None  # "welcomed the deal", "welcomed the decision": approval, no meeting
@@ -533,7 +534,8 @@ WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "o
                  "developments", "role", "support", "commitment", "return", "election",
                  "plan", "plans", "offer", "idea", "invitation", "victory", "appointment",
                  "start", "beginning", "launch", "resumption", "process", "engagement",
-                 "hosting"}  # "welcomed the Kingdom's hosting of the Sanaa delegation"
+                 "hosting", "end", "conclusion", "breakthrough", "adoption", "reopening",
+                 "lifting"}  # "welcomed the Kingdom's hosting of the Sanaa delegation"
 # What leaders watch being signed or exchanged after their talks.
 SIGNED_PAPERS = {"documents", "document", "agreements", "agreement", "memorandums", "memoranda",
                  "memorandum", "mous", "mou", "accords", "accord", "deals", "deal", "instruments",
@@ -999,6 +1001,11 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
                 and trigger not in token.subtree and token.ent_type_ != "PERSON":
             out.update(t.i for t in token.subtree)  # (not "received by Qaboos bin Said",
             # the name's last word taken for a verb)
+        elif token.dep_ == "advmod" and token.lower_ in {"ahead", "prior"} and \
+                trigger not in token.subtree and (ahead := _ahead_of_a_gathering(token)):
+            out.update(ahead)  # "spoke on 9 June, ahead of the G7 and
+            # NATO summits": the gatherings to come, parsed as an adverb; no side (but
+            # "addressed the meeting ahead of Tuvalu's Prime Minister": he was there)
         elif token.dep_ == "conj" and token.pos_ == "NOUN" and token.head.pos_ in (
                 "VERB", "AUX") and trigger not in token.subtree and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in token.children):
@@ -1026,6 +1033,20 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
             out.update(t.i for t in token.subtree)  # "leaders picked X to lead the
             # Commission, at a summit in the capital": the one chosen, no side of the summit
     return out
+
+
+def _ahead_of_a_gathering(adverb: Token) -> set[int]:
+    """Tokens of "ahead of the G7 and NATO summits", "prior to the talks" up to the next
+    punctuation, when a gathering or event noun closes them; else none."""
+    doc = adverb.doc
+    if adverb.i + 1 >= len(doc) or doc[adverb.i + 1].lower_ not in {"of", "to"}:
+        return set()
+    end = next((t.i for t in doc[adverb.i:adverb.sent.end] if t.is_punct), adverb.sent.end)
+    phrase = doc[adverb.i:end]
+    if any(t.lemma_.lower() in GATHERINGS or t.lower_ in GATHERINGS or
+           t.lower_ in NOUN_TRIGGERS for t in phrase):
+        return {t.i for t in phrase}
+    return set()
 
 
 def _listed_past_the_clause(clause: Token) -> set[int]:

@@ -259,9 +259,11 @@ class MentionFinder:
                 span = _widen_name(span, taken)  # "Muse Bihi Abdi", "Rosa Icela Rodríguez"
             if len(span) == 1 and span.end < len(doc) and doc[span.end].text == "-" and \
                     not span[0].whitespace_ and span[0].is_title and \
-                    doc[span.end].whitespace_ == "" and span.end + 1 < len(doc) and \
-                    doc[span.end + 1].is_lower:
-                continue  # "Front-line commanders": half of a word, no one
+                    doc[span.end].whitespace_ == "" and span.end + 1 < len(doc) and (
+                        doc[span.end + 1].is_lower or doc[span.end + 1].ent_type_ == "NORP"
+                        or doc[span.end + 1].pos_ == "ADJ"):
+                continue  # "Front-line commanders", "the Franco-British summit": half of a
+                # word, no one
             if kind is not None and _dateline_agency(doc, span) or \
                     kind == "organization" and (MEDIA.search(span.text) or span.end < len(doc)
                                                 and MEDIA.fullmatch(doc[span.end].text)):
@@ -269,6 +271,9 @@ class MentionFinder:
                 names = span.text.split()
                 media_names.add(fold(" ".join(names[:-1] if MEDIA.search(names[-1]) else names)))
                 continue  # "Al Masirah TV broadcast footage of …": who reports, no party
+            if kind != "place" and span[0].lower_ in {"post", "pre", "anti", "pro"} and \
+                    len(span) > 2 and span[1].text == "-":
+                continue  # "seal post-Brexit trade deal", "anti-Houthi forces": a modifier
             if GROUP_OF_LEADERS.fullmatch(span.text.lower()):
                 continue  # "the Heads of State addressed the press": the leaders, no body
             if any(t.lower_ in {"order", "medal", "prize", "award", "collar", "decoration"}
@@ -291,6 +296,9 @@ class MentionFinder:
                 kind = "person"  # initial and name that close a body's name are a person
             if kind == "organization" and any(t.lower_ in VENUE_WORDS for t in span):
                 kind = "place"  # "the Sheraton Convention Hotel", "Al-Yamamah Palace"
+            if kind == "organization" and span[-1].dep_ == "pobj" and span[-1].head.lower_ in {
+                    "down", "along", "up", "across"} and span[-1].head.head.pos_ == "VERB":
+                kind = "place"  # "went down the Champs-Élysées together": a street
             if kind == "organization" and all(t.text.islower() for t in span
                                               if t.lower_ != "the"):
                 continue  # "cabinet ministers", "the comfort women": common nouns, no body
@@ -1408,6 +1416,7 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
 
     for person in [m for m in mentions if m.kind == "person"]:
         title_tokens, affiliations, modifiers = _left_title(doc, person, by_token)
+        title_tokens = _own_part(doc, title_tokens, person, result)
         right = _right_title(doc, person, by_token)
         if right is not None and not _has_head(title_tokens):
             title_tokens, affiliations, modifiers = right
@@ -1689,6 +1698,25 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     if appositive and not _has_head(tokens):
         return [], [], []  # "In Moscow, Putin said": a place, not a title
     return tokens, affiliations, modifiers
+
+
+def _own_part(doc: Doc, tokens: list[Token], person: Mention, mentions: list[Mention]
+              ) -> list[Token]:
+    """Of title words read leftwards from a person, those after an "and" when the words
+    before it are the title the story gave someone else: "the President of the Republic and
+    Prime Minister Rishi Sunak" names Macron, then Sunak (but "Crown Prince and Prime
+    Minister Mohammed bin Salman" is one man's two posts)."""
+    joints = [n for n, t in enumerate(tokens) if t.lower_ == "and"]
+    if not joints or not _has_head(tokens[:joints[-1]]):
+        return tokens  # "Minister of Foreign Affairs and International Cooperation": one post
+    before = sorted(tokens[joints[-1] + 1:], key=lambda t: t.i)
+    while before and before[0].lower_ == "the":
+        before = before[1:]
+    words = fold(" ".join(t.text for t in before))
+    if words and any(m.kind == "person" and m.start < person.start and m.key != person.key
+                     and fold(m.title or "") == words for m in mentions):
+        return tokens[:joints[-1]]
+    return tokens
 
 
 def _portfolio_before(doc: Doc, i: int, by_token: dict[int, Mention]) -> bool:
@@ -1989,8 +2017,9 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
     if token.lower_ not in BARE_TITLES | qualified or not token.is_title or \
             opening == 0 or doc[opening - 1].lower_ != "the" or (token.lower_ in qualified
                                                           and start == token.i) or (
-            token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"):
-        return None
+            token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
+            and doc[token.i + 1:token.i + 4].text.lower() != "of the republic"):
+        return None  # (but "the President of the Republic" is the president's style)
     def spelled(text: str) -> list[str]:  # "the Amir" is "Emir Sheikh Tamim"
         return [{"amir": "emir"}.get(w, w) for w in fold(text).split()]
     words = spelled(doc[start:token.i + 1].text)
