@@ -251,6 +251,10 @@ def _event_type(token: Token) -> str | None:
             c.lower_ == "of" for c in token.children) and _earlier_session(token) is token \
             and not any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in token.subtree):
         return "Meeting"  # "The previous round, the 24th, took place in Thimphu in 2016"
+    if token.lower_ == "audience" and token.pos_ == "NOUN":
+        return "Meeting" if any(c.dep_ == "prep" and c.lower_ == "with"
+                                for c in token.children) else None  # "an audience with the
+        # Pope": but "an audience of students" is none
     if token.lower_ == "session" and token.dep_ == "dobj" and \
             token.head.lemma_.lower() in ("hold", "co-chair", "cochair") and any(
                 c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
@@ -720,6 +724,10 @@ def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
         return True  # "left without meeting Tchiani"
+    if token.dep_ == "attr" and token.head.lemma_.lower() == "be" and any(
+            c.dep_ == "csubj" and any(n.dep_ == "neg" for n in c.children)
+            for c in token.head.children):
+        return True  # "What Sánchez did not get was an audience with the King"
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "to" and \
             token.head.head.lemma_.lower() == "look" and any(
                 c.lower_ == "forward" for c in token.head.head.children):
@@ -812,7 +820,7 @@ def _unreal(token: Token) -> bool:
             if head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in UNREAL_NOUNS:
                 return True  # "the idea of holding meetings"
             if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on", "for",
-                                                            "before", "after") \
+                                                            "before", "after", "by") \
                     and not (
                     head.lower_ == "of" and (head.head.lower_ in NOUN_TRIGGERS or head.head.lower_
                                              in MEASURES | STARTS
@@ -5831,6 +5839,14 @@ def _subjects(verb: Token) -> list[Token]:
     """A verb's subjects; a conjunct verb's with none of its own are its head's ("The two
     ministers were received by Issoufou and also held talks with Bazoum")."""
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if [c.lower_ for c in own] == ["they"] and verb.dep_ in ("relcl", "advcl") and any(
+            c.lower_ == "when" for c in verb.children):
+        # "The two presidents had last seen each other in June, when they held talks":
+        # "they" are the two presidents
+        counted = [c for c in verb.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                   and any(t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod"
+                           for t in c.subtree)]
+        return counted or own
     if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return own
     return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
