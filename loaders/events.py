@@ -398,8 +398,11 @@ def _event_type(token: Token) -> str | None:
             return None  # "offered condolences over the earthquake": no proposal
         if lemma in ("witness", "oversee", "preside") and not _signing_watched(token):
             return None  # "witnessed the signing of 20 documents"; not "oversaw the truce"
-        if lemma == "host" and any(c.pos_ == "NOUN" and c.lower_ in HOSTED_THINGS for c in [
+        if lemma in ("host", "co-host", "cohost") and any(
+                c.pos_ == "NOUN" and c.lower_ in HOSTED_THINGS for c in [
                     *(o for o in token.children if o.dep_ == "dobj"),
+                    *([token.head] if token.dep_ == "relcl" else []),  # "the exercise that
+                    # Ghana co-hosted"
                     *(p for o in token.children if o.dep_ == "dobj" for of in o.children
                       if of.lower_ == "of" for p in of.children)]):
             return None  # "hosts thousands of American troops", "hosted the Taliban's office"
@@ -522,7 +525,8 @@ def _event_type(token: Token) -> str | None:
 # What a country hosts without receiving anyone for talks: "hosts American troops".
 HOSTED_THINGS = {"troops", "soldiers", "bases", "base", "office", "offices", "refugees",
                  "migrants", "headquarters", "embassy", "games", "cup", "olympics", "festival",
-                 "exhibition", "fair", "tournament", "forces", "mission"}
+                 "exhibition", "fair", "tournament", "forces", "mission", "exercise",
+                 "exercises", "drills", "manoeuvres", "maneuvers"}
 # Whom one calls on the telephone, named by a common noun: "called his counterpart".
 CALLED_PEOPLE = {"counterpart", "counterparts", "president", "minister", "leader", "leaders",
                  "premier", "chancellor", "king", "emir", "prince", "envoy", "ambassador",
