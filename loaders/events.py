@@ -5340,9 +5340,9 @@ LATER = re.compile(
 EARLIER = re.compile(  # counted back: "The day before, …", "Six days earlier, …"
     r"\b(?:the (?:previous|preceding) (day|week)|the (day|week) before(?=\s*[,;.])|"
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week)s? "
-    r"(?:earlier|before)(?=\s*[,;.]|\s+(?:on|in|at|when)\b)|"
-    r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week)s? "
-    r"earlier(?=\s+(?:he|she|they)\b))", re.IGNORECASE)  # "…, where a day earlier he had met"
+    r"(?:(?:earlier|before)(?=\s*[,;.]|\s+(?:on|in|at|when)\b)|"
+    r"earlier(?=\s+(?:he|she|they)\b)))", re.IGNORECASE)  # "…, where a day earlier he had met"
+IN_THE_CLAUSE = re.compile(r"\s+(?:he|she|they)\b")  # a count inside its clause, not fronted
 
 
 GENERIC_SIDES = {"officials", "negotiators", "delegations", "envoys", "experts",
@@ -5637,12 +5637,13 @@ def _before_previous(sentence: Span, base: str | None, at: int | None = None) ->
     the day. "…, where a day earlier he had met X" dates only what it comes before (the
     trigger at character ``at``)."""
     found = EARLIER.search(sentence.text)
-    if found is None or base is None or len(base) < 10 or found.group(5) and at is not None \
-            and sentence.start_char + found.start() > at:
+    if found is None or base is None or len(base) < 10 or at is not None and \
+            sentence.start_char + found.start() > at and \
+            IN_THE_CLAUSE.match(sentence.text, found.end()):
         return None
-    number = found.group(3) or found.group(5)
+    number = found.group(3)
     count = NUMBERS.get((number or "").lower()) or int(number or 1)
-    unit = (found.group(1) or found.group(2) or found.group(4) or found.group(6)).lower()
+    unit = (found.group(1) or found.group(2) or found.group(4)).lower()
     day = date.fromisoformat(base) - timedelta(days=count * (7 if unit == "week" else 1))
     # "a week earlier": seven days back, as annotators count; "the week before": that month
     return day.isoformat()[:7] if unit == "week" and number is None else \
