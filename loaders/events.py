@@ -1279,6 +1279,16 @@ def _together_with(verb: Token) -> list[Token]:
         for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
 
 
+def _members_listed(verb: Token) -> list[Token]:
+    """The members a clause on the verb's group lists: "led the group, which also included
+    Treasury Secretary Mnuchin and Jared Kushner"."""
+    return [o for g in verb.children if g.dep_ == "dobj" and g.lower_ in {
+                "group", "delegation", "team", "mission"}
+            for c in g.children if c.dep_ == "relcl" and c.lemma_.lower() in {
+                "include", "comprise"}
+            for o in c.children if o.dep_ == "dobj"]
+
+
 # ---------------------------------------------------------------------- arguments
 
 LIST_WORDS = {"and", ",", "the", "'s", "’s", "both", "as", "well", "his", "her", "their", "its"}
@@ -5460,6 +5470,8 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
                    for t in t.subtree}
         subject |= {t.i for w in _together_with(earlier.root) for t in w.subtree}
         # "A and B went to Tunis together with C and D": all four
+        subject |= {t.i for w in _members_listed(earlier.root) for t in w.subtree}
+        # "Pompeo led the group, which also included Mnuchin and Nielsen": all three
         people = [m for m in mentions if m.start in subject and m.kind in kinds
                   and not m.modifier]
         if people and (count is None or len({mention_id(m) for m in people}) == count):
@@ -5756,6 +5768,7 @@ PLURAL_ANAPHOR = re.compile(
     r"visiting heads of state|visiting presidents|visiting ministers|visiting delegations)$|"
     r"^they$|^the pair$|"
     r"^(?:the (?:two|three|four)|both)$|"  # "and on February 8 the two met Ghazouani"
+    r"^the (?:two|three|four|five|six) (?:[a-z]+ans|[a-z]+ese)$|"  # "the four Americans"
     r"^(?:the )?(?:delegations|negotiators|envoys|representatives|officials|teams) "
     r"(?:from|of) (?:the two|both|the) (?:sides|countries|parties|warring parties|"
     r"governments)$", re.I)  # "Delegations from the two sides held talks"
