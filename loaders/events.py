@@ -4264,6 +4264,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if kind in CONTACT and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and \
             trigger.head.head.lemma_.lower() in ENGAGED_VERBS and not _unreal(trigger.head.head):
         governed = True  # "officials spent 40 hours locked in negotiations in Panmunjom"
+    if kind in CONTACT and any(c.dep_ == "acl" and c.lemma_.lower() == "hold" and c.tag_ == "VBN"
+                               for c in trigger.children):
+        governed = True  # "the strategic dialogue held on March 18 in Anchorage between A and B"
     governor = _governing_verb(trigger)
     subjects_before = _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" \
         else _subjects_before(doc, trigger.head, mentions) if trigger.dep_ == "dobj" and \
@@ -5707,6 +5710,8 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
     if draft.type not in CONTACT or not (placed or apart or trigger.lower_ == "calls" or twice
                                          or calls or sequence):  # "held phone calls with A and B"
         return [draft]
+    if trigger.lower_ in SUMMITS and not apart:
+        return [draft]  # "held a video summit with Macron and Merkel": one table
     if len(subjects) >= 2 and len(others) == 1 and apart:
         # "Aliyev and Pashinyan held separate talks with Trump": one meeting each
         return [replace(draft, parties=[subject, *others], support=list(draft.support),
