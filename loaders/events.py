@@ -1282,8 +1282,7 @@ def _together_with(verb: Token) -> list[Token]:
 def _members_listed(verb: Token) -> list[Token]:
     """The members a clause on the verb's group lists: "led the group, which also included
     Treasury Secretary Mnuchin and Jared Kushner"."""
-    return [o for g in verb.children if g.dep_ == "dobj" and g.lower_ in {
-                "group", "delegation", "team", "mission"}
+    return [o for g in verb.children if g.dep_ == "dobj" and g.lower_ in DELEGATIONS | {"group"}
             for c in g.children if c.dep_ == "relcl" and c.lemma_.lower() in {
                 "include", "comprise"}
             for o in c.children if o.dep_ == "dobj"]
@@ -1739,20 +1738,23 @@ def _accredited_to(doc: Doc, mention: Mention) -> bool:
     return prep.lower_ == "to" and prep.dep_ == "prep" and prep.head.lower_ in MISSION_NOUNS
 
 
+def _owner_of(doc: Doc, mention: Mention, nouns: set[str]) -> bool:
+    """Whether a mention owns one of ``nouns`` in the three words after its "'s":
+    "Germany's permanent mission", "Anwar's official residence", "Kazakhstan's capital"."""
+    return mention.end < len(doc) and doc[mention.end].text in {"'s", "’s"} and any(
+        t.lower_ in nouns for t in doc[mention.end + 1:mention.end + 4])
+
+
 def _mission_of(doc: Doc, mention: Mention) -> bool:
     """ "at Germany's permanent mission", "at Egypt's embassy": a state's mission, which is
     not where the state is."""
-    return mention.end < len(doc) and doc[mention.end].text in {"'s", "’s"} and any(
-        t.lower_ in MISSION_NOUNS for t in doc[mention.end + 1:mention.end + 4])
+    return _owner_of(doc, mention, MISSION_NOUNS)
 
 
 def _venue_owner(doc: Doc, mention: Mention) -> bool:
     """ "at Anwar's official residence", "at the emir's palace": whose place the talks were in."""
-    after = [t for t in doc[mention.end:mention.end + 4]]
-    if not after or after[0].text not in {"'s", "’s"}:
-        return False
     before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
-    return before in {"at", "in"} and any(t.lower_ in VENUES for t in after[1:])
+    return before in {"at", "in"} and _owner_of(doc, mention, VENUES)
 
 
 def _names_the_venue(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
@@ -4708,8 +4710,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 or _after_a_venue(doc, m, mentions)):
             continue  # "in Lima", "in Kazakhstan's capital Astana", "at State House,
             # Nairobi": a place
-        if m.kind == "state" and m.end + 1 < len(doc) and doc[m.end].text in {"'s", "’s"} and \
-                any(t.lower_ in PLACE_NOUNS for t in doc[m.end + 1:m.end + 4]):
+        if m.kind == "state" and _owner_of(doc, m, PLACE_NOUNS):
             continue  # "in Kazakhstan's capital Astana", "Russia's Black Sea resort of Sochi"
         role = "participant"
         if _venue_owner(doc, m) or _names_the_venue(doc, m, mentions):
@@ -5867,12 +5868,19 @@ def _subjects(verb: Token) -> list[Token]:
         # "The two presidents had last seen each other in June, when they held talks":
         # "they" are the two presidents
         counted = [c for c in verb.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")
-                   and any(t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod"
-                           for t in c.subtree)]
+                   and _counted(c) is not None]
         return counted or own
     if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return own
     return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _counted(subject: Token) -> int | None:
+    """How many a subject counts: 2 for "both leaders", 3 for "the three ministers"."""
+    for t in subject.subtree:
+        if t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod":
+            return 2 if t.lower_ == "both" else NUMBERS[t.lower_]
+    return None
 
 
 def _anaphor_count(verb: Token) -> int | None:
@@ -5881,9 +5889,9 @@ def _anaphor_count(verb: Token) -> int | None:
     if countries is not None:
         return countries
     for child in _subjects(verb):
-        for t in child.subtree:
-            if t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod":
-                return 2 if t.lower_ == "both" else NUMBERS[t.lower_]
+        count = _counted(child)
+        if count is not None:
+            return count
     told = _object_anaphor(verb)  # "sat down with the four ministers": four, told before
     number = next((w for w in told.split()[1:3] if w in NUMBERS), None) \
         if told and told.startswith("the ") else None  # "the (same) four ministers"
