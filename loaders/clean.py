@@ -89,6 +89,13 @@ AGENCY = re.compile(rf"\((?:{_AGENCIES}|[A-Z]{{2,8}}|[A-Z][a-z]+)\)(?=\s*[-–�
 # city; "Riyadh, October 11, 2023, SPA --", after the city and the date)
 
 
+# A blessing set off after a sovereign's name: "King Mohammed VI, may God assist Him, received
+# …", "(may Allah protect him)": a formula of court style, no clause of the story.
+BLESSING = re.compile(r"[,(]\s*may (?:God|Allah) (?:\w+ ){0,2}?(?:assist|preserve|protect|bless|"
+                      r"keep|glorify|help|guide|grant|have mercy on|rest)\w* (?:him|Him|his|His|"
+                      r"them|Them)(?: soul)?(?: in peace)?\s*[,)]")
+
+
 def blank_boilerplate(text: str) -> str:
     """``text`` with every boilerplate line replaced by spaces (offsets unchanged).
 
@@ -110,5 +117,7 @@ def blank_boilerplate(text: str) -> str:
             start = match.start() + max(found.rfind(" "), found.rfind("."), found.rfind(",")) + 1
             chars[start:match.end()] = " " * (match.end() - start)
             continue
+        chars[match.start():match.end()] = " " * (match.end() - match.start())
+    for match in BLESSING.finditer(text):
         chars[match.start():match.end()] = " " * (match.end() - match.start())
     return "".join(chars)

@@ -260,6 +260,10 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
                 for c in token.head.children):
         return "Meeting"  # "when Tsipras and Davutoglu held a session of the Council"
+    if lemma == "put" and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"name", "signature"} for c in token.children
+            ) and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children):
+        return "Agreement"  # "put their names to the documents": signed them
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if token.dep_ == "amod" and (token.tag_ == "VBG" or token.i > 0 and token.doc[
                 token.i - 1].pos_ in ("DET", "PRON", "ADJ")) or (token.tag_ == "VBG"
@@ -341,6 +345,9 @@ def _event_type(token: Token) -> str | None:
         if lemma == "call" and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in token.children) \
                 and sum(c.dep_ == "dobj" for c in token.children) >= 2:
             return None  # "a group that residents call al-Shabaab": a name given
+        if lemma == "call" and token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" and (
+                token.head.lemma_.lower() in GATHERINGS | NOUN_TRIGGERS.keys()):
+            return None  # "emergency summits called by King Salman": convened, no telephone
         if lemma == "call" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so" and \
                 token.doc[token.i - 1].text in {"-", "–"}:
             return None  # "the so-called Mexico Agreement"
@@ -759,6 +766,11 @@ def _unreal(token: Token) -> bool:
             c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULED | {"set", "likely", "expected"}
             for c in t.head.children) for t in [token, *token.ancestors][:4]):
         return True  # "Li is due in Auckland on Friday to meet business leaders": planned
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "pobj" and \
+            token.head.head.lower_ == "of" and token.head.head.head.lemma_.lower() in \
+            GATHERINGS | NOUN_TRIGGERS.keys():
+        return _unreal(token.head.head.head)  # "expected for a gathering of leaders hosted
+        # by Piñera": the hosting takes the gathering's mood
     if token.dep_ == "pcomp" and token.head.lower_ == "in" and token.head.head.lower_ in {
             "help", "assistance", "support", "cooperation"}:
         return True  # "asking for Pakistan's help in bringing the Taliban to the table"
@@ -881,6 +893,9 @@ def _unreal(token: Token) -> bool:
     for t in chain[1:]:
         if t.lower_ in UNREAL_NOUNS:
             return True
+        if t.pos_ == "VERB" and t.tag_ == "VBN" and t.lemma_.lower() in SCHEDULED and any(
+                c.dep_ == "auxpass" for c in t.children):
+            return True  # "Bolsonaro is expected in Santiago for a gathering": still to come
     verbs = [t for t in chain[1:] if t.pos_ == "VERB"]
     if circumstance and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and \
             token.head.lower_ in ("at", "in", "during") and verbs and \
@@ -930,6 +945,11 @@ def _clause_root(trigger: Token) -> Token:
             return token
         token = token.head
     return token
+
+
+# Verbs a trip or a day is opened or closed with: "had started the Arab leg of the trip on
+# Sunday with talks with King Abdullah": the subject held those talks.
+OPENING_VERBS = {"start", "begin", "open", "kick", "end", "close", "conclude", "wrap", "finish"}
 
 
 def _governing_verb(trigger: Token) -> Token | None:
@@ -1225,6 +1245,24 @@ def _addressed_within(trigger: Token) -> set[int]:
                  and (t.lower_ in GATHERINGS or t.lower_ in NOUN_TRIGGERS)]
         if clause.head == trigger or (not nouns and clause.head.ent_type_ == "PERSON"):
             found |= {t.i for c in clause.children if c.dep_ == "nsubj" for t in c.subtree}
+    return found
+
+
+def _with_again(trigger: Token) -> set[int]:
+    """Tokens of a second "with" the parser hung on a verb above a noun trigger: "fitted in
+    talks with Modi and with the managing director of the IMF, Kristalina Georgieva"."""
+    first = [t for t in trigger.subtree if t.lower_ == "with" and t.head == trigger]
+    if not first:
+        return set()
+    above = set(trigger.ancestors)
+    found: set[int] = set()
+    for again in trigger.sent:
+        if again.lower_ == "with" and again.dep_ == "conj" and again.head in above and \
+                again.i > first[0].i and again.doc[again.i - 1].lower_ == "and":
+            relative = next((t.i for t in again.subtree if t.tag_ in ("WDT", "WP", "WP$")),
+                            again.right_edge.i + 1)  # not "…, whose institution is …"
+            found |= {t.i for t in again.subtree if t.i < relative} - {
+                t.i for c in again.subtree if c.dep_ == "relcl" for t in c.subtree}
     return found
 
 
@@ -1567,19 +1605,42 @@ def _names_after_their_posts(doc: Doc, tokens: set[int], mentions: list[Mention]
     elsewhere: "sat down … with the U.N. special envoy for Yemen, Ismail Ould Cheikh
     Ahmed, to agree …"."""
     found: set[int] = set()
-    for m in mentions:
+    held = set(tokens)
+    for m in sorted(mentions, key=lambda m: m.start):
         comma = m.start - 1
         if comma >= 2 and doc[comma].text == "." and \
                 fold(doc[comma - 1].text) in COURTESY_TITLES:
             comma -= 2  # "…, Eng. Waleed Elkhereiji"
+        elif comma >= 1 and fold(doc[comma].text).rstrip(".") in COURTESY_TITLES:
+            comma -= 1  # "…, Mr. Jared Kushner"
         if m.kind != "person" or comma < 1 or m.start in tokens or \
-                doc[comma].text != "," or comma - 1 not in tokens:
+                doc[comma].text != "," or comma - 1 not in held:
             continue
-        post = [t for t in doc[max(0, comma - 10):comma] if t.i in tokens
+        post = [t for t in doc[max(0, comma - 10):comma] if t.i in held
                 and fold(t.text) in TITLE_HEADS]
         if post and (m.title is None or fold(post[-1].text) in fold(m.title).split()):
             found.update(range(m.start, m.end))
+            held |= _next_post(doc, m.end)  # "…, Mr. X, the Senior Adviser to the
+            # President of the United States, Mr. Y, and the National Security Adviser …"
     return found
+
+
+def _next_post(doc: Doc, end: int) -> set[int]:
+    """Tokens of a post set off after a name, that another name follows: ", the Senior
+    Adviser to the President of the United States," after "Mr. El Othmani"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return set()
+    start = end + 1
+    if start < len(doc) and doc[start].lower_ == "and":
+        start += 1
+    stop = start
+    while stop < len(doc) and stop - start < 14 and (
+            doc[stop].is_title or doc[stop].lower_ in {"of", "the", "to", "for", "and"}):
+        stop += 1
+    words = {fold(t.text) for t in doc[start:stop]}
+    if stop < len(doc) and doc[stop].text == "," and words & TITLE_HEADS:
+        return set(range(start, stop))
+    return set()
 
 
 def _broker_by_trade(doc: Doc, mention: Mention) -> bool:
@@ -4170,6 +4231,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                          for c in trigger.children)
                  and not any(c.dep_ == "prep" and c.lower_ in {"between", "with", "of"}
                              for c in trigger.children)
+                 and not any(c.dep_ == "acl" and c.lemma_.lower() == "hold" and any(
+                     p.dep_ == "prep" and p.lower_ == "between" for p in c.children)
+                     for c in trigger.children)  # "the telephone conversation held on 10
+                 # December between the King and Trump": its sides named with it, a new one
                  and not (trigger.dep_ in ("nsubj", "nsubjpass") and any(
                      c.lower_ == "between" for c in trigger.head.children))  # "The talks
                  # were held … between a Libyan delegation … and an Egyptian one", "The talks
@@ -4284,8 +4349,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     in_phrase = (duration or outer.dep_ == "pobj" and (outer.head.lower_ in EVENT_PREPS or (
         kind == "Visit" and outer.head.lower_ == "with") or (
         kind in CONTACT and outer.head.lower_ == "with"  # "began a visit with talks with X"
-        and any(NOUN_TRIGGERS.get(t.lower_) == "Visit"
-                for t in (outer.head.head, *outer.head.head.children))) or (
+        and (any(NOUN_TRIGGERS.get(t.lower_) == "Visit"
+                 for t in (outer.head.head, *outer.head.head.children))
+             or outer.head.head.lemma_.lower() in OPENING_VERBS)) or (
         kind in CONTACT and outer.head.lower_ == "for" and governor is not None
         and (VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit"
              or governor.lemma_.lower() in TRIP_VERBS)) or (  # "drove to the mansion for talks"
@@ -4325,6 +4391,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             # not "… days after Tehran's talks with Washington": those talks had their own
             tokens |= {t.i for c in clause.children if c.dep_.startswith("nsubj")
                        for t in c.subtree}
+        if trigger.head.lower_ == "with" and governor.lemma_.lower() in OPENING_VERBS:
+            tokens |= {t.i for c in governor.children if c.dep_ == "dobj" for t in c.subtree}
+            # "had started the Arab leg of the trip on Sunday with talks with X": that day
     elif nominal and not governed and not trigger.dep_.startswith("nsubj"):
         # "a 2019 agreement between Turkey and Russia": the noun phrase holds the parties.
         tokens = {t.i for t in trigger.subtree} - {
@@ -4360,7 +4429,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if session is not None:  # "The previous round … took place in Thimphu in 2016"
         tokens |= {t.i for t in session.head.subtree} - _excluded(session.head, trigger)
     if nominal and kind in CONTACT:
-        tokens |= _addressed_within(trigger)
+        tokens |= _addressed_within(trigger) | _with_again(trigger)
     tokens -= _reference_phrases(trigger)  # "…, a week after a call between A and B"
     if any(c.dep_ == "nsubjpass" and (c.lower_ in GATHERINGS or c.lower_ in NOUN_TRIGGERS)
            for c in root.children):  # "The conference was convened to move towards a
@@ -5345,7 +5414,7 @@ def _event_name(sidelines: Token) -> range:
 
 SAME_DAY = re.compile(
     r"\b(?:(?:on |in )?the same (?:day|morning|afternoon|evening|night)|(?:later|earlier) "
-    r"(?:that|in the) day|(?:later )?that (?:same )?(?:morning|afternoon|evening|night)|"
+    r"(?:that|in the) day|(?:later )?that (?:same )?(?:day|morning|afternoon|evening|night)|"
     r"hours later)\b", re.IGNORECASE)
 LATER = re.compile(
     r"\b(?:the (?:following|next) (day|week|month|year)|the day after|"
@@ -5728,8 +5797,9 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
                                                and w != prep for t in w.subtree}
     withs = [t for t in draft.sentence if t.lower_ == "with" and t.i > trigger.i]
     if twice and draft.type == "Meeting" and not (placed or calls or sequence or apart) and any(
-            sum(p.mention.start in own_phrase(w) and doc[p.mention.end - 1].dep_ in (
-                "pobj", "conj", "appos") for p in others) >= 2 for w in withs):
+            len({side_of(p.mention) for p in others if p.mention.start in own_phrase(w)
+                 and doc[p.mention.end - 1].dep_ in ("pobj", "conj", "appos")}) >= 2
+            for w in withs):  # (but "the emir of Qatar, Sheikh Tamim" is one side)
         return [draft]  # "sat down with counterparts from A, B and C and with the UN
         # envoy": one table
     pieces = []

