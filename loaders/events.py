@@ -320,13 +320,22 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ == "prep" and c.lower_ == "against" and any(
                     g.dep_ == "pcomp" and g.tag_ == "VBG" and not any(
                         t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for t in g.subtree)
+                    or g.dep_ == "pobj" and g.lower_ in {"attempt", "attempts", "move",
+                                                         "moves", "plan", "plans"}
                     for g in c.children) for c in token.children):
-            return None  # "warned against expecting any breakthrough": caution, no threat
+            return None  # "warned against expecting any breakthrough", "warning him against
+            # any attempt to push Palestinians into Egypt": caution, no threat
         if lemma in ("talk", "speak", "converse", "chat"):
             if any(c.dep_ == "prt" and c.lower_ in {"up", "down"} for c in token.children):
                 return None  # "talked up preparations for a state visit": praised them
-            if _phone_context(token):
-                return "PhoneCall"
+            if _phone_context(token) or any(
+                    c.dep_ == "npadvmod" and c.lower_ == "times" and any(
+                        n.dep_ == "nummod" or n.lower_ in {"several", "many"}
+                        for n in c.children) for c in token.children) and not any(
+                    c.dep_ == "prep" and c.lower_ in {"at", "in", "during"}
+                    for c in token.children):
+                return "PhoneCall"  # "spoke with Zarif at least five times on Tuesday": by
+                # telephone, as no one meets five times a day
             if _has_with(token) or any(c.dep_ == "prep" and any(
                     p.lower_ in SIDELINES for p in c.children) for c in token.children):
                 return "Meeting"  # "A and B first spoke on the sidelines of a summit"
@@ -1114,8 +1123,12 @@ def _absolute(prep: Token) -> bool:
             and s.lower_ not in LISTED_GROUPS | GENERIC_SIDES | SIDE_NOUNS
             for s in c.children) or any(o.dep_ == "dobj" and o.lower_ in REFLEXIVES
                                          for o in c.children))
-        for c in prep.children)  # "…, with Brussels pitching itself as an alternative to
-    # Russia and China": what Brussels does, no side
+        for c in prep.children) or prep.lower_ == "with" and any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_.lower() in REPORTING | {
+            "warn", "urge", "press", "insist", "caution"} for c in prep.children)
+    # "…, with Brussels pitching itself as an alternative to Russia and China": what
+    # Brussels does, no side; "…, with both leaders warning him against pushing Palestinians
+    # into Egypt": what was said, no side
 
 
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
@@ -1257,13 +1270,28 @@ def _with_again(trigger: Token) -> set[int]:
     above = set(trigger.ancestors)
     found: set[int] = set()
     for again in trigger.sent:
-        if again.lower_ == "with" and again.dep_ == "conj" and again.head in above and \
+        if again.lower_ == "with" and again.dep_ in ("conj", "prep") and again.head in above and \
                 again.i > first[0].i and again.doc[again.i - 1].lower_ == "and":
             relative = next((t.i for t in again.subtree if t.tag_ in ("WDT", "WP", "WP$")),
                             again.right_edge.i + 1)  # not "…, whose institution is …"
             found |= {t.i for t in again.subtree if t.i < relative} - {
                 t.i for c in again.subtree if c.dep_ == "relcl" for t in c.subtree}
     return found
+
+
+# What a deal frees or hands over: its objects are people or things exchanged, no side.
+RELEASE_VERBS = {"free", "release", "pardon", "swap", "exchange", "extradite", "deport",
+                 "repatriate", "return", "hand"}
+
+
+def _released(trigger: Token) -> set[int]:
+    """Tokens of those a deal frees: "Iran agreed to free four Iranian-Americans, among them
+    Jason Rezaian, Amir Hekmati and Saeed Abedini" (prisoners, not parties to the deal)."""
+    return {t.i for verb in trigger.subtree if verb.pos_ == "VERB" and verb is not trigger
+            and verb.lemma_.lower() in RELEASE_VERBS
+            for c in verb.children if c.dep_ in ("dobj", "dep", "appos")
+            for t in c.subtree if t.ent_type_ not in ("NORP", "GPE")}  # (their state may be
+    # the other side: "four Iranian-Americans")
 
 
 def _a_deal(noun: Token) -> bool:
@@ -1965,6 +1993,11 @@ def _nested_clauses(root: Token, trigger: Token) -> set[int]:
                 trigger not in token.subtree:
             kept = _said_after_the_leader(token)
             out.update(t.i for t in token.subtree if t.i not in kept)
+        if token.dep_ == "ccomp" and trigger not in token.subtree and \
+                token.head.lemma_.lower() in REPORTING | {"warn", "remind", "assure"}:
+            out.update(t.i for t in token.subtree)  # "held talks with Srettha, telling the
+            # Thai leader that 150 students from Thailand were studying in Russia": what
+            # was said places nothing
     return out | _reference_clauses(root, trigger)
 
 
@@ -3553,8 +3586,8 @@ def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
     representatives of the United Arab Emirates and Bahrain, and …", "Bahrain fielded a
     large delegation", "Qatar also took part"; not "the resumption of talks between
     representatives of A and B", where the envoys are no item of a list."""
-    head = doc[m.end - 1]
-    while head.dep_ == "conj" and head.head.i < head.i:
+    head = doc[m.start:m.end].root  # "the Organisation of Islamic Cooperation": its
+    while head.dep_ == "conj" and head.head.i < head.i:  # "Organisation"
         head = head.head
     envoys = head.head.head
     subject = head.head if head.dep_ == "appos" and head.head.dep_ == "nsubj" else head
@@ -3571,9 +3604,10 @@ def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and \
         envoys.lower_ in ENVOY_NOUNS and (envoys.dep_ in (
             "appos", "conj", "attr", "nsubj", "nsubjpass", "dobj") or envoys.dep_ == "pobj"
-            and envoys.head.lower_ == "with" and any(  # "…, along with delegations from
-                c.lower_ in ("along", "together") for c in [envoys.head.head,  # the EU"
-                                                            *envoys.head.children]))
+            and (envoys.head.lower_ == "alongside" or  # "…, alongside representatives of
+                 envoys.head.lower_ == "with" and any(  # the EU", "…, along with
+                     c.lower_ in ("along", "together")  # delegations from the EU"
+                     for c in [envoys.head.head, *envoys.head.children])))
 
 
 def _listed_person(doc: Doc, m: Mention) -> bool:
@@ -3892,8 +3926,10 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     for m in people:
         add_party(summit, m, "participant")
     if len(people) >= 2:  # "Leaders of the GCC held their summit … X and Y took part"
-        summit.parties[:] = [p for p in summit.parties
-                             if not (p.mention.kind == "organization" and p.mention.plural)]
+        listed_here = {mention_id(m) for m in people}  # (but "alongside representatives
+        summit.parties[:] = [p for p in summit.parties  # of the EU" lists the EU itself)
+                             if not (p.mention.kind == "organization" and p.mention.plural
+                                     and mention_id(p.mention) not in listed_here)]
     summit.support.append(Support(sentence, sentence[:1], "kg.events.v1:attendance",
                                   "present: " + ", ".join(m.label for m in people),
                                   len(people)))
@@ -4334,6 +4370,14 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if kind in CONTACT and any(c.dep_ == "acl" and c.lemma_.lower() == "hold" and c.tag_ == "VBN"
                                for c in trigger.children):
         governed = True  # "the strategic dialogue held on March 18 in Anchorage between A and B"
+    held = trigger.nbor(2) if trigger.i + 2 < len(doc) and doc[trigger.i + 1].text == "," \
+        else None
+    held_between = kind in CONTACT and held is not None and held.lemma_.lower() == "hold" and \
+        held.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "between"
+                                   for c in held.children)
+    if held_between:  # "14 months of secret negotiations, held mostly in Geneva, between a
+        governed = True  # U.S. team … and Iranian officials": the participle set off, hung on
+        # the verb by the parser
     governor = _governing_verb(trigger)
     subjects_before = _subjects_before(doc, trigger, mentions) if trigger.pos_ == "VERB" \
         else _subjects_before(doc, trigger.head, mentions) if trigger.dep_ == "dobj" and \
@@ -4430,7 +4474,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens |= {t.i for t in session.head.subtree} - _excluded(session.head, trigger)
     if nominal and kind in CONTACT:
         tokens |= _addressed_within(trigger) | _with_again(trigger)
+    if held_between:
+        tokens |= {t.i for t in held.subtree}
     tokens -= _reference_phrases(trigger)  # "…, a week after a call between A and B"
+    if kind == "Agreement":
+        tokens -= _released(trigger)
     if any(c.dep_ == "nsubjpass" and (c.lower_ in GATHERINGS or c.lower_ in NOUN_TRIGGERS)
            for c in root.children):  # "The conference was convened to move towards a
         # response to migration through the Darién jungle on the border with Colombia":
@@ -4920,6 +4968,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         and not fronted
     ) else None  # "The leaders arrived days after Ban held talks with Nkurunziza": not theirs;
     # but "After a tête-à-tête with X, the two heads of state …": one of them met X
+    if plural == "people" and not named_object and nominal and trigger.i < verb.i:
+        sides = {side_of(p.mention) for p in draft.parties if p.role == "participant"}
+        if len(sides) >= 2 and _anaphor_count(verb) in (None, len(sides)):
+            plural = None  # "In his meeting with Abiy, the two announced …": the two are
+            # the two this meeting names, not those of the event before
     owner = _owner_of_its(verb, sentence, mentions) if plural else None
     if owner is not None:  # "the policy ASEAN has followed since 2021, when its leaders met
         add_party(draft, owner, "participant")  # Min Aung Hlaing": ASEAN's leaders
@@ -5409,6 +5462,22 @@ def _event_name(sidelines: Token) -> range:
                            if c.dep_ == "prep" and c.lower_ in ("of", "on") or c.dep_ == "acl"])
         # "on the sidelines of a summit on financing African economies hosted by Macron":
         # who hosted the summit took no part in the talks on its sidelines
+        doc = sidelines.doc
+        while end + 2 < len(doc) and doc[end + 1].text in {",", "and"} and \
+                (doc[end].ent_type_ in ("ORG", "GPE") or doc[end].text == ")"):
+            item = end + 2  # "… of the SCO, the CSTO and the CIS", the parse hanging the
+            if doc[item].lower_ == "and":  # rest of the list on the verb
+                item += 1
+            if item >= len(doc) or doc[item].lower_ != "the":
+                break  # not "On the sidelines of the summit, Trump also held talks"
+            item += 1
+            last = item
+            while last < len(doc) and doc[last].ent_type_ in ("ORG", "GPE") and \
+                    doc[last].pos_ == "PROPN":
+                last += 1
+            if last == item:
+                break
+            end = last - 1
     return range(sidelines.i, end + 1)
 
 

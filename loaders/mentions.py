@@ -638,9 +638,9 @@ class MentionFinder:
         if mention.kind == "organization" and after and after[0].lower_ in {
                 "member", "members", "summit", "summits", "countries", "states", "ministerial",
                 "leaders", "partners", "ministers", "officials", "colleagues", "allies", "ally",
-                "nations"}:
+                "nations"} and not (after[0].lower_ == "officials" and mention.affiliation):
             return replace(mention, modifier=True)  # "the 33 CELAC member states", "the two
-            # NATO allies"
+            # NATO allies"; but "Egyptian intelligence officials" are the body's own
         if after and after[0].text in {"Agreement", "Agreements", "Accord", "Accords",
                                        "Declaration", "Treaty", "Protocol", "Memorandum"} and \
                 mention.kind in ("state", "place") and (mention.start == 0 or doc[
@@ -1600,6 +1600,10 @@ def _addressing(token: Token) -> bool:
         fold(following.text).rstrip(".") in styles
 
 
+# The armed service a post is in: "the Egyptian armed forces chief of staff".
+SERVICES = {"armed", "forces", "army", "military", "navy", "naval"}
+
+
 def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
     """Title words, affiliations and modifier mentions directly before a person."""
     tokens: list[Token] = []
@@ -1722,8 +1726,9 @@ def _left_title(doc: Doc, person: Mention, by_token: dict[int, Mention]):
                 "PROPN", "ADJ", "NOUN")) or (token.is_title and tokens and tokens[-1].is_title
                                              and tokens[-1].i == i + 1
                                              and fold(tokens[-1].text) in TITLE_WORDS) or (
-                token.is_title and tokens and fold(token.text) in LEGISLATURES):
-            # "U.S. House of Representatives Speaker Nancy Pelosi"
+                token.is_title and tokens and fold(token.text) in LEGISLATURES) or (
+                tokens and token.lower_ in SERVICES):  # "the Egyptian armed forces chief
+            # of staff, Lt Gen X"; "U.S. House of Representatives Speaker Nancy Pelosi"
             tokens.append(token)  # an organisation's name inside an appositive title
             i -= 1
             continue
@@ -2480,7 +2485,11 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
     result = []
     for m in mentions:
         if m.kind == "person":
-            m = _resolve_person(doc, m, full, base, published)
+            found = _resolve_person(doc, m, full, base, published)
+            if found.source.endswith("+kb") and len(found.label.split()) >= 2:
+                full = [f for f in full if f is not m] + [found]  # "Jordan's King Abdullah",
+                # known to the base, stands for a later "King Abdullah"
+            m = found
         elif m.kind == "role":
             named = _named_in_apposition(doc, m, people) or _apposed_to(doc, m, people)
             visitor = _visitor(doc, m, people) if named is None else None
@@ -2669,11 +2678,19 @@ def _resolve_person(doc: Doc, m: Mention, full: list[Mention], base: ActorBase,
                            affiliation=m.affiliation or best.affiliation,
                            title=m.title or best.title, role_kind=m.role_kind or best.role_kind,
                            source=m.source + "+coref")
+    state = base.get(m.affiliation) if m.key is None and m.affiliation else None
+    if state is not None and state.type == "State":  # "Jordan's King Abdullah": the base's
+        known = [e for e in base.lookup(f"{m.text} of {state.label}")  # "King Abdullah of
+                 if e.type == "Person"]  # Jordan"
+        if len(known) == 1:
+            return replace(m, key=known[0].key, label=known[0].label, source=m.source + "+kb")
     if len(m.text.split()) == 1 or m.key is None:
         surname = _surname(m.text)
         same = [f for f in full if f is not m and surname in (_surname(f.label), _surname(
                     f.text))  # as the base or the story spells it ("Berdimuhamedov")
-                and fold(f.text) != fold(m.text)  # the same words again tell nothing,
+                and (fold(f.text) != fold(m.text) or f.source.endswith("+kb"))  # the
+                # same words again tell nothing, unless the base knew them by their state
+                # there ("Jordan's King Abdullah"),
                 and not (len(f.label.split()) == 2  # nor "Mrs Lee": a surname too, after
                          and fold(f.label.split()[0]).rstrip(".") in ADDRESS_FORMS)]  # a form
         if len(m.text.split()) >= 2:  # a full name: only an earlier spelling of the same name
@@ -2699,6 +2716,9 @@ def _resolve_person(doc: Doc, m: Mention, full: list[Mention], base: ActorBase,
                 or [f for f in full if honorific and f.start < m.start and len(given) >= 4
                     and name_key(f.label.split()[0]) == name_key(given)]  # "Sheikh Tameem"
             # after "Sheikh Tamim bin Hamad": a royal title before a given name, spelt anew
+            same = [f for f in same if not (m.affiliation and f.affiliation
+                                            and f.affiliation != m.affiliation)]
+            # but "Jordan's King Abdullah" is no Egyptian "Abdel Fattah al-Sisi"
             if len({f.label for f in same}) > 1 and honorific:
                 same = [f for f in same if honorific in fold(f.text) or  # "Prince Faisal"
                         honorific in fold(f.title or "")] or same
@@ -3015,11 +3035,16 @@ def _delegation_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     states = {i: m.key for m in mentions if m.kind == "state" and m.key
               for i in range(m.start, m.end)}
     result = []
+    owned: set[int] = set()
     for m in mentions:
         by = doc[m.start - 1] if m.start > 0 else None
         while by is not None and by.i > 0 and m.start - by.i <= 12 and (
-                fold(by.text) in TITLE_WORDS or by.lower_ in ("of", "and", "the", "for", ".")
-                or by.is_title and by.pos_ == "PROPN"):
+                fold(by.text) in TITLE_WORDS or by.lower_ in ("of", "and", "the", "for", ".",
+                                                              "its", "their", ",")
+                or by.is_title and by.pos_ == "PROPN" or by.text in _POSSESSIVE
+                or by.dep_ == "amod" and fold(by.head.text) in TITLE_WORDS
+                or doc[by.i + 1].text in _POSSESSIVE):  # "by the group's acting foreign
+            # minister X"
             by = doc[by.i - 1]  # "headed by national security adviser X", "by Minister of
             # Communication and Information X"
         verb = by.head if by is not None and by.lower_ == "by" else None
@@ -3037,8 +3062,13 @@ def _delegation_heads(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # Venezuela, headed by X"
             if len(sides) == 1:
                 m = replace(m, affiliation=sides.pop())
+        if m.kind == "person" and group is not None and group.lower_ in {
+                "delegation", "team", "mission", "negotiators"} and verb is not group:
+            owned.update(c.i for c in group.children if c.dep_ in ("compound", "poss"))
         result.append(m)
-    return result
+    return [replace(m, modifier=True) if m.start in owned and m.kind == "organization"
+            else m for m in result]  # "The Taliban delegation, headed by Muttaqi": the
+    # named head stands for the body whose delegation it is
 
 
 def _bracketed_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
