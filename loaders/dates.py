@@ -123,6 +123,10 @@ AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|elev
                  r"\d{1,2})\s+(days?|weeks?|months?|years?)\s+ago\b")
 
 
+# A day of the month alone, as Korean and Japanese readouts date: "on the 13th".
+DAY_OF_MONTH = re.compile(r"^(?:on )?the (\d{1,2})(?:st|nd|rd|th)$")
+
+
 def normalize_date(text: str, published: date | None = None, year: int | None = None
                    ) -> str | None:
     """ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` for a date expression, or None.
@@ -203,4 +207,11 @@ def normalize_date(text: str, published: date | None = None, year: int | None = 
             return g[0]
         if found:
             return found.isoformat()
+    day = DAY_OF_MONTH.search(text.lower())
+    if day and published is not None:  # "on the 13th (local time)": of the month published,
+        found = _safe(published.year, published.month, int(day.group(1)))  # or the one before
+        if found is None or found > published:
+            earlier = published.replace(day=1) - timedelta(days=1)
+            found = _safe(earlier.year, earlier.month, int(day.group(1)))
+        return found.isoformat() if found else None
     return _relative(text, published) if published else None

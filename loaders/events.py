@@ -375,6 +375,9 @@ def _event_type(token: Token) -> str | None:
                 c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
                 and not any(p.ent_type_ == "DATE" for p in c.children) for c in token.children):
             return None  # "called for talks", "called off"; not "called Putin on Tuesday"
+        if lemma == "call" and any(g.dep_ == "mark" and g.lower_ == "for" and g.i > token.i
+                                   for c in token.children for g in c.children):
+            return None  # "called on Saturday for a committee to draft a constitution"
         if lemma == "call" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not any(
                 t.ent_type_ for t in c.subtree) and c.lower_ not in CALLED_PEOPLE
                 for c in token.children):  # not "called Moon Jae-in", split at the hyphen
@@ -1292,6 +1295,19 @@ def _released(trigger: Token) -> set[int]:
             for c in verb.children if c.dep_ in ("dobj", "dep", "appos")
             for t in c.subtree if t.ent_type_ not in ("NORP", "GPE")}  # (their state may be
     # the other side: "four Iranian-Americans")
+
+
+# What one carries from someone absent: "passed on an invitation from Albanese".
+MESSAGE_NOUNS = {"invitation", "message", "letter", "greetings", "regards", "note"}
+
+
+def _senders_of_messages(sentence: Span) -> set[int]:
+    """Tokens of who sent what was carried to the talks: "During their talks Wong also passed
+    on an invitation from Prime Minister Albanese for Kalsakau to visit" (Albanese was not
+    there)."""
+    return {t.i for noun in sentence if noun.lower_ in MESSAGE_NOUNS
+            for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+            for t in c.subtree}
 
 
 def _a_deal(noun: Token) -> bool:
@@ -4479,6 +4495,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     tokens -= _reference_phrases(trigger)  # "…, a week after a call between A and B"
     if kind == "Agreement":
         tokens -= _released(trigger)
+    if kind in CONTACT:
+        tokens -= _senders_of_messages(trigger.sent)
     if any(c.dep_ == "nsubjpass" and (c.lower_ in GATHERINGS or c.lower_ in NOUN_TRIGGERS)
            for c in root.children):  # "The conference was convened to move towards a
         # response to migration through the Darién jungle on the border with Colombia":

@@ -794,6 +794,7 @@ EVENT_WORDS = {"meeting", "meetings", "summit", "talks", "conference", "forum", 
                "consultations", "session", "ministerial", "games", "festival", "week",
                "visit", "banquet"}  # "the State Visit", "a State Banquet"
 PLACE_WORDS = {"city", "town", "capital", "port", "resort", "region", "province", "island",
+               "forest", "lake", "river", "oasis",
                "coast", "village", "border", "enclave", "territory", "desert", "shore",
                "side", "bank", "mountains", "valley", "peninsula", "sea", "waters"}
 KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "uncle",
@@ -1400,6 +1401,9 @@ def _trim(ent: Span) -> Span | None:
     while start < end and (doc[start].lower_ in {"the", "a", "an"}
                            or doc[start].text in STYLE_ABBREVIATIONS):
         start += 1  # "HE Supreme Leader …": His Excellency, a style
+    if ent.label_ == "PERSON" and start + 1 < end and doc[start].lower_ == "lady" and \
+            start > 0 and doc[start - 1].lower_ == "first":
+        start += 1  # "First Lady Kim Keon Hee": a title before the name
     if ent.label_ == "PERSON":
         end = next((t.i for t in doc[start + 1:end] if t.is_lower and t.pos_ == "ADP"
                     and t.lower_ in {"at", "in", "on", "from", "to", "with"}), end)
@@ -1987,6 +1991,7 @@ STATE_QUALITIES = STATE_ACTS | {"sovereignty", "territory", "soil", "airspace", 
                                 "border", "borders", "interests", "economy", "crisis",
                                 "conflict", "war", "question", "issue", "file", "programme",
                                 "program", "people", "public", "media", "press", "market",
+                                "constitution",
                                 "markets", "imports", "exports", "goods"}
 # Nouns a capital qualifies as its government: "the Kabul government", "Moscow officials".
 GOVERNMENT_NOUNS = {"government", "governments", "administration", "authorities", "regime",
