@@ -325,6 +325,20 @@ def _event_type(token: Token) -> str | None:
                     for g in c.children) for c in token.children):
             return None  # "warned against expecting any breakthrough", "warning him against
             # any attempt to push Palestinians into Egypt": caution, no threat
+        if lemma in ("join", "attend") and any(
+                c.dep_ in ("prep", "dobj") and any(fold(t.text) in PHONE_WORDS for t in c.subtree)
+                and any(NOUN_TRIGGERS.get(t.lower_) == "Meeting" or t.lower_ in GATHERINGS
+                        for t in c.subtree) for c in token.children):
+            return "PhoneCall"  # "joined Biden and Morrison for a virtual meeting of Quad
+            # leaders": a video call
+        if lemma in ("convene", "hold", "host", "chair") and token.tag_ == "VBN" or \
+                lemma == "convene" and not any(c.dep_.startswith("nsubj")
+                                               for c in token.children):
+            nouns = [t for t in token.doc[max(token.sent.start, token.i - 6):token.i]
+                     if NOUN_TRIGGERS.get(t.lower_) == "Meeting" or t.lower_ in GATHERINGS]
+            if nouns and any(fold(c.text) in PHONE_WORDS for c in nouns[-1].children):
+                return "PhoneCall"  # "a virtual meeting of Quad leaders convened at short
+                # notice": the video call just named
         if lemma in ("talk", "speak", "converse", "chat"):
             if any(c.dep_ == "prt" and c.lower_ in {"up", "down"} for c in token.children):
                 return None  # "talked up preparations for a state visit": praised them
@@ -1591,6 +1605,25 @@ def _brokers_of_the_last(doc: Doc, tokens: set[int], mentions: list[Mention],
 def _last_contact(told: list[EventDraft]) -> EventDraft | None:
     """The last meeting or call among the few events told just before."""
     return next((d for d in reversed(told[-4:]) if d.type in CONTACT), None)
+
+
+def _holders_of_the_last(talks: Token, mentions: list[Mention],
+                         told: list[EventDraft]) -> None:
+    """ "Kishida arrived for the India-Japan Annual Summit. He and Modi held the summit talks
+    at Hyderabad House": the people who held the talks told before are its sides."""
+    verb = talks.head
+    if talks.dep_ != "dobj" or verb.lemma_.lower() not in LIGHT_VERBS or \
+            NOUN_TRIGGERS.get(talks.lower_) not in CONTACT:
+        return  # (not "made the trip in 2007")
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    people = [m for m in mentions if m.start in subject and m.kind == "person"
+              and not m.modifier]
+    last = _last_contact(told)
+    sides = {side_of(m) for m in people}
+    if last is None or len(sides) < 2 or not sides <= {side_of(p.mention) for p in last.parties}:
+        return  # the sides of those talks, not "Koo and Wang held the first talks in 1993"
+    for m in people:
+        add_party(last, m, "participant")
 
 
 def _widened_to(talks: Token, mentions: list[Mention], told: list[EventDraft]) -> None:
@@ -4525,6 +4558,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # (But "The meeting was held with the participation of A and B" names its sides.)
         _brokers_of_the_last(doc, tokens, mentions, [*earlier, *(this_sentence or [])])
         _widened_to(trigger, mentions, earlier or this_sentence or [])
+        _holders_of_the_last(trigger, mentions, [*earlier, *(this_sentence or [])])
         return None
     if lemma in JOINING:
         # "the summit, which Putin co-chaired": the noun the relative pronoun stands for
