@@ -245,6 +245,11 @@ def _relative_event(pronoun: Token) -> Token | None:
     return None
 
 
+def _meeting_word(token: Token) -> bool:
+    """A noun that names a meeting or a gathering: "talks", "summit", "session"."""
+    return NOUN_TRIGGERS.get(token.lower_) == "Meeting" or token.lower_ in GATHERINGS
+
+
 def _event_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.lower_ in ROUNDS and token.pos_ == "NOUN" and not any(
@@ -327,15 +332,14 @@ def _event_type(token: Token) -> str | None:
             # any attempt to push Palestinians into Egypt": caution, no threat
         if lemma in ("join", "attend") and any(
                 c.dep_ in ("prep", "dobj") and any(fold(t.text) in PHONE_WORDS for t in c.subtree)
-                and any(NOUN_TRIGGERS.get(t.lower_) == "Meeting" or t.lower_ in GATHERINGS
-                        for t in c.subtree) for c in token.children):
+                and any(_meeting_word(t) for t in c.subtree) for c in token.children):
             return "PhoneCall"  # "joined Biden and Morrison for a virtual meeting of Quad
             # leaders": a video call
         if lemma in ("convene", "hold", "host", "chair") and token.tag_ == "VBN" or \
                 lemma == "convene" and not any(c.dep_.startswith("nsubj")
                                                for c in token.children):
             nouns = [t for t in token.doc[max(token.sent.start, token.i - 6):token.i]
-                     if NOUN_TRIGGERS.get(t.lower_) == "Meeting" or t.lower_ in GATHERINGS]
+                     if _meeting_word(t)]
             if nouns and any(fold(c.text) in PHONE_WORDS for c in nouns[-1].children):
                 return "PhoneCall"  # "a virtual meeting of Quad leaders convened at short
                 # notice": the video call just named
@@ -381,17 +385,16 @@ def _event_type(token: Token) -> str | None:
             return "Meeting"  # "called on Singapore's Prime Minister": a courtesy call
         if lemma == "call" and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(
-                    p.dep_ == "pobj" and (p.lower_ in GATHERINGS or NOUN_TRIGGERS.get(
-                        p.lower_) == "Meeting") for p in c.children)
+                    p.dep_ == "pobj" and _meeting_word(p) for p in c.children)
                 for c in token.children):
             return None  # "called the leaders of the G5 Sahel to a summit": summoned them
         if lemma == "call" and any(
                 c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
-                and not any(p.ent_type_ == "DATE" for p in c.children) for c in token.children):
-            return None  # "called for talks", "called off"; not "called Putin on Tuesday"
-        if lemma == "call" and any(g.dep_ == "mark" and g.lower_ == "for" and g.i > token.i
-                                   for c in token.children for g in c.children):
-            return None  # "called on Saturday for a committee to draft a constitution"
+                and not any(p.ent_type_ == "DATE" for p in c.children)
+                or any(g.dep_ == "mark" and g.lower_ == "for" and g.i > token.i
+                       for g in c.children) for c in token.children):
+            return None  # "called for talks", "called off", "called on Saturday for a
+            # committee to draft a constitution"; not "called Putin on Tuesday"
         if lemma == "call" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not any(
                 t.ent_type_ for t in c.subtree) and c.lower_ not in CALLED_PEOPLE
                 for c in token.children):  # not "called Moon Jae-in", split at the hyphen
@@ -3824,8 +3827,7 @@ def _gathering_it_stands_for(draft: EventDraft, sentence: Span,
     verb = draft.trigger.root
     subjects = _bringing_subjects(verb)
     if not draft.rule.endswith(":bring") or not any(
-            c.lower_ == "it" or (
-                c.lower_ in GATHERINGS or NOUN_TRIGGERS.get(c.lower_) == "Meeting") and any(
+            c.lower_ == "it" or _meeting_word(c) and any(
                 d.dep_ == "det" and d.lower_ in ("the", "that", "this") for d in c.children)
             for c in subjects) or sentence.start == 0:
         return None
@@ -3878,8 +3880,7 @@ def _received_at_the_gathering(draft: EventDraft, sentence: Span, drafts: list[E
     if draft.type != "Meeting" or root.pos_ != "VERB":
         return None
     at = [p for c in root.children if c.dep_ == "prep" and c.lower_ in ("at", "during")
-          for p in c.children if p.dep_ == "pobj" and (
-              p.lower_ in GATHERINGS or NOUN_TRIGGERS.get(p.lower_) == "Meeting")
+          for p in c.children if p.dep_ == "pobj" and _meeting_word(p)
           and any(d.dep_ == "det" and d.lower_ in ("the", "that", "this") for d in p.children)
           and not any(d.dep_ in ("compound", "amod", "nmod", "prep") for d in p.children)]
     if not at:
