@@ -55,6 +55,12 @@ VERB_TRIGGERS = {
     "propose": "Proposal", "offer": "Proposal", "suggest": "Proposal", "invite": "Proposal",
     "threaten": "Threat", "warn": "Threat",
 }
+# Stretches of a visit that one begins or ends with someone: "began the day with X".
+STRETCHES = {"day", "morning", "afternoon", "evening", "visit", "tour", "trip", "stay",
+             "programme", "program", "schedule", "leg"}
+# What time is spent in: "spent five hours together".
+SPANS_OF_TIME = {"hour", "minute", "day", "evening", "afternoon", "morning", "night",
+                 "weekend", "time"}
 # nouns -> event type
 NOUN_TRIGGERS = {
     "meeting": "Meeting", "meetings": "Meeting", "talks": "Meeting", "summit": "Meeting",
@@ -118,6 +124,8 @@ TOPIC_VERBS = {"discuss", "address", "focus", "review", "exchange", "consider", 
                "explore", "cover", "tackle", "concentrate", "emphasize", "emphasise",
                "highlight", "touch", "raise", "envisage", "envision", "center", "centre",
                "note", "stress", "underline", "underscore", "reaffirm", "dwell", "dwelt"}
+# Verbs by which one side presses the other on a matter: "pressing him on …".
+PRESSING_VERBS = {"press", "urge", "quiz", "question", "challenge", "grill", "lobby"}
 VAGUE_OBJECTS = {"views", "ways", "means", "issues", "matters", "opinions", "ideas", "aspects"}
 SIDELINES = {"sidelines", "margins", "sideline", "margin", "fringes", "fringe"}
 NOT_TOPICS = SIDELINES | {"occasion", "eve", "day", "phone",
@@ -269,6 +277,24 @@ def _event_type(token: Token) -> str | None:
             c.dep_ == "dobj" and c.lemma_.lower() in {"name", "signature"} for c in token.children
             ) and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children):
         return "Agreement"  # "put their names to the documents": signed them
+    if lemma == "spend" and token.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in SPANS_OF_TIME
+            for c in token.children) and (any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(
+                    g.ent_type_ == "PERSON" for g in c.subtree) for c in token.children) or any(
+                t.lower_ == "together" and token in (t.head, t.head.head) for t in token.subtree)):
+        return "Meeting"  # "Blinken and Wang had spent five hours together in Bali"
+    if lemma in OPENING_VERBS and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lower_ in STRETCHES for c in token.children) and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
+            for c in token.children):
+        return "Meeting"  # "He began the day with Trade Minister Gan Kim Yong"
+    if lemma == "see" and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children) and any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in SIDELINES
+                                     for g in c.children) for c in token.children):
+        return "Meeting"  # "Macron saw Haftar on the margins of the gathering"
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if token.dep_ == "amod" and (token.tag_ == "VBG" or token.i > 0 and token.doc[
                 token.i - 1].pos_ in ("DET", "PRON", "ADJ")) or (token.tag_ == "VBG"
@@ -419,9 +445,11 @@ def _event_type(token: Token) -> str | None:
             return None  # "attended Sunday night's grand final": a match, no talks
         if lemma in ("welcome", "greet") and any(
                 c.dep_ == "dobj" and c.pos_ == "NOUN" and c.ent_type_ in ("", "DATE") and (
-                    NOUN_TRIGGERS.get(c.lower_) == "Agreement" or c.lower_ in WELCOMED_NEWS)
+                    NOUN_TRIGGERS.get(c.lower_) == "Agreement" or c.lower_ in WELCOMED_NEWS
+                    or c.lower_.endswith("ing") and any(g.lower_ == "of" for g in c.children))
                 for c in token.children):
-            return None  # "welcomed the deal", "welcomed the decision": approval, no meeting
+            return None  # "welcomed the deal", "welcomed the decision", "welcomed the
+            # deepening of trilateral cooperation": approval, no meeting
         if lemma == "welcome" and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(
                     p.dep_ == "pobj" and p.pos_ == "NOUN" and p.ent_type_ == "" and
@@ -473,7 +501,7 @@ def _event_type(token: Token) -> str | None:
             return None  # "officials, joined by McGurk, carried …": company, no event
         if lemma == "join" and any(c.dep_ == "dobj" and c.ent_type_ == "ORG" and
                                    NOUN_TRIGGERS.get(c.lower_) not in CONTACT
-                                   for c in token.children):
+                                   for c in token.children) and not _for_an_event(token):
             return None  # "requested to join the Trans-Pacific Partnership": a membership
         if lemma == "chair" and token.tag_ == "VBZ" and token.dep_ == "relcl" and any(
                 c.dep_ == "dobj" and c.ent_type_ == "ORG" for c in token.children):
@@ -571,7 +599,8 @@ CALLED_PEOPLE = {"counterpart", "counterparts", "president", "minister", "leader
 # What is offered as a courtesy, not proposed: "offered condolences", "offered congratulations".
 COURTESIES = {"condolences", "condolence", "sympathy", "sympathies", "congratulations",
               "greetings", "thanks", "prayers", "apologies", "apology", "tribute", "wishes"}
-# What one welcomes without meeting anyone: "welcomed the decision".
+# What one welcomes without meeting anyone: "welcomed the decision", "welcomed the Kingdom's
+# hosting of the Sanaa delegation".
 WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "outcome",
                  "progress", "efforts", "initiative", "proposal", "resolution", "release",
                  "ceasefire", "truce", "statement", "results", "result", "development",
@@ -579,7 +608,7 @@ WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "o
                  "plan", "plans", "offer", "idea", "invitation", "victory", "appointment",
                  "start", "beginning", "launch", "resumption", "process", "engagement",
                  "hosting", "end", "conclusion", "breakthrough", "adoption", "reopening",
-                 "lifting"}  # "welcomed the Kingdom's hosting of the Sanaa delegation"
+                 "lifting", "expansion", "growth", "cooperation"}
 # What leaders watch being signed or exchanged after their talks.
 SIGNED_PAPERS = {"documents", "document", "agreements", "agreement", "memorandums", "memoranda",
                  "memorandum", "mous", "mou", "accords", "accord", "deals", "deal", "instruments",
@@ -795,6 +824,10 @@ def _unreal(token: Token) -> bool:
             c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULED | {"set", "likely", "expected"}
             for c in t.head.children) for t in [token, *token.ancestors][:4]):
         return True  # "Li is due in Auckland on Friday to meet business leaders": planned
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in SCHEDULED | {"set", "expected"}
+            for c in [token.head.head, *token.head.head.children]):
+        return True  # "Hayashi is due in New Delhi on Friday for a meeting of the Quad"
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "pobj" and \
             token.head.head.lower_ == "of" and token.head.head.head.lemma_.lower() in \
             GATHERINGS | NOUN_TRIGGERS.keys():
@@ -1323,8 +1356,9 @@ def _senders_of_messages(sentence: Span) -> set[int]:
     on an invitation from Prime Minister Albanese for Kalsakau to visit" (Albanese was not
     there)."""
     return {t.i for noun in sentence if noun.lower_ in MESSAGE_NOUNS
-            for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
-            for t in c.subtree}
+            for c in [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())]
+            if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree}
+    # "…, carrying greetings from President Murmu and Mr. Modi", however "from" was hung
 
 
 def _a_deal(noun: Token) -> bool:
@@ -3501,6 +3535,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:participants|leaders|heads of state|attendees)(?: at the "
                         r"(?:summit|talks|meeting|conference|gathering))? included|"
                         rf"{REPRESENTED_BY}|"
+                        r"(?:were|was) (?:also |all |both )?represented(?= ?[,.;])|"
                         r"(?:also|both|all) (?:took part|taking part|attended|participated|"
                         r"present)|also addressed (?:the )?(?:leaders|delegates)|"
                         r"^on (?:\w+['’]s|the \w+) side (?:were|was|sat)|"
@@ -3653,6 +3688,9 @@ def _unnamed_envoys_of(doc: Doc, m: Mention) -> bool:
     if head.dep_ == "nsubj" and m.kind in ("state", "organization") and (
             head.head.lemma_.lower() == "attend" or _took_part(head.head)):
         return True  # "Qatar also took part": its people unnamed
+    if head.dep_ == "nsubjpass" and head.head.lemma_.lower() == "represent" and not any(
+            c.dep_ == "agent" for c in head.head.children):
+        return True  # "The European Union … were also represented"
     return head.dep_ == "pobj" and head.head.lower_ in ("of", "from") and \
         envoys.lower_ in ENVOY_NOUNS and (envoys.dep_ in (
             "appos", "conj", "attr", "nsubj", "nsubjpass", "dobj") or envoys.dep_ == "pobj"
@@ -4307,8 +4345,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             noun_type = None  # "discussed a ceasefire" is no agreement
         if noun_type:
             kind = noun_type
-        elif lemma not in VERB_TRIGGERS:
-            return None
+        elif lemma not in VERB_TRIGGERS and not (lemma in OPENING_VERBS and kind == "Meeting"):
+            return None  # but "began the day with X" is a meeting (see _event_type)
     # A nominal trigger that is the object of a verb is read from that verb's clause.
     makers = _makers(trigger, mentions) if trigger.pos_ in ("NOUN", "PROPN") else set()
     # "the visit that Wang Yi paid to Moscow": told here, with who made it
@@ -5107,6 +5145,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         if own is not None:  # "then foreign ministers Cem and Papandreou launched a
             previous = just_named = own  # rapprochement that saw Papandreou travel to Ankara,
             # where the two ministers signed …": the two this sentence's subject names
+        if own is None and (just_named is None or len(just_named.keys()) < 2) and \
+                count in (None, 2) and (_subject_says(verb, THE_PEOPLE) or _subject_says(
+                    verb, THE_TWO)):
+            # "Wang did find time for Lavrov. The two held talks on the sidelines": the two
+            # the sentence before names, though only one is its subject
+            just_named = _pair_just_named(sentence, doc._.mentions or []) or just_named
         if plural == "their":  # "… never met Fernandez. Their first conversation …": the
             just_named = _pair_just_named(sentence, doc._.mentions or [])  # two just named
             previous = just_named or next((d for d in candidates if d.type in CONTACT), None)
@@ -5897,8 +5941,11 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
                    for t in draft.sentence)
     apart = any(t.lower_ == "separately" or t.lower_ in {"separate", "bilateral"} and (
         NOUN_TRIGGERS.get(t.head.lower_) in CONTACT or t.head.lower_ in {"sessions", "rounds"})
-        for t in draft.sentence)  # "held separate talks", "back-to-back bilateral talks with
-    # A and B", not "in a separate room"
+        for t in draft.sentence) or any(  # "met in turn with A, B and C", "one by one"
+        " ".join(w.lower_ for w in doc[t.i:t.i + 3]) in ("in turn with", "one by one")
+        for t in doc[trigger.i + 1:min(trigger.i + 3, draft.sentence.end)])
+    # "held separate talks", "back-to-back bilateral talks with A and B", not "in a
+    # separate room"
     if draft.type not in CONTACT or not (placed or apart or trigger.lower_ == "calls" or twice
                                          or calls or sequence):  # "held phone calls with A and B"
         return [draft]
@@ -6031,6 +6078,7 @@ LEADERS = re.compile(r"\b(?:leaders|presidents|heads of (?:state|government)|pre
 MINISTERS = re.compile(r"^(?:the two|both|the three) (?:foreign |defen[cs]e )?ministers$")
 
 
+THE_TWO = re.compile(r"^(?:the two|both|they)$")  # "The two held talks"
 # A plural subject that names people by their post, not their countries: "the two presidents".
 THE_PEOPLE = re.compile(r"^(?:the two|the three|both) (?:presidents|leaders|prime ministers|"
                         r"premiers|heads of state|heads of government|men|foreign ministers)$")
@@ -6309,7 +6357,8 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
             out.update(t.i for t in token.subtree)
         elif token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and (
                 token.head.lemma_.lower() in TOPIC_HEADS or views
-                or _counterpart_of(token.head, trigger)) and token.i > token.head.i \
+                or _counterpart_of(token.head, trigger) or _venue_of(token)) \
+                and token.i > token.head.i \
                 and not (
                 token.lower_ == "on" and token.head.lemma_.lower() == "call"
                 and (token.head.pos_ == "VERB" or any(
@@ -6336,6 +6385,12 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                         break  # "…, following a trilateral summit in Sochi": no topic;
                         # but "following Russia's attack on Ukraine" is one
                     out.add(t.i)
+        elif token.lemma_.lower() in PRESSING_VERBS and token.pos_ == "VERB" and \
+                token.dep_ in ("advcl", "conj") and token.head == trigger:
+            out.update(t.i for c in token.children if c.dep_ == "prep"
+                       and c.lower_ in TOPIC_PREPS for t in c.subtree)
+            # "met Hun Sen, pressing him on the crisis in Myanmar, on what China is
+            # building at Ream and on the fate of Kem Sokha": what he pressed, no side
         elif token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
             out.update(t.i for c in token.children if c.dep_ == "dobj" or c.dep_ in (
                 "prep", "conj") and c.lower_ in TOPIC_PREPS for t in c.subtree)
@@ -6367,6 +6422,17 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
             out.update(t.i for c in token.children if c.dep_ in ("dobj", "prep")
                        for t in c.subtree if t.ent_type_ != "PERSON")
     return out
+
+
+def _venue_of(prep: Token) -> bool:
+    """A phrase on a matter that the parser hung on the common noun where talks were held:
+    "talks with Lourenço at the presidential palace on the Lobito rail corridor"; not a
+    place ("in the courtyard of the palace on Krakowskie Przedmieście")."""
+    noun = prep.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in {"at", "in"} \
+        and noun.head.head.lemma_.lower() in TOPIC_HEADS and noun.head.head.i < noun.i \
+        and all(p.pos_ == "NOUN" and not p.ent_type_ for p in prep.children if p.dep_ == "pobj")
+    # (nor "in a conference room … on the windward coast of St Vincent, the presidents sat")
 
 
 def add_party(draft: EventDraft, mention: Mention, role: str) -> None:

@@ -228,6 +228,9 @@ class MentionFinder:
                 entry = self.base.get(key)
                 if entry is None or not self._plausible(doc, start, end, kind, entry):
                     continue
+                if entry.type == "Person" and end + 1 < len(doc) and doc[end].text == "-" \
+                        and not doc[end - 1].whitespace_ and doc[end + 1].is_title:
+                    continue  # "Yunus-Bek Yevkurov" is no Muhammad Yunus: a part of a name
                 if kind == "seat" and fold(doc[start:end].text) in surnames:
                     continue  # "General Michael Langley", then "Langley": a person, not the
                     # CIA's seat
@@ -2322,7 +2325,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
                             or _agent_of_a_thing(doc[p.end - 1])]
                 is_subject = token.dep_.startswith("nsubj")
                 here = [p for p in before if p.start >= sentences[index[token.i]].start]
-                main = [p for p in subjects if doc[p.end - 1].head.dep_ == "ROOT"
+                main = [p for p in subjects if _main_clause(doc[p.end - 1].head)
                         and p.end - 1 < doc[p.end - 1].head.i]  # before its verb, as
                 # subjects stand ("the Cuban leader met Premier Li Keqiang, who …": the parser
                 # may call Li a subject too)
@@ -2352,6 +2355,14 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
         # held talks with Nyusi. In Pretoria, he met Zuma" is Modi all through
         bisect.insort(people, resolved, key=lambda m: m.start)
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _main_clause(verb: Token) -> bool:
+    """The root, or a clause joined to it after a semicolon: "Bazoum was toppled …; in the
+    weeks that followed Blinken spoke to him by phone"."""
+    root = verb.sent.root
+    return verb.dep_ == "ROOT" or any(t.text == ";" and t.head == root
+                                      for t in verb.doc[root.i:verb.i])
 
 
 # Nouns of a journey, whose clauses ("…'s visit to Beijing, where he met Xi") tell of it.

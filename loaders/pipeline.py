@@ -38,6 +38,7 @@ from loaders.events import (
     Party,
     Support,
     _set_apart,
+    _unnamed_envoys_of,
     add_party,
     dates_agree,
     headline,
@@ -259,6 +260,8 @@ def _listed_with(doc: Doc, mention: Mention, people: set[int]) -> bool:
         token = token.head
         if token.i in people:
             return True
+    if _unnamed_envoys_of(doc, mention):
+        return True  # "The European Union … were also represented": its people came
     # "along with delegations from the European Union, ECOWAS and ECCAS": their people came
     return token.dep_ == "pobj" and token.head.lower_ in ("from", "of") and \
         token.head.head.lower_ in ENVOY_NOUNS
