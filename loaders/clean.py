@@ -96,6 +96,11 @@ BLESSING = re.compile(r"[,(]\s*may (?:God|Allah) (?:\w+ ){0,2}?(?:assist|preserv
                       r"them|Them)(?: soul)?(?: in peace)?\s*[,)]")
 
 
+# "It will be recalled that X was received …": a reminder of readouts, no future of its own.
+RECALLED = re.compile(r"\b[Ii]t (?:will|should|may|is|must) be (?:recalled|remembered|noted) "
+                      r"that\s")
+
+
 def blank_boilerplate(text: str) -> str:
     """``text`` with every boilerplate line replaced by spaces (offsets unchanged).
 
@@ -118,6 +123,6 @@ def blank_boilerplate(text: str) -> str:
             chars[start:match.end()] = " " * (match.end() - start)
             continue
         chars[match.start():match.end()] = " " * (match.end() - match.start())
-    for match in BLESSING.finditer(text):
+    for match in [*BLESSING.finditer(text), *RECALLED.finditer(text)]:
         chars[match.start():match.end()] = " " * (match.end() - match.start())
     return "".join(chars)

@@ -268,7 +268,7 @@ def _event_type(token: Token) -> str | None:
         return "Meeting" if any(c.dep_ == "prep" and c.lower_ == "with"
                                 for c in token.children) else None  # "an audience with the
         # Pope": but "an audience of students" is none
-    if token.lower_ == "session" and token.dep_ == "dobj" and \
+    if token.lower_ in ("session", "sessions") and token.dep_ == "dobj" and \
             token.head.lemma_.lower() in ("hold", "co-chair", "cochair") and any(
                 c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
                 for c in token.head.children):
@@ -295,6 +295,13 @@ def _event_type(token: Token) -> str | None:
             c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in SIDELINES
                                      for g in c.children) for c in token.children):
         return "Meeting"  # "Macron saw Haftar on the margins of the gathering"
+    if lemma == "see" and token.pos_ == "VERB" and token.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+            for c in token.children) and \
+            token.head.lemma_.lower() == "go" and any(
+                c.lower_ == "on" and c.dep_ in ("prt", "advmod", "prep")
+                for c in token.head.children):
+        return "Meeting"  # "Austin, who went on to see Ruto at State House the same day"
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if token.dep_ == "amod" and (token.tag_ == "VBG" or token.i > 0 and token.doc[
                 token.i - 1].pos_ in ("DET", "PRON", "ADJ")) or (token.tag_ == "VBG"
@@ -989,6 +996,9 @@ def _clause_root(trigger: Token) -> Token:
     """The verb whose clause holds the event's arguments."""
     token = trigger
     for _ in range(5):
+        if token is not trigger and _describes_the_object(token):
+            token = token.head  # "held what he described as a 'warm' meeting": the holding
+            continue
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("xcomp", "advcl", "acl", "pcomp",
                                                                "amod") and not (
                 token.dep_ == "advmod" and token.tag_ in ("VBN", "VBG")):
@@ -1014,6 +1024,27 @@ def _clause_root(trigger: Token) -> Token:
 OPENING_VERBS = {"start", "begin", "open", "kick", "end", "close", "conclude", "wrap", "finish"}
 
 
+# Verbs that name what something was: "what he described as a warm meeting".
+DESCRIBING_VERBS = {"describe", "call", "term", "characterise", "characterize", "label", "dub",
+                    "hail", "bill"}
+
+
+def _going_ahead(verb: Token) -> bool:
+    """ "went ahead with a four-way meeting with X", "proceeded with talks": the subject held
+    them."""
+    return verb.lemma_.lower() == "proceed" or verb.lemma_.lower() in {
+        "go", "press", "push", "forge", "move"} and any(
+        c.lower_ == "ahead" for c in verb.children)
+
+
+def _describes_the_object(verb: Token) -> bool:
+    """A free relative that names the object of the verb above: "held what he described as
+    a 'warm and productive' meeting with Manalo"."""
+    return verb.lemma_.lower() in DESCRIBING_VERBS and verb.dep_ in ("ccomp", "dobj", "xcomp") \
+        and verb.head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.tag_ == "WP"
+                                             for c in verb.children)
+
+
 def _governing_verb(trigger: Token) -> Token | None:
     """The verb a prepositional event phrase hangs from, through nouns and preps."""
     token = trigger.head
@@ -1024,6 +1055,9 @@ def _governing_verb(trigger: Token) -> Token | None:
                     prep.i > 0 and prep.nbor(-1).text == "," and prep.lower_ == "during":
                 return token.head  # "X told Y that …, during a meeting at the palace": the
                 # telling was at the meeting, not what was told
+            if _describes_the_object(token):
+                return token.head  # "held what he described as a 'warm' meeting with X":
+                # the holding, of which the describing is the object
             return token
         if token.head is token or token.dep_ not in ("prep", "pobj", "dobj", "npadvmod"):
             return None
@@ -1057,6 +1091,14 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
         if token.i in out or token == trigger or trigger in token.subtree and token != root:
             continue
         lemma = token.lemma_.lower()
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head == root and \
+                token.i < root.i and not subjects and any(
+                    c.dep_ == "nsubj" and c.i < token.i for c in token.children):
+            # "Meloni and Sunak, pushing to get migration onto the agenda, co-hosted …": the
+            # parser gave the participle the subject of the verb
+            own = {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+            out.update(t.i for t in token.subtree if t.i not in own)
+            continue
         if token.dep_ == "prep" and (lemma in BACKGROUND_PREPS or token.lower_ == "according") \
                 and not _began_since(token, trigger) and not (
                     token.head == root and _company(token)):
@@ -1178,13 +1220,24 @@ def _absolute(prep: Token) -> bool:
                                          for o in c.children))
         for c in prep.children) or prep.lower_ == "with" and any(
         c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_.lower() in REPORTING | {
-            "warn", "urge", "press", "insist", "caution"} for c in prep.children)
+            "warn", "urge", "press", "insist", "caution"} for c in prep.children) or \
+        prep.lower_ == "with" and any(
+            c.dep_ == "pcomp" and (c.lemma_.lower() in {"skip", "miss", "boycott", "shun"} or (
+                c.lemma_.lower() in {"stay", "keep"} and any(a.lower_ == "away"
+                                                              for a in c.children)))
+            for c in prep.children) or \
+        prep.lower_ == "with" and all(p.pos_ == "NOUN" and not p.ent_type_ for p in prep.children
+                                      if p.dep_ == "pobj") and ON_THE_AGENDA.search(
+            prep.doc[prep.i:prep.sent.end].text) is not None
+    # "…, with preparations for Xi's state visit high on the agenda": what was talked about
+    # "…, with Presidents Xi and Putin staying away": who was not there
     # "…, with Brussels pitching itself as an alternative to Russia and China": what
     # Brussels does, no side; "…, with both leaders warning him against pushing Palestinians
     # into Egypt": what was said, no side
 
 
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+ON_THE_AGENDA = re.compile(r"\b(?:high|top|first|prominently|prominent) on the agenda\b")
 
 
 def _clause_tokens(root: Token, trigger: Token) -> set[int]:
@@ -1853,6 +1906,7 @@ BROKER_NOUNS = {"mediator", "mediators", "broker", "facilitator", "facilitators"
                 "intermediary", "guarantor", "guarantors"}
 VENUES = {"residence", "palace", "office", "home", "house", "villa", "retreat", "estate",
           "headquarters", "compound", "farm", "ranch", "dacha"}
+BUILDINGS = {"building", "premises", "seat", "offices", "grounds"}
 
 
 def _plural_role_people(mention: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -1932,6 +1986,20 @@ def _venue_owner(doc: Doc, mention: Mention) -> bool:
     return before in {"at", "in"} and _owner_of(doc, mention, VENUES)
 
 
+def _in_a_building_of(doc: Doc, mention: Mention) -> bool:
+    """ "in the building of the Supreme Majlis of the Nakhchivan Autonomous Republic": a
+    place named after whose building it is, no side."""
+    token = doc[mention.start:mention.end].root
+    for _ in range(6):
+        if token.dep_ not in ("pobj", "compound", "prep", "appos", "conj") or token.head == token:
+            return False
+        token = token.head
+        if token.lower_ in BUILDINGS and token.dep_ == "pobj" and \
+                token.head.lower_ in {"at", "in", "inside"}:
+            return True
+    return False
+
+
 def _names_the_venue(doc: Doc, mention: Mention, mentions: list[Mention]) -> bool:
     """ "at the General Secretariat of the Gulf Cooperation Council (GCC)": the body whose
     seat the venue is, named in it or again after it, hosts the others' talks."""
@@ -1982,9 +2050,11 @@ def _of_a_title_or_gathering(doc: Doc, mention: Mention) -> bool:
     while token.dep_ in ("compound", "appos", "conj") and token.head is not token:
         token = token.head
     for _ in range(3):
-        if token.dep_ != "pobj" or token.head.lower_ != "of":
+        if token.dep_ != "pobj" or token.head.lower_ not in ("of", "for"):
             return False
         owner = token.head.head
+        if token.head.lower_ == "for":  # "the Cabinet Secretary for Foreign and Diaspora
+            return fold(owner.text) in TITLE_WORDS  # Affairs": a post's field, no body
         if owner.lower_ in SENT_BY:
             return False  # "a delegation of Hamas": Hamas, sent
         if owner.ent_type_ == "PERSON" and owner.pos_ == "PROPN":
@@ -2758,6 +2828,16 @@ def _naming_a_thing(ent: Span) -> bool:
     return len(ent) == 1 and root.dep_ in ("nummod", "compound", "amod") \
         and root.head.i > root.i and root.head.pos_ == "NOUN" \
         and root.head.lower_ not in GATHERINGS and root.head.lower_ not in NOUN_TRIGGERS
+
+
+def dating_a_thing(ent: Span) -> bool:
+    """Whether a date only qualifies a noun that is no event the story tells: "over the
+    Sept. 24 gunfight at a monastery" dates the gunfight, not the talks after it."""
+    root = ent.root
+    return root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.i >= ent.end \
+        and root.head.pos_ == "NOUN" and root.head.lower_ not in GATHERINGS \
+        and root.head.lower_ not in NOUN_TRIGGERS and not root.head.ent_type_ \
+        and root.head.lemma_.lower() not in SPANS_OF_TIME  # but "Tuesday afternoon"
 
 
 def narrative_year(ent: Span) -> int | None:
@@ -3546,7 +3626,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"(?:were|was) (?:also )?in the room|"
                         r"(?:were|was) among the (?:\w+ ){0,2}(?:leaders|delegates|guests|"
                         r"ministers|participants|heads of (?:state|government))|"
-                        r"(?:around|at) the (?:\w+ )?table(?: with [\w .'’-]{1,40}?)? "
+                        r"(?:around|at) the (?:\w+ )?(?:table|room)(?: with [\w .'’-]{1,40}?)? "
                         r"(?:were|sat)|^(?:around|at) the (?:\w+ )?table(?=,)|"
                         r"facing (?:them|him|her) (?:were|was|sat)|"
                         r"sat on the (?:\w+ ){0,2}side|sat in on|(?:also )?sat in(?= ?[,.;])|"
@@ -3595,11 +3675,13 @@ def _stayed_away(doc: Doc, m: Mention) -> bool:
     not come: "Venezuela was represented by Delcy Rodríguez, as Nicolás Maduro did not make
     the trip"."""
     head = doc[m.end - 1]
+    if head.dep_ == "nsubjpass" and head.head.lemma_.lower() == "represent":
+        return True  # "Rwandan President Paul Kagame was represented by Prime Minister X"
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head  # "with Presidents Xi Jinping and Vladimir Putin staying away"
     if not head.dep_.startswith("nsubj"):
         return False
     verb = head.head
-    if head.dep_ == "nsubjpass" and verb.lemma_.lower() == "represent":
-        return True  # "Rwandan President Paul Kagame was represented by Prime Minister X"
     return any(c.dep_ == "neg" for c in verb.children) or \
         verb.lemma_.lower() in {"stay", "skip", "miss", "boycott", "decline", "send", "cancel",
                                 "scrap", "postpone"} or verb.lemma_.lower() == "call" and any(
@@ -4458,6 +4540,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if kind in CONTACT and any(c.dep_ == "acl" and c.lemma_.lower() == "hold" and c.tag_ == "VBN"
                                for c in trigger.children):
         governed = True  # "the strategic dialogue held on March 18 in Anchorage between A and B"
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "as" and \
+            _describes_the_object(trigger.head.head) or trigger.dep_ == "oprd" and \
+            _describes_the_object(trigger.head):
+        governed = True  # "held what he described as a 'warm and productive' meeting with X"
     held = trigger.nbor(2) if trigger.i + 2 < len(doc) and doc[trigger.i + 1].text == "," \
         else None
     held_between = kind in CONTACT and held is not None and held.lemma_.lower() == "hold" and \
@@ -4483,7 +4569,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         kind in CONTACT and outer.head.lower_ == "with"  # "began a visit with talks with X"
         and (any(NOUN_TRIGGERS.get(t.lower_) == "Visit"
                  for t in (outer.head.head, *outer.head.head.children))
-             or outer.head.head.lemma_.lower() in OPENING_VERBS)) or (
+             or outer.head.head.lemma_.lower() in OPENING_VERBS
+             or _going_ahead(outer.head.head))) or (
         kind in CONTACT and outer.head.lower_ == "for" and governor is not None
         and (VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit"
              or governor.lemma_.lower() in TRIP_VERBS)) or (  # "drove to the mansion for talks"
@@ -4522,7 +4609,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         if not (own_parties and trigger.head.lower_ in EVENT_REFERENCE_WORDS):
             # not "… days after Tehran's talks with Washington": those talks had their own
             tokens |= {t.i for c in clause.children if c.dep_.startswith("nsubj")
-                       for t in c.subtree}
+                       for t in c.subtree} - {t.i for c in clause.children
+                                              if c.dep_.startswith("nsubj") for r in c.children
+                                              if r.dep_ in ("relcl", "acl") for t in r.subtree}
+            # (not "Pashinyan, who had said he was ready to sign with Baku, …": Baku)
         if trigger.head.lower_ == "with" and governor.lemma_.lower() in OPENING_VERBS:
             tokens |= {t.i for c in governor.children if c.dep_ == "dobj" for t in c.subtree}
             # "had started the Arab leg of the trip on Sunday with talks with X": that day
@@ -4918,7 +5008,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 or _after_a_venue(doc, m, mentions)):
             continue  # "in Lima", "in Kazakhstan's capital Astana", "at State House,
             # Nairobi": a place
-        if m.kind == "state" and _owner_of(doc, m, PLACE_NOUNS):
+        if m.kind == "state" and _owner_of(doc, m, PLACE_NOUNS) or _in_a_building_of(doc, m):
             continue  # "in Kazakhstan's capital Astana", "Russia's Black Sea resort of Sochi"
         role = "participant"
         if _venue_owner(doc, m) or _names_the_venue(doc, m, mentions):
@@ -5110,7 +5200,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 # one who hosted them may hold another post: "Guterres hosted A and B")
             counted = [d for d in candidates if count in (len(persons := {
                 mention_id(p.mention) for p in d.parties if p.role != "mediator"
-                and p.mention.kind == "person"}), len(persons - unfit))]
+                and p.mention.kind == "person"}), len(persons - unfit), len(persons - {
+                    mention_id(p.mention) for p in d.parties if p.role == "host"})
+                if count >= 3 else -1)]  # "the same five presidents": a host's five guests
             # "X hosted A and B at a dinner. The two leaders last met in August": A and B
             people = [d for d in counted if sentence.start_char - d.sentence.end_char < 2500]
             timely = [] if _date(sentence, {t.i for t in sentence}, published) else [
@@ -5212,6 +5304,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             guests = [p for p in ones if mention_id(p.mention) not in unfit]
             if count and not named_object and len(ones) > count == len(guests):
                 ones = guests  # "the two leaders": the two a third hosted
+            if count and not named_object and len(ones) > count and all(
+                    p.mention.kind == "person" for p in ones) and count == len(
+                    [p for p in ones if p.role != "host"]):
+                ones = [p for p in ones if p.role != "host"]  # "Xi hosted the five presidents
+                # …. Ten days earlier, the same five presidents had joined Putin": not Xi
             if named_object and count and len(ones) > count:
                 # "Xi hosted the same five presidents": the five Biden sat down with, not
                 # Biden, the subject of that meeting
@@ -5342,12 +5439,15 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         journey = {t.i for c in governor.children if c.dep_ in ("prep", "npadvmod")
                    for t in c.subtree} if nominal and in_phrase and governor is not None and (
             governor.lemma_.lower() in TRIP_VERBS
-            or VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit") else set()
+            or VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit"
+            or trigger.head.lower_ in ("at", "during")) else set()
+        # and "launched the dialogue in Astana in August 2004, at a meeting with …": then
         when_clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "advcl"
                             and a != root and root in a.ancestors and any(
                                 w.lower_ == "when" and w.dep_ == "advmod" for w in a.children)),
                            None)  # "since its launch on 24 June, when he sat down with X"
-        draft.date = _date(sentence, tokens - nested, published, trigger) or (
+        draft.date = _date(sentence, tokens - nested, published, trigger) or \
+            _counted_from_the_clause(root, sentence, published) or (
             _when_date(when_clause, published) if when_clause is not None else None) or _date(
             sentence, journey, published) or _when_date(
             root, published) or _date_of_when_clause(root, published) or _reported_date(
@@ -5882,6 +5982,29 @@ def _after_previous(sentence: Span, earlier: list[EventDraft],
     return day.isoformat() if exact else day.isoformat()[:7]
 
 
+def _counted_from_the_clause(verb: Token, sentence: Span, published: date | None
+                             ) -> str | None:
+    """ "The truce took hold on Jan. 12, four days after Putin and Erdogan met in Istanbul":
+    a day counted from the date of the clause above."""
+    mark = next((c for c in verb.children if c.dep_ == "mark"
+                 and c.lower_ in ("after", "before")), None)
+    if verb.dep_ != "advcl" or mark is None:
+        return None
+    count = next((c for c in [*verb.children, *mark.children] if c.dep_ == "npadvmod"
+                  and c.lemma_.lower() in ("day", "week")), None)
+    number = next((n for n in count.children if n.dep_ == "nummod"), None) if count else None
+    if number is None or not (number.text.isdigit() or number.lower_ in NUMBERS):
+        return None
+    above = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    base = _date(sentence, above, published)
+    if base is None or len(base) < 10:
+        return None
+    days = (int(number.text) if number.text.isdigit() else NUMBERS[number.lower_]) * (
+        7 if count.lemma_.lower() == "week" else 1)
+    return (date.fromisoformat(base) + timedelta(
+        days=-days if mark.lower_ == "after" else days)).isoformat()
+
+
 def _before_previous(sentence: Span, base: str | None, at: int | None = None) -> str | None:
     """ "The day before, the two men had spoken by telephone", "Only six days earlier, Sisi
     had hosted …": a day counted back from ``base``, the date of the last event dated to
@@ -5927,6 +6050,12 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
                     and p.mention.kind == "person"]
         others = [p for p in draft.parties if p.mention.start > trigger.i
                   and p.role in ("participant", "host")]  # "were received separately by Xi"
+    served = {p.mention.affiliation for p in others if p.mention.kind == "person"} - {None}
+    named = {p.mention.start for p in others if p.mention.kind != "state"}
+    others = [p for p in others if p.mention.kind == "person" or p.mention.key not in served
+              and not (p.mention.end + 1 < len(doc) and doc[p.mention.end].lower_ in ("'s", "’s")
+                       and any(p.mention.end < n <= p.mention.end + 3 for n in named))]
+    # "with Luxembourg's Xavier Bettel and Ireland's Leo Varadkar": two counterparts, not four
     starts = sorted(p.mention.start for p in others)
     own_places = {fold(m.text) for p in others for m in _places_in(doc, p.mention.end, next(
         (e for e in starts if e > p.mention.start), draft.sentence.end))[:1]}
@@ -6001,7 +6130,8 @@ def _places_in(doc: Doc, start: int, end: int) -> list[Mention]:
 
 
 PLURAL_ANAPHOR = re.compile(
-    r"^(?:the two|the three|the four|both|the|their|its|all three|all four)\s+"
+    r"^(?:the (?:same )?(?:two|three|four|five|six)|both|the same|the|their|its|all three|"
+    r"all four)\s+"
     r"(?:sides?|leaders|ministers|countries|presidents|nations|"
     r"delegations|parties|heads of state|officials|governments|neighbou?rs|men|prime ministers|"
     r"foreign ministers|premiers|heads of government|delegation|group|mission|visitors|"
@@ -6369,6 +6499,9 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
             agents = {x.i for p in token.children for t in p.subtree
                       if t.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in t.children)
                       for x in t.subtree}  # "… on a joint response convened by Modi": his
+            agents |= {x.i for p in token.children for w in p.subtree if _with_whom(w)
+                       for x in w.subtree}  # "talks on the refugee crisis with Slovenia's
+            # Robert Golob, …": with whom, however the parser hung "with"
             out.update(t.i for p in token.children if p.dep_ in ("pobj", "pcomp")
                        for t in p.subtree if t.i not in agents)
             listed = any(p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_
@@ -6377,7 +6510,7 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                 # coordination inside the BRICS group": to the clause's end, where the
                 # parser may hang B and C elsewhere
                 for t in token.doc[token.i + 1:token.sent.end]:
-                    if t.text == ";" or t.pos_ in ("VERB", "AUX") and (any(
+                    if t.text == ";" or _with_whom(t) or t.pos_ in ("VERB", "AUX") and (any(
                             c.dep_.startswith("nsubj") for c in t.children) or listed
                             and t.dep_ in ("conj", "ROOT", "advcl", "relcl", "ccomp")) or \
                             listed and t.lower_ in REFERENCE_OPENERS and any(
@@ -6422,6 +6555,13 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
             out.update(t.i for c in token.children if c.dep_ in ("dobj", "prep")
                        for t in c.subtree if t.ent_type_ != "PERSON")
     return out
+
+
+def _with_whom(prep: Token) -> bool:
+    """A "with" naming a person, which a topic does not hold: "talks on the refugee crisis
+    with Slovenia's Robert Golob"."""
+    return prep.lower_ == "with" and any(g.ent_type_ == "PERSON" and g.dep_ == "pobj"
+                                         for g in prep.children)
 
 
 def _venue_of(prep: Token) -> bool:

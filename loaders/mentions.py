@@ -28,6 +28,10 @@ from loaders.dates import MONTHS, WEEKDAYS, normalize_date
 
 MentionKind = str  # "person", "state", "organization", "place", "role"
 
+# Verbs that give a thing its name: "a declaration, named Johannesburg II".
+NAMING_VERBS = {"name", "dub", "call", "title", "christen", "brand"}
+# Last words of a post's field, never of a name: "Minister for Foreign and Diaspora Affairs".
+FIELDS_OF_POSTS = {"affairs", "economy", "ministry", "relations", "development", "cooperation"}
 # Title vocabulary: words that may stand in a title, and the role kind of a title.
 TITLE_WORDS = {
     "president", "presidents", "commissioner", "vice", "prime", "minister", "ministers",
@@ -266,6 +270,14 @@ class MentionFinder:
                     t.lower_.endswith("s") and fold(t.text).rstrip("s") in TITLE_HEADS
                     for t in span):
                 continue  # "The Special Representatives", "Cabinet Ministers": posts, no body
+            if ent.label_ == "ORG" and span.end < len(doc) and fold(doc[span.end].text) in \
+                    TITLE_HEADS and all(fold(t.text) in TITLE_WORDS | {"cabinet"} for t in span):
+                continue  # "the Cabinet Secretary for Foreign Affairs": a post, no body
+            if span.root.dep_ == "oprd" and span.root.head.lemma_.lower() in NAMING_VERBS and \
+                    span.root.head.dep_ == "acl":
+                continue  # "a declaration, named Johannesburg II, …": a thing's name
+            if kind == "person" and fold(span[-1].text) in FIELDS_OF_POSTS:
+                continue  # "for Foreign and Diaspora Affairs": a post's field, no one
             if kind == "person":
                 span = _widen_name(span, taken)  # "Muse Bihi Abdi", "Rosa Icela Rodríguez"
             if len(span) == 1 and span.end < len(doc) and doc[span.end].text == "-" and \

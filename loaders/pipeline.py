@@ -41,6 +41,7 @@ from loaders.events import (
     _unnamed_envoys_of,
     add_party,
     dates_agree,
+    dating_a_thing,
     headline,
     in_dateline,
     in_turn,
@@ -320,7 +321,7 @@ def date_paragraph_events(drafts: list[EventDraft], published: date | None
             continue
         earlier = [e for e in paragraph_dates_before(draft.sentence.doc, draft.sentence.start,
                                                      True)
-                   if not _set_up_then(e)]
+                   if not _set_up_then(e) and not dating_a_thing(e)]
         value = next((v for e in reversed(earlier)  # not "weeks" or "two decades"
                       if (v := normalize_date(e.text, published, year=narrative_year(e)))), None)
         if value:
@@ -496,7 +497,7 @@ SHARED_ACTS = {f"co-{verb}{ending}": verb for verb in ("chair", "host", "sign", 
 WHOLE_WORDS = ("tete-a-tete", "tête-à-tête", "tete-a-tetes", "tête-à-têtes")
 # Abbreviated forms of address, one token each, so that no sentence ends at their stop:
 # "…, Eng. Waleed Elkhereiji".
-ADDRESS_ABBREVIATIONS = ("Eng.", "Amb.", "Brig.", "Capt.", "Cmdr.")
+ADDRESS_ABBREVIATIONS = ("Eng.", "Amb.", "Brig.", "Capt.", "Cmdr.", "Hon.")
 # Trigger verbs the statistical lemmatiser gets wrong ("dined" -> "din").
 LEMMA_EXCEPTIONS = {"dined": "dine", "dining": "dine", **SHARED_ACTS}
 # "U.Khurelsukh", "V.Putin" (initials written close, as state agencies do): two tokens.
@@ -626,7 +627,19 @@ def _distinct(draft: EventDraft) -> bool:
     aside = any(t.lower_ in SIDELINES for t in first)  # "On the margins of the summit, a
     # closed-door meeting on Venezuela brought A together with B": not the summit itself
     return any(t.lower_ in EARLIER_WORDS for t in first) or _set_apart(draft) or bilateral \
-        or aside
+        or aside or _sized(draft)
+
+
+WAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _sized(draft: EventDraft) -> bool:
+    """A meeting whose own words give its size, and that size its parties: "went ahead with a
+    four-way meeting with Michel, Macron and Scholz" is no session of the summit told before."""
+    trigger = draft.trigger.root
+    ways = [WAYS.get(n.lower_) for c in trigger.children if c.lower_ == "way"
+            for n in c.children if n.dep_ == "nummod"]
+    return bool(ways) and ways[0] == len(draft.keys("participant", "host"))
 
 
 def _an_aside(draft: EventDraft, gathering: EventDraft) -> bool:
