@@ -96,7 +96,8 @@ PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "
 LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", "attend",
                "join", "sign", "reach", "conclude", "make", "pay", "discuss", "exchange",
                "receive", "seal", "initial", "strike", "clinch", "finalize", "finalise", "ink",
-               "take", "wrap", "use"}  # "used a meeting with Li to urge …"
+               "take", "wrap", "use", "grant"}  # "used a meeting with Li to urge …", "granted
+# Lavrov an audience"
 AGREEMENT_VERBS = {"sign", "reach", "conclude", "ink", "seal", "initial", "strike", "clinch",
                    "finalize", "finalise", "agree", "announce", "approve", "adopt", "renew",
                    "extend"}
@@ -266,8 +267,10 @@ def _event_type(token: Token) -> str | None:
         return "Meeting"  # "The previous round, the 24th, took place in Thimphu in 2016"
     if token.lower_ == "audience" and token.pos_ == "NOUN":
         return "Meeting" if any(c.dep_ == "prep" and c.lower_ == "with"
-                                for c in token.children) else None  # "an audience with the
-        # Pope": but "an audience of students" is none
+                                for c in token.children) or token.dep_ == "dobj" and any(
+            c.dep_ == "dative" for c in token.head.children) and token.head.lemma_.lower() in {
+                "grant", "give", "accord"} else None  # "an audience with the Pope", "granted
+        # Lavrov an audience": but "an audience of students" is none
     if token.lower_ in ("session", "sessions") and token.dep_ == "dobj" and \
             token.head.lemma_.lower() in ("hold", "co-chair", "cochair") and any(
                 c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)

@@ -2479,6 +2479,9 @@ def _own_subjects(token: Token, mentions: list[Mention]) -> set[str]:
             break
         verb = verb.head  # "… telephoning him to congratulate him": the same one did both
         heads = _subject_tokens(verb)
+    doc = token.doc
+    heads -= {t.i for i in list(heads) if doc[i].dep_ == "poss" and doc[i].head.pos_ == "NOUN"
+              for t in doc[i].subtree}  # "Lavrov's tour took him to Egypt": him may be Lavrov
     return {m.key or m.label for m in mentions if m.kind == "person" and m.start in heads}
 
 
