@@ -1213,30 +1213,39 @@ CHOOSING_VERBS = {"pick", "elect", "choose", "appoint", "select", "nominate"}
 
 def _absolute(prep: Token) -> bool:
     """ "…, with the killings in Paris pushing terrorism up the agenda": a clause of its own
-    after "with" whose subject is a thing, no side ("with Xi looking on", "with an Omani
-    delegation taking part" tell who was there)."""
-    return prep.lower_ == "with" and any(
-        c.dep_ == "pcomp" and c.pos_ == "VERB" and (any(
-            s.dep_.startswith("nsubj") and s.pos_ == "NOUN" and s.ent_type_ == ""
-            and s.lower_ not in LISTED_GROUPS | GENERIC_SIDES | SIDE_NOUNS
-            for s in c.children) or any(o.dep_ == "dobj" and o.lower_ in REFLEXIVES
-                                         for o in c.children))
-        for c in prep.children) or prep.lower_ == "with" and any(
-        c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_.lower() in REPORTING | {
-            "warn", "urge", "press", "insist", "caution"} for c in prep.children) or \
-        prep.lower_ == "with" and any(
-            c.dep_ == "pcomp" and (c.lemma_.lower() in {"skip", "miss", "boycott", "shun"} or (
-                c.lemma_.lower() in {"stay", "keep"} and any(a.lower_ == "away"
-                                                              for a in c.children)))
-            for c in prep.children) or \
-        prep.lower_ == "with" and all(p.pos_ == "NOUN" and not p.ent_type_ for p in prep.children
-                                      if p.dep_ == "pobj") and ON_THE_AGENDA.search(
-            prep.doc[prep.i:prep.sent.end].text) is not None
+    after "with" that names no side ("with Xi looking on", "with an Omani delegation taking
+    part" tell who was there)."""
+    if prep.lower_ != "with":
+        return False
+    clauses = [c for c in prep.children if c.dep_ == "pcomp"]
+    return any(_a_things_doing(c) or _saying(c) or _staying_away(c) for c in clauses) or all(
+        p.pos_ == "NOUN" and not p.ent_type_ for p in prep.children if p.dep_ == "pobj"
+    ) and ON_THE_AGENDA.search(prep.doc[prep.i:prep.sent.end].text) is not None
     # "…, with preparations for Xi's state visit high on the agenda": what was talked about
-    # "…, with Presidents Xi and Putin staying away": who was not there
-    # "…, with Brussels pitching itself as an alternative to Russia and China": what
-    # Brussels does, no side; "…, with both leaders warning him against pushing Palestinians
-    # into Egypt": what was said, no side
+
+
+def _a_things_doing(clause: Token) -> bool:
+    """ "…, with Brussels pitching itself as an alternative to Russia and China": what a
+    thing or a state does, no side."""
+    return clause.pos_ == "VERB" and (any(
+        s.dep_.startswith("nsubj") and s.pos_ == "NOUN" and s.ent_type_ == ""
+        and s.lower_ not in LISTED_GROUPS | GENERIC_SIDES | SIDE_NOUNS
+        for s in clause.children) or any(o.dep_ == "dobj" and o.lower_ in REFLEXIVES
+                                         for o in clause.children))
+
+
+def _saying(clause: Token) -> bool:
+    """ "…, with both leaders warning him against pushing Palestinians into Egypt": what was
+    said, no side."""
+    return clause.tag_ == "VBG" and clause.lemma_.lower() in REPORTING | {
+        "warn", "urge", "press", "insist", "caution"}
+
+
+def _staying_away(clause: Token) -> bool:
+    """ "…, with Presidents Xi and Putin staying away": who was not there."""
+    lemma = clause.lemma_.lower()
+    return lemma in {"skip", "miss", "boycott", "shun"} or lemma in {"stay", "keep"} and any(
+        a.lower_ == "away" for a in clause.children)
 
 
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}

@@ -55,6 +55,7 @@ from loaders.events import (
     state_of,
 )
 from loaders.mentions import (
+    NUMBER_WORDS,
     TITLE_WORDS,
     Mention,
     MentionFinder,
@@ -630,14 +631,11 @@ def _distinct(draft: EventDraft) -> bool:
         or aside or _sized(draft)
 
 
-WAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
 def _sized(draft: EventDraft) -> bool:
     """A meeting whose own words give its size, and that size its parties: "went ahead with a
     four-way meeting with Michel, Macron and Scholz" is no session of the summit told before."""
     trigger = draft.trigger.root
-    ways = [WAYS.get(n.lower_) for c in trigger.children if c.lower_ == "way"
+    ways = [NUMBER_WORDS.get(n.lower_) for c in trigger.children if c.lower_ == "way"
             for n in c.children if n.dep_ == "nummod"]
     return bool(ways) and ways[0] == len(draft.keys("participant", "host"))
 
