@@ -72,8 +72,10 @@ def _month_shift(day: date, months: int) -> str:
 
 TODAY = re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b")
 YESTERDAY = re.compile(r"\b(?:yesterday|last night|last evening|overnight)\b")
-# Times of day that say the day too ("last night", which an NER tags a time).
-DAY_TIMES = re.compile(f"{TODAY.pattern}|{YESTERDAY.pattern}")
+# Times of day that say the day too ("last night", "Saturday afternoon", which an NER tags a
+# time).
+DAY_TIMES = re.compile(f"{TODAY.pattern}|{YESTERDAY.pattern}|"
+                       r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 
 
 def _relative(text: str, published: date) -> str | None:
@@ -127,6 +129,11 @@ AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|elev
 DAY_OF_MONTH = re.compile(r"^(?:on )?the (\d{1,2})(?:st|nd|rd|th)$")
 
 
+# A span of time after a comma, which the tagger joins to the date before it: "in October,
+# days after the attack".
+TRAILING_SPAN = re.compile(r",\s*(?:\w+\s+)?(?:hours|days|weeks|months|years)\s*$", re.I)
+
+
 def normalize_date(text: str, published: date | None = None, year: int | None = None
                    ) -> str | None:
     """ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` for a date expression, or None.
@@ -156,7 +163,10 @@ def normalize_date(text: str, published: date | None = None, year: int | None = 
     '2020-08'
     >>> normalize_date("Four months ago", date(2023, 9, 20))
     '2023-05'
+    >>> normalize_date("October, days", date(2023, 11, 12))  # "in October, days after …"
+    '2023-10'
     """
+    text = TRAILING_SPAN.sub("", text)  # the tagger ran the date into the span after it
     for pattern, kind in _PATTERNS:
         match = pattern.search(text.lower())
         if not match:

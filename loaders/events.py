@@ -96,8 +96,8 @@ PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "
 LIGHT_VERBS = {"hold", "have", "conduct", "begin", "start", "launch", "resume", "attend",
                "join", "sign", "reach", "conclude", "make", "pay", "discuss", "exchange",
                "receive", "seal", "initial", "strike", "clinch", "finalize", "finalise", "ink",
-               "take", "wrap", "use", "grant"}  # "used a meeting with Li to urge …", "granted
-# Lavrov an audience"
+               "take", "wrap", "use", "grant", "give", "accord", "extend"}  # "used a meeting
+# with Li to urge …", "granted Lavrov an audience", "gave an official welcome to Lula"
 AGREEMENT_VERBS = {"sign", "reach", "conclude", "ink", "seal", "initial", "strike", "clinch",
                    "finalize", "finalise", "agree", "announce", "approve", "adopt", "renew",
                    "extend"}
@@ -271,6 +271,14 @@ def _event_type(token: Token) -> str | None:
             c.dep_ == "dative" for c in token.head.children) and token.head.lemma_.lower() in {
                 "grant", "give", "accord"} else None  # "an audience with the Pope", "granted
         # Lavrov an audience": but "an audience of students" is none
+    if token.lower_ in ("welcome", "reception") and token.pos_ == "NOUN" and \
+            token.dep_ == "dobj" and token.head.lemma_.lower() in {"give", "accord", "extend"} \
+            and any(c.dep_ in ("dative", "prep") and c.lower_ == "to" and c.i > token.i and any(
+                g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) and not any(
+                    v.pos_ == "VERB" for v in token.doc[token.i:c.i])
+                    for c in token.head.subtree):
+        return "Meeting"  # "gave an official welcome … at the Palace of the Revolution to
+        # His Excellency Lula" (however the parser hangs "to"): received him
     if token.lower_ in ("session", "sessions") and token.dep_ == "dobj" and \
             token.head.lemma_.lower() in ("hold", "co-chair", "cochair") and any(
                 c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
@@ -293,6 +301,28 @@ def _event_type(token: Token) -> str | None:
                 g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children)
             for c in token.children):
         return "Meeting"  # "He began the day with Trade Minister Gan Kim Yong"
+    if lemma in ("take", "pull", "draw") and token.pos_ == "VERB" and any(
+            c.lower_ == "aside" and c.dep_ in ("advmod", "prt") for c in token.children) and any(
+            c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ in ("PROPN", "PRON") or any(
+                t.ent_type_ == "PERSON" for t in c.subtree)) for c in token.children):
+        return "Meeting"  # "Akar took his Swedish counterpart Pal Jonson aside": a word apart
+    if lemma == "summon" and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and (any(t.lower_ in ENVOY_TITLES for t in c.subtree)
+                                  or c.pos_ == "PRON" and any(a.lower_ == "again"
+                                                              for a in token.children))
+            for c in token.children):
+        return "Meeting"  # "Ankara summoned Sweden's ambassador, Staffan Herrstrom", "It
+        # summoned him again on Jan. 20": a foreign ministry's meeting with the envoy
+    if lemma in ("discuss", "review") and token.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "with" and c.head in (token, *(
+                o for o in token.children if o.dep_ == "dobj")) and any(
+                g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.subtree)
+            for c in token.subtree) and any(
+            c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and c.i > token.i and any(
+                g.lower_ in PHONE_WORDS | {"link"} for g in c.subtree)
+            for c in token.subtree):
+        return "PhoneCall"  # "discussed the Rafah offensive with Sullivan and Blinken by
+        # video link"
     if lemma == "see" and token.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children) and any(
             c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in SIDELINES
@@ -618,7 +648,8 @@ WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "o
                  "plan", "plans", "offer", "idea", "invitation", "victory", "appointment",
                  "start", "beginning", "launch", "resumption", "process", "engagement",
                  "hosting", "end", "conclusion", "breakthrough", "adoption", "reopening",
-                 "lifting", "expansion", "growth", "cooperation"}
+                 "lifting", "expansion", "growth", "cooperation", "wish", "desire", "bid",
+                 "intention", "readiness", "willingness", "application", "request"}
 # What leaders watch being signed or exchanged after their talks.
 SIGNED_PAPERS = {"documents", "document", "agreements", "agreement", "memorandums", "memoranda",
                  "memorandum", "mous", "mou", "accords", "accord", "deals", "deal", "instruments",
@@ -1007,19 +1038,31 @@ def _clause_root(trigger: Token) -> Token:
                 token.dep_ == "advmod" and token.tag_ in ("VBN", "VBG")):
             return token  # "Seated next to Pavlopoulos, Erdogan said": the clause of "said"
         if token.pos_ == "VERB" and token.dep_ == "advcl" and any(
-                c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PROPN" or c.lower_ in {
+                c.dep_ in ("nsubj", "nsubjpass") and (
+                    c.pos_ == "PROPN" or _a_name(c) or c.lower_ in {
                     "he", "she"} and any(m.lower_ in {"after", "before"} for m in token.children
                                          if m.dep_ == "mark") or any(
                     a.lower_ == "visiting" for a in c.children)) for c in token.children):
             return token  # "… a year after Albanese travelled to Port Moresby": its own clause,
-            # its subject named or "the visiting leaders" ("after the two countries' ministers
-            # met": the clause above)
+            # its subject named (however tagged: "while Raisi met the Qatari emir") or "the
+            # visiting leaders" ("after the two countries' ministers met": the clause above)
         if token.dep_ in ("ROOT",) or token.head is token:
             return token
         if token.dep_ in ("conj",) and token.pos_ in ("VERB", "AUX"):
             return token
         token = token.head
     return token
+
+
+def _a_name(token: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for a common noun: "while
+    Raisi met the Qatari emir"."""
+    return token.pos_ == "NOUN" and token.is_title and token.i > token.sent.start and \
+        not any(c.dep_ == "det" for c in token.children)
+
+
+# Titles of a state's envoys abroad, whom a host government summons.
+ENVOY_TITLES = {"ambassador", "envoy", "commissioner", "chargé", "charge", "chargé d'affaires"}
 
 
 # Verbs a trip or a day is opened or closed with: "had started the Arab leg of the trip on
@@ -2239,7 +2282,11 @@ def _reference_clauses(root: Token, trigger: Token,
     words = EVENT_REFERENCE_WORDS if words is None else words
     return {t.i for token in root.subtree if trigger not in token.subtree
             and (_opens_reference(token, words) or _since_a_happening(token))
-            for t in token.subtree}
+            for t in token.subtree} | {
+        t.i for token in root.subtree if trigger not in token.subtree
+        and (opener := _opened_by(token, words)) is not None
+        for t in token.subtree if t.i > opener}  # (not "on October 31, the day after
+    # Lula defeated Bolsonaro", the date the parser hung on "defeated")
 
 
 def _since_a_happening(prep: Token) -> bool:
@@ -2325,6 +2372,9 @@ def _only_place(doc: Doc, sentence: Span, mentions: list[Mention], topic_tokens:
         before2 = doc[m.start - 2].lower_ if m.start > 1 else ""
         if _describes_a_thing(doc, m, visit):
             continue  # "a gas hub in Turkey"
+        if _in_a_plan(doc[m.start]):
+            continue  # "agreed to set up a mechanism, with its first meeting to be held in
+            # Chad": where something is to happen, not where they agreed
         if before in {"in", "at"} or before == "of" and before2 in PLACE_NOUNS:
             places.append(m)
     if len({mention_id(m) for m in places}) != 1:
@@ -2333,6 +2383,14 @@ def _only_place(doc: Doc, sentence: Span, mentions: list[Mention], topic_tokens:
            and mention_id(d.location) != mention_id(places[0]) for d in told[-6:]):
         return None  # another event of the sentence is elsewhere
     return replace(places[0], as_place=True)
+
+
+def _in_a_plan(token: Token) -> bool:
+    """Whether a word lies in a clause of what is to happen: "its first meeting to be held
+    in Chad", "talks that will take place in Doha"."""
+    return any(a.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in {"to", "will", "would", "shall"}
+        for c in a.children) for a in token.ancestors)
 
 
 def _city_ending_topic(doc: Doc, mentions: list[Mention], tokens: set[int]) -> Mention | None:
@@ -2532,19 +2590,44 @@ def _began_since(prep: Token, trigger: Token | None) -> bool:
         c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in prep.children)
 
 
+def _by_then(ent: Span) -> bool:
+    """ "By Friday afternoon he was in Doha": a fronted "by" before a told past is when,
+    not a deadline."""
+    by = ent.doc[ent.start - 1]
+    root = ent.sent.root
+    return by.lower_ == "by" and by.i == ent.sent.start and root.tag_ == "VBD" and \
+        root.lemma_.lower() != "have"
+
+
 def _reference_point(ent: Span, words: set[str], trigger: Token | None = None) -> bool:
     """Whether a date only marks a point others are measured from: "since 2015", or
     inside a clause "since he took office in 2014" (one that does not hold ``trigger``)."""
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ in words:
-        return not _began_since(ent.doc[ent.start - 1], trigger)
+        return not _began_since(ent.doc[ent.start - 1], trigger) and not _by_then(ent)
     for head in (ent.root, *ent.root.ancestors):
         if trigger is not None and (head == trigger or head.is_ancestor(trigger)):
             return False
-        if _opens_reference(head, words):
+        opener = _opened_by(head, words)
+        if _opens_reference(head, words) or opener is not None and ent.start > opener:
             return True
         if head.dep_ == "pcomp" and head.head.lower_ in words:
             return True  # "since returning to office in December 2022"
     return False
+
+
+def _opened_by(verb: Token, words: set[str]) -> int | None:
+    """Where one of ``words`` opens a verb's clause that the parser did not hang on it:
+    "the first between the two since Riyadh and Tehran agreed in Beijing in March" (the
+    parser made "since" a preposition of "two"); None when none does."""
+    if verb.pos_ != "VERB":
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].pos_ in ("PROPN", "DET", "CCONJ") \
+            and verb.doc[i].dep_ != "mark":
+        i -= 1
+    opens = i < verb.i - 1 and verb.doc[i].lower_ in words - {"by"} and verb.doc[i].pos_ in (
+        "SCONJ", "ADP")  # (not "received by Sultan Qaboos bin Said", "Said" taken for a verb)
+    return i if opens else None
 
 
 THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b", re.I)
@@ -3633,6 +3716,7 @@ ATTENDANCE = re.compile(r"\b(?:present|in attendance|attendees|those attending|a
                         r"^on (?:\w+['’]s|the \w+) side (?:were|was|sat)|"
                         r"took part(?: as well|\s*[.;]| in the (?:summit|talks|meeting|session|"
                         r"gathering))|"
+                        r"^(?:also )?(?:attending|participating|taking part) (?:were|was)\b|"
                         r"among them were|among those (?:taking part|attending|(?:present )?at "
                         r"the (?:summit|talks|meeting|conference|gathering|session|table))|"
                         r"(?:were|was) (?:also )?in the room|"
@@ -3694,11 +3778,13 @@ def _stayed_away(doc: Doc, m: Mention) -> bool:
     if not head.dep_.startswith("nsubj"):
         return False
     verb = head.head
-    return any(c.dep_ == "neg" for c in verb.children) or \
+    return any(c.dep_ == "neg" or c.dep_ == "acomp" and c.lower_ in {"unable", "absent"}
+               for c in verb.children) or \
         verb.lemma_.lower() in {"stay", "skip", "miss", "boycott", "decline", "send", "cancel",
                                 "scrap", "postpone"} or verb.lemma_.lower() == "call" and any(
             c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
-    # "… after President X called off his trip at the last minute"
+    # "… after President X called off his trip at the last minute"; "Peru, whose President
+    # Dina Boluarte was unable to leave the country, sent …"
 
 
 # Those a gathering just told brought together, as "join" takes them: "joined the leaders".
@@ -3707,9 +3793,11 @@ GATHERED_PEOPLE = {"leaders", "ministers", "delegates", "delegations", "heads", 
 
 
 def _joined_at_the_table(verb: Token) -> bool:
-    """ "Secretary of State Antony Blinken joined Biden at the table": a person joined
-    another at the talks just told."""
-    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children) and any(
+    """ "Secretary of State Antony Blinken joined Biden at the table", "Falih and Novak
+    joined the two leaders at the table": a person joined others at the talks just told."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in {
+        "leaders", "presidents", "men", "ministers"} and any(
+            d.lower_ in {"the", "both"} for d in c.children)) for c in verb.children) and any(
         c.dep_ == "prep" and c.lower_ in ("at", "in", "for") and any(
             p.lower_ in {"table", "talks", "meeting", "meetings"} | GATHERINGS
             for p in c.children if p.dep_ == "pobj") for c in verb.children)
@@ -4043,11 +4131,21 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
         return
     sat_in = listed is not None and listed.group(0).lower().removeprefix("also ").startswith(
         "sat in")
+    listed_only = None
     if told is not None and not stand_in and not sat_in and (
             told.type not in CONTACT or not re.search(
-            r"\bamong those\b", listed.group(0) if listed else "", re.I)):
-        return  # "The summit … was attended by X": already read as a joining (but "He was
-        # joined by X, while Y sat in on the American side": Y too)
+            r"\bamong those\b", listed.group(0) if listed else "", re.I)) and any(
+            s.parties or not s.note.endswith("above: ") for s in told.support
+            if s.sentence.start == sentence.start):
+        # "The summit … was attended by X": already read as a joining, though the list may
+        # go on past what the parser hung on the verb ("attended by His Royal Highness the
+        # Crown Prince; Prince Abdulaziz …; and Prince Faisal …"): those after the marker
+        # only (but "He was joined by X, while Y sat in on the American side": Y too; and
+        # "Attending were Iranian President Ebrahim Raisi and Turkey's President …", which
+        # the joining read no one of, is a list)
+        if listed is None:
+            return
+        listed_only = sentence.start_char + listed.end()
     loose = listed is not None and listed.group(0).lower() == "present" and not delegation
     hosted_here = next((d for d in reversed(drafts) if d.sentence.start == sentence.start
                         and d.type in CONTACT and d.keys("host") and len(d.keys()) < 2),
@@ -4062,6 +4160,8 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
     people += [m for m in mentions if m.kind in ("state", "organization") and not m.modifier
                and m.key not in served and _unnamed_envoys_of(sentence.doc, m)]
     people.sort(key=lambda m: m.start)
+    if listed_only is not None:
+        people = [m for m in people if sentence.doc[m.start].idx >= listed_only]
     represented = REPRESENTED.search(sentence.text)
     agents = {t.i for v in sentence if v.lower_ == "represented"
               for c in v.children if c.dep_ == "agent" for t in c.subtree}
@@ -4439,8 +4539,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             noun_type = None  # "discussed a ceasefire" is no agreement
         if noun_type:
             kind = noun_type
-        elif lemma not in VERB_TRIGGERS and not (lemma in OPENING_VERBS and kind == "Meeting"):
-            return None  # but "began the day with X" is a meeting (see _event_type)
+        elif lemma not in VERB_TRIGGERS and not (lemma in OPENING_VERBS and kind == "Meeting") \
+                and not (lemma in ("discuss", "review") and kind == "PhoneCall") \
+                and not (lemma == "take" and any(c.lower_ == "aside" for c in trigger.children)):
+            return None  # but "began the day with X" and "took X aside" are meetings, and
+            # "discussed it with X by video link" a call (see _event_type)
     # A nominal trigger that is the object of a verb is read from that verb's clause.
     makers = _makers(trigger, mentions) if trigger.pos_ in ("NOUN", "PROPN") else set()
     # "the visit that Wang Yi paid to Moscow": told here, with who made it
@@ -4612,7 +4715,11 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             tokens -= {t.i for t in told.subtree} - {t.i for t in phrase.subtree}
     elif nominal and in_phrase and governor is not None:
         # "suggested X during a phone call with Putin": the subject made the call
-        tokens = {t.i for t in trigger.subtree} - _descriptions(trigger)
+        tokens = {t.i for t in trigger.subtree} - _descriptions(trigger) - {
+            t.i for r in trigger.subtree if r.dep_ == "relcl" and r.head != trigger
+            for c in r.children if c.dep_ in ("ccomp", "xcomp", "advcl") for t in c.subtree}
+        # (not "a meeting with Renzi, who assured him that Rome favoured keeping sanctions on
+        # Russia": what was said)
         tokens |= _listed_after(doc, trigger, mentions)
         clause = _clause_root(governor)
         if clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX") and not any(
@@ -4875,12 +4982,17 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 f.type == kind and 0 <= sentence.start_char - f.sentence.start_char < 400
                 for f in sideless or [])  # "Leaders gathered in Bucharest on Tuesday. X
             # chaired the session": the gathering told without sides, which X now gives one
+            opened = lemma == "open" and bool(nouns & SUMMITS) and not _opens_reference(
+                trigger, EVENT_REFERENCE_WORDS) and _opened_by(
+                trigger, EVENT_REFERENCE_WORDS) is None  # not "a few hours before G20
+            # leaders opened their two-day meeting", nor "opened Saturday's ceremony"
             if referring and not relatives and not sideline and not own_people and not (
-                    lemma in ("host", "convene") and not meetings) and not framed:
+                    (lemma in ("host", "convene") or opened) and not meetings) and not framed:
                 return None  # "who also attended the meeting": one not read here; but "the
                 # Trilateral Summit, which was hosted by Li Keqiang" is read on its own, and
-                # so is "X hosted the meeting 'For a Fraternal Neighbourhood' in Palenque"
-                # when no meeting was told before
+                # so are "X hosted the meeting 'For a Fraternal Neighbourhood' in Palenque"
+                # and "Crown Prince Mohammed bin Salman opened the summit in Riyadh" when no
+                # meeting was told before
     if lemma == "bring" and earlier and any(
             c.dep_ == "nsubj" and NOUN_TRIGGERS.get(c.lower_) in CONTACT and any(
                 d.lower_ in {"the", "these", "those"} for d in c.children) and not any(
@@ -4947,9 +5059,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     named_ends = {m.end - 1 for m in mentions if m.kind == "person" and not m.modifier}
     described -= {t.i for t in sentence if t.dep_ == "conj" and (
                       t.ent_type_ == "PERSON" or t.i in named_ends)
-                  and t.head.i in described and any(
+                  and t.head.i in described and (any(
                       c.dep_ == "cc" and doc[c.i - 1].text == "," for c in t.head.children
-                      if c.i < t.i) for t in t.subtree}
+                      if c.i < t.i) or t.left_edge.i >= 2 and doc[t.left_edge.i - 1].lower_
+                      == "and" and doc[t.left_edge.i - 2].text == ",") for t in t.subtree}
     # "met A, the speaker of the assembly and Maduro's negotiator, and B": B, parsed into
     # A's title, is a side
     described |= {t.i for n in sentence if NOUN_TRIGGERS.get(n.lower_) == "Agreement"
@@ -5066,9 +5179,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         elif _opened_between(doc, m, trigger):
             role = "mediator"  # "Museveni opened a first round between A and B"
         elif lemma in ("host", "receive", "convene") and not hyphened and (
-                _subject_of(doc, m, verb) or m.start < trigger.i and trigger.dep_ != "ROOT"
-                and not _object_of_the_relative(m, trigger)
-                or _in_agent_phrase(doc, m, {"host", "receive", "convene"})):
+                _subject_of(doc, m, verb) and not _passive(trigger)
+                or m.start < trigger.i and trigger.dep_ != "ROOT"
+                and not _object_of_the_relative(m, trigger) and not _passive(trigger)
+                or _in_agent_phrase(doc, m, {"host", "receive", "convene"})
+                or _passive(trigger) and _whose_premises(doc, m, trigger)):
+            # (not "Blinken … was received at the crown prince's farm": the owner received
+            # him)
             between = any(doc[j].lower_ == "between" for j in range(
                 trigger.i + 1, min(trigger.i + 4, len(doc)))) or kind == "Meeting" and any(
                 t.lower_ == "between" for c in trigger.children if c.dep_ == "dobj"
@@ -6087,9 +6204,18 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
         for t in doc[trigger.i + 1:min(trigger.i + 3, draft.sentence.end)])
     # "held separate talks", "back-to-back bilateral talks with A and B", not "in a
     # separate room"
+    callers = [p for p in subjects if p.mention.kind == "person"]
+    callees = [p for p in others if p.mention.kind == "person"]
+    callers = callers if draft.type == "PhoneCall" and trigger.pos_ == "VERB" and \
+        len(callers) >= 2 and len(callees) == 1 and not JOINT.search(draft.sentence.text) \
+        else []  # "both Niinisto and Sweden's Andersson phoned Erdogan": a call each
     if draft.type not in CONTACT or not (placed or apart or trigger.lower_ == "calls" or twice
-                                         or calls or sequence):  # "held phone calls with A and B"
+                                         or calls or sequence or callers):  # "held phone
+        # calls with A and B"
         return [draft]
+    if callers:
+        return [replace(draft, parties=[caller, *callees], support=list(draft.support),
+                        topics=list(draft.topics)) for caller in callers]
     if trigger.lower_ in SUMMITS and not apart:
         return [draft]  # "held a video summit with Macron and Merkel": one table
     if len(subjects) >= 2 and len(others) == 1 and apart:
@@ -6499,7 +6625,8 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
             out.update(t.i for t in token.subtree)
         elif token.dep_ == "prep" and token.lower_ in TOPIC_PREPS and (
                 token.head.lemma_.lower() in TOPIC_HEADS or views
-                or _counterpart_of(token.head, trigger) or _venue_of(token)) \
+                or _counterpart_of(token.head, trigger) or _venue_of(token)
+                or _sequel_of(token.head, trigger)) \
                 and token.i > token.head.i \
                 and not (
                 token.lower_ == "on" and token.head.lemma_.lower() == "call"
@@ -6537,9 +6664,12 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
             # "met Hun Sen, pressing him on the crisis in Myanmar, on what China is
             # building at Ream and on the fate of Kem Sokha": what he pressed, no side
         elif token.lemma_.lower() in TOPIC_VERBS and token.pos_ == "VERB":
+            whom = {t.i for w in token.subtree if _with_whom(w) for t in w.subtree}
             out.update(t.i for c in token.children if c.dep_ == "dobj" or c.dep_ in (
-                "prep", "conj") and c.lower_ in TOPIC_PREPS for t in c.subtree)
-            # "…, focusing on North Korea and on cooperation with Washington"
+                "prep", "conj") and c.lower_ in TOPIC_PREPS for t in c.subtree
+                if t.i not in whom)
+            # "…, focusing on North Korea and on cooperation with Washington"; but "discussed
+            # the offensive with Sullivan and Blinken": with whom
         elif token.dep_ == "acl" and token.lemma_.lower() in PURPOSE_VERBS and \
                 token.head.i in tokens:  # "talks aimed at countering China's assertiveness"
             out.update(t.i for t in token.subtree)
@@ -6567,6 +6697,29 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
             out.update(t.i for c in token.children if c.dep_ in ("dobj", "prep")
                        for t in c.subtree if t.ent_type_ != "PERSON")
     return out
+
+
+def _sequel_of(verb: Token, trigger: Token) -> bool:
+    """Whether a participle tells the talks that came before or after an event's, the
+    topics hung on it being the event's: "held one-on-one talks, followed by
+    delegation-level discussions, on trade and investment"."""
+    return verb.dep_ == "acl" and verb.lemma_.lower() in {"follow", "precede"} and \
+        verb.head == trigger and any(
+            c.dep_ == "agent" and any(_event_type(p) for p in c.children if p.dep_ == "pobj")
+            for c in verb.children)
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb is in the passive: "was received"."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _whose_premises(doc: Doc, m: Mention, verb: Token) -> bool:
+    """Whether a person owns the place "at" which a verb happened: "was received … at the
+    crown prince's farm"."""
+    owned = doc[m.end - 1]
+    return owned.dep_ == "poss" and owned.head.dep_ == "pobj" and \
+        owned.head.head.lower_ == "at" and owned.head.head.head == verb
 
 
 def _with_whom(prep: Token) -> bool:

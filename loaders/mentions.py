@@ -320,12 +320,18 @@ class MentionFinder:
                 kind = "person"  # initial and name that close a body's name are a person
             if kind == "organization" and any(t.lower_ in VENUE_WORDS for t in span):
                 kind = "place"  # "the Sheraton Convention Hotel", "Al-Yamamah Palace"
+            if kind == "place":
+                cut = next((t.i for t in span if t.lower_ == "to" and t.i > span.start), None)
+                if cut is not None:  # "the Palace of the Revolution to His Excellency": the
+                    span = doc[span.start:cut]  # NER ran the venue into whom it welcomed
             if kind == "organization" and span[-1].dep_ == "pobj" and span[-1].head.lower_ in {
                     "down", "along", "up", "across"} and span[-1].head.head.pos_ == "VERB":
                 kind = "place"  # "went down the Champs-Élysées together": a street
             if kind == "organization" and all(t.text.islower() for t in span
                                               if t.lower_ != "the"):
                 continue  # "cabinet ministers", "the comfort women": common nouns, no body
+            if kind == "person" and span.text.islower():
+                continue  # "the Russian leader knelt at the grave": a word, no name
             if kind == "organization" and span[0].lower_ in TITLE_HEADS and all(
                     _is_title_token(t) for t in span):
                 continue  # "the Minister of Foreign Affairs, Sabri Boukadoum": a post
@@ -526,8 +532,19 @@ class MentionFinder:
                 doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "PERSON":
             return False  # "Maltese Prime Minister Joseph Muscat": a surname, not Oman's capital
         if entry.type == "Person" and len(span) == 1:
-            # A surname alone is a person only when it is capitalised.
-            return span[0].is_title or span[0].text.isupper()
+            # A surname alone is a person only when it is capitalised, and not the last word
+            # of another's name: "represented by Li Xi" is not Xi Jinping
+            before = doc[start - 1] if start > 0 else None
+            named_before = before is not None and before.is_title and before.pos_ == "PROPN" \
+                and len(before.text) >= 2 and before.text.isalpha() and not before.is_sent_start \
+                and before.ent_type_ == "PERSON" \
+                and doc[start].ent_iob_ == "I" \
+                and fold(before.text) not in TITLE_WORDS and not any(
+                    jellyfish.jaro_winkler_similarity(fold(before.text), word) >= 0.8
+                    for name in (entry.label, *entry.aliases) for word in fold(name).split())
+            # ("Li Xi", "Mrs Brigitte Macron"; but "Sergei Lavrov" is Sergey Lavrov, and
+            # "V.Putin" and, opening a sentence, "Welcoming Xi" are the known ones)
+            return (span[0].is_title or span[0].text.isupper()) and not named_before
         if kind in ("name", "alias") and entry.type == "Organization" and any(
                 e.label_ in ("ORG", "FAC") and e.start < start and end <= e.end and any(
                     t.is_title and t.lower_ != "the" and self.base.by_demonym(t.text) is None
@@ -634,6 +651,9 @@ class MentionFinder:
                 for t in doc[mention.start:mention.end]):
             return replace(mention, modifier=True)  # "Cde Dr Emmerson Mnangagwa": forms of
             # address the NER took for a name
+        if mention.kind == "person" and _remembered(doc, mention):
+            return replace(mention, modifier=True)  # "a wreath at Anitkabir, the mausoleum of
+            # modern Turkey's founder Mustafa Kemal Ataturk": honoured, no party
         if mention.kind in ("person", "organization") and _principal_of_named(doc, mention):
             return replace(mention, modifier=True)  # "Putin's spokesman Dmitry Peskov"
         if RATHER_THAN.search(doc[max(0, mention.start - 5):mention.start].text):
@@ -648,6 +668,9 @@ class MentionFinder:
         if mention.kind == "person" and len(after) >= 2 and after[0].text in _POSSESSIVE and \
                 any(t.lower_ in KIN for t in after[1:]):
             return replace(mention, modifier=True)  # "Kim's father": the father is meant
+        if mention.kind == "person" and after and after[0].lower_ in {
+                "family", "families", "clan", "dynasty", "household"}:
+            return replace(mention, modifier=True)  # "members of the Karimov family"
         if mention.kind == "organization" and _in_event_name(doc, mention):
             return replace(mention, modifier=True)  # "the APEC Economic Leaders' Meeting"
         if mention.kind == "organization" and after and after[0].lower_ in {
@@ -793,6 +816,24 @@ class MentionFinder:
                 return replace(mention, kind="state", key=entry.key, label=entry.label,
                                source="kb:capital")
         return mention
+
+
+# Places and things that honour the dead or the great.
+MEMORIALS = {"mausoleum", "tomb", "grave", "memorial", "monument", "statue", "shrine",
+             "founder", "bust", "portrait", "birthplace", "museum"}
+
+
+def _remembered(doc: Doc, mention: Mention) -> bool:
+    """Whether a person is named as the one a memorial honours: "the mausoleum of Turkey's
+    founder Mustafa Kemal Ataturk", "a wreath at the tomb of Hafez"."""
+    head = doc[mention.end - 1]
+    for _ in range(4):
+        if head.dep_ not in ("compound", "appos", "pobj", "poss", "prep") or head.head is head:
+            return False
+        head = head.head
+        if head.lower_ in MEMORIALS:
+            return True
+    return False
 
 
 RATHER_THAN = re.compile(r"\b(?:rather than|instead of)(?: by| with| to)?(?: the)?"
@@ -1512,9 +1553,19 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
 
 def _owns_premises(doc: Doc, mention: Mention) -> bool:
     """Whether a mention names whose house or office a place is: "the French ambassador's
-    residence"."""
-    return mention.end + 1 < len(doc) and doc[mention.end].text in _POSSESSIVE and \
-        doc[mention.end + 1].lower_ in PREMISES | {"residence", "house", "home", "palace"}
+    residence" (but "was received … at the crown prince's farm", by no one else, was
+    received by him)."""
+    if not (mention.end + 1 < len(doc) and doc[mention.end].text in _POSSESSIVE):
+        return False
+    place = doc[mention.end + 1] if doc[mention.end + 1].dep_ != "compound" else \
+        doc[mention.end + 1].head
+    at = place.head
+    verb = at.head if at.lower_ == "at" else None
+    received = verb is not None and verb.lemma_.lower() in {"receive", "welcome", "host"} and \
+        any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children)
+    return doc[mention.end + 1].lower_ in PREMISES | {"residence", "house", "home", "palace"} \
+        and not received
 
 
 PONTIFF_WORDS = {"pope", "pontiff"}
@@ -1997,10 +2048,13 @@ COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "so
 BARE_TITLES = {"president", "premier", "king", "emir", "amir", "sultan", "chancellor"}
 # Groups of outsiders named after the state they deal with: "the Libya quartet".
 FORMATS_ON_A_STATE = {"quartet", "quintet", "troika", "quad", "contact", "format"}
-# What a state does, said with its name: "Washington's recognition of Israeli sovereignty".
+# What a state does or asks, said with its name: "Washington's recognition of Israeli
+# sovereignty", "Skopje had to meet Bulgaria's conditions".
 STATE_ACTS = {"recognition", "invasion", "annexation", "occupation", "withdrawal", "pullout",
               "decision", "sanctions", "blockade", "offensive", "claims", "claim", "policy",
-              "stance", "refusal", "backing", "involvement", "interference", "incursion"}
+              "stance", "refusal", "backing", "involvement", "interference", "incursion",
+              "demands", "conditions", "terms", "requirements", "concerns", "expectations",
+              "objections", "veto", "obligations", "commitments"}
 # What a demonym qualifies without naming a side: "Israeli sovereignty", "Iranian interference".
 STATE_QUALITIES = STATE_ACTS | {"sovereignty", "territory", "soil", "airspace", "waters",
                                 "border", "borders", "interests", "economy", "crisis",
@@ -2023,6 +2077,9 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                        base: ActorBase | None = None) -> Mention | None:
     """Whom "the President" (capitalised, alone) stands for: the last person named before
     with that title, when the story has named one."""
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "," and any(
+            m.kind == "person" and token.i + 2 <= m.start <= token.i + 3 for m in mentions):
+        return None  # "called on the emir, Sheikh Tamim bin Hamad Al Thani": named there
     if token.lower_ in MONARCHS and (token.is_lower or token.lower_ in {"monarch", "sovereign"}
                                      ) and _the_plain(token) \
             and token.dep_ not in ("compound", "amod") and not (
@@ -2048,22 +2105,43 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
         # Odinga": the one leader of that post named in this sentence or the one before
         return _leader_just_named(token, mentions, base)
     if (token.lower_ in LONE_POSTS and token.dep_.startswith("nsubj")
-            or token.lower_ in {"chancellor", "president", "premier"} and token.dep_ == "poss") \
+            or token.lower_ == "chancellor" and token.dep_ in ("nsubj", "nsubjpass", "dobj",
+                                                                "pobj", "poss")
+            or token.lower_ in {"president", "premier"} and token.dep_ == "poss") \
             and token.is_lower and token.i > 0 and doc[token.i - 1].lower_ == "the":
         # "Xi received South Korea's special envoy Lee Hae-chan … Later on Friday the envoy
         # sat down with Yang Jiechi", "Tunis was the second leg of the chancellor's tour": the
-        # one person the story gave that post
+        # one person the story gave that post; a chancellor also by the actor base ("Olaf
+        # Scholz spent his first tour … On Saturday the chancellor flew to Skopje")
+        published = doc._.published if Doc.has_extension("published") else None
         holders = {m.key or m.label: m for m in mentions if m.kind == "person"
-                   and m.start < token.i and token.lower_ in fold(m.title or "").split()}
+                   and m.start < token.i and (token.lower_ in fold(m.title or "").split()
+                                              or token.lower_ == "chancellor" and _held_post(
+                                                  m, token.lower_, base, published))}
         return next(iter(holders.values())) if len(holders) == 1 else None
     post = _lower_post(doc, token)
-    if post is not None and token.dep_.startswith("nsubj"):
+    if post is not None and (token.dep_.startswith("nsubj") or token.dep_ == "poss"):
         # "U.S. Secretary of State Antony Blinken … The secretary of state later met X": the
         # one person the story gave that post
-        holders = {m.key or m.label: m for m in mentions if m.kind == "person"
-                   and m.start < token.i and re.search(rf"\b{re.escape(post)}\b",
-                                                       fold(m.title or ""))}
-        return next(iter(holders.values())) if len(holders) == 1 else None
+        published = doc._.published if Doc.has_extension("published") else None
+        titled = {m.key or m.label: m for m in mentions if m.kind == "person"
+                  and m.start < token.i and re.search(rf"\b{re.escape(post)}\b",
+                                                      fold(m.title or ""))}
+        holders = titled | {m.key or m.label: m for m in mentions if m.kind == "person"
+                            and m.start < token.i and _held_post(m, post, base, published)}
+        here = [m for m in mentions if m.kind == "person"
+                and token.sent.start <= m.start < token.i]
+        named_here = {k: m for k, m in holders.items() if any(
+            h.key == m.key if h.key else h.text in m.label.split() for h in here)}
+        # "Trump said he was with Prime Minister Modi … Pompeo called on Khan, and later
+        # that day the prime minister went to Capitol Hill": the holder the sentence at hand
+        # names, in full or by surname; else the one the story gave that title; else the
+        # one holder the actor base knows ("Crown Prince Mohammed bin Salman, the kingdom's
+        # prime minister, … The crown prince also held meetings")
+        for found in (named_here, titled, holders):
+            if len(found) == 1:
+                return next(iter(found.values()))
+        return None
     start = token.i
     while start > 0 and fold(doc[start - 1].text) in TITLE_WORDS and doc[start - 1].is_title:
         start -= 1  # "the Crown Prince", "the Deputy Prime Minister", "the General Secretary"
@@ -2205,6 +2283,15 @@ def _the_plain(token: Token) -> bool:
             doc[i].ent_type_ not in ("GPE", "NORP", "PERSON", "ORG"):
         i -= 1  # "76-year-old" is a date to the NER
     return i >= 0 and doc[i].lower_ == "the"
+
+
+def _held_post(mention: Mention, title: str, base: ActorBase | None,
+               published: date | None) -> bool:
+    """Whether the actor base knows the person in a post of that title on the day."""
+    entry = base.get(mention.key) if base is not None and mention.key else None
+    return entry is not None and published is not None and any(
+        re.search(rf"\b{re.escape(title)}\b", fold(p.role)) and p.held_on(published)
+        for p in entry.posts)
 
 
 def _reigned(mention: Mention, base: ActorBase | None) -> bool:
@@ -2358,6 +2445,9 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
                     (main or subjects)[-1] if not here and subjects else \
                     _main_subject(token, here) or before[-1]
                 break
+        if antecedent is not None and token.dep_.startswith("nsubj"):
+            antecedent = _the_one_followed(doc, token, antecedent, people, sentences, index) \
+                or antecedent
         if antecedent is None:
             continue
         resolved = replace(antecedent, start=token.i, end=token.i + 1, text=token.text,
@@ -2369,12 +2459,39 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
+def _the_one_followed(doc: Doc, token: Token, chosen: Mention, people: list[Mention],
+                      sentences: list, index: dict[int, int]) -> Mention | None:
+    """For a subject pronoun whose nearest subject only said something after being met by
+    the one the story follows ("He met President Abdo … Abdo had said earlier in the week
+    that … From Asunción he flew to Lima"): the one the story follows, a pronoun subject
+    of the sentence before that which took the other as its object."""
+    n = index[token.i]
+    if n < 2 or chosen.start < sentences[n - 1].start:
+        return None
+    said = doc[chosen.end - 1].head
+    if said.lemma_.lower() not in {"say", "tell", "add", "note", "stress", "insist"} or \
+            not doc[chosen.end - 1].dep_.startswith("nsubj"):
+        return None
+    earlier = sentences[n - 2]
+    subject = next((p for p in people if earlier.start <= p.start < earlier.end
+                    and p.source == "coref:pronoun" and doc[p.start].dep_.startswith("nsubj")
+                    and _main_clause(doc[p.start].head)), None)
+    met = subject is not None and any(
+        p.key == chosen.key and earlier.start <= p.start < earlier.end
+        and doc[p.end - 1].dep_ in ("dobj", "pobj", "conj") for p in people if p.key)
+    return subject if met and subject.key != chosen.key else None
+
+
 def _main_clause(verb: Token) -> bool:
-    """The root, or a clause joined to it after a semicolon: "Bazoum was toppled …; in the
-    weeks that followed Blinken spoke to him by phone"."""
+    """The root, a clause joined to it after a semicolon ("Bazoum was toppled …; in the
+    weeks that followed Blinken spoke to him by phone"), or one joined by "and" with a
+    subject of its own ("King Abdullah received him …, and Blinken then held a separate
+    meeting with Abbas")."""
     root = verb.sent.root
     return verb.dep_ == "ROOT" or any(t.text == ";" and t.head == root
-                                      for t in verb.doc[root.i:verb.i])
+                                      for t in verb.doc[root.i:verb.i]) or (
+        verb.dep_ == "conj" and verb.head == root and verb.pos_ in ("VERB", "AUX")
+        and any(c.dep_.startswith("nsubj") for c in verb.children))
 
 
 # Nouns of a journey, whose clauses ("…'s visit to Beijing, where he met Xi") tell of it.

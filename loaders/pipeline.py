@@ -620,6 +620,14 @@ EARLIER_WORDS = {"before", "after", "earlier", "previously", "prior", "ahead", "
                  "separately"}
 
 
+def _sides(draft: EventDraft) -> set[str]:
+    """A draft's parties, a state counted once with its person there: "the Cuban President"
+    and Díaz-Canel are one side, not Cuba and Díaz-Canel."""
+    served = {p.mention.affiliation for p in draft.parties if p.mention.kind == "person"}
+    return {mention_id(p.mention) for p in draft.parties
+            if not (p.mention.kind == "state" and p.mention.key in served)}
+
+
 def _distinct(draft: EventDraft) -> bool:
     """An event the text sets apart: "Earlier, …", "Before that meeting, …", "separate talks"."""
     first = [t for t in draft.sentence if not t.is_space][:3]
@@ -647,6 +655,27 @@ def _an_aside(draft: EventDraft, gathering: EventDraft) -> bool:
     verb = draft.trigger.root
     return draft.type == "Meeting" and len(pair) == 2 and len(many) >= 4 and pair < many \
         and any(t.lower_ == "also" and t.head in (verb, verb.head) for t in draft.sentence)
+
+
+# Words that make a meeting of two a table of its own: "Prince Mohammed received Raisi for a
+# closed-door meeting".
+TETE_A_TETE = {"closed-door", "one-on-one", "tete-a-tete", "private", "bilateral", "separate"}
+
+
+def _tete_a_tete(pair: EventDraft, gathering: EventDraft) -> bool:
+    """A meeting of two sides, one receiving the other or told as closed-door, one-on-one or
+    bilateral, is not the gathering of four or more from three states or more on the same
+    day that holds both (but the session of the two sides' delegations is that meeting)."""
+    people, many = pair.people(), gathering.people()
+    sides = {state_of(p.mention) for p in gathering.parties} - {None}
+    if pair.type != "Meeting" or len(many) < 4 or len(people & many) != 2 or len(sides) < 3:
+        return False  # (two of its people, and their aides: "a bilateral meeting with
+        # Maduro, attended by their foreign ministers")
+    words = {fold(t.text) for t in pair.sentence} | {
+        fold(pair.sentence[i:i + 5].text.replace(" ", "")) for i in range(len(pair.sentence))
+        if pair.sentence[i].lower_ in {"closed", "one", "tete", "tête"}}
+    return pair.trigger.root.lemma_.lower() == "receive" and len(people) == 2 or bool(
+        words & TETE_A_TETE)
 
 
 def _other_tables(a: EventDraft, b: EventDraft) -> bool:
@@ -748,11 +777,12 @@ def merge_drafts(drafts: list[EventDraft], published: date | None = None) -> lis
             there = {mention_id(draft.location)} if draft.location else set()
             if here and there and here != there:
                 continue
-            shared = len(other.keys() & draft.keys())
+            shared = len(_sides(other) & _sides(draft))
             states_a = {state_of(p.mention) for p in other.parties} - {None}
             states_b = {state_of(p.mention) for p in draft.parties} - {None}
             if _distinct(other) or _distinct(draft) or _other_tables(other, draft) or \
-                    in_turn(other, draft) or _an_aside(draft, other) or _an_aside(other, draft):
+                    in_turn(other, draft) or _an_aside(draft, other) or _an_aside(other, draft) \
+                    or _tete_a_tete(draft, other) or _tete_a_tete(other, draft):
                 continue
             state_level = any(all(p.mention.kind != "person" for p in d.parties)
                               for d in (other, draft))
