@@ -130,7 +130,7 @@ PRESSING_VERBS = {"press", "urge", "quiz", "question", "challenge", "grill", "lo
 VAGUE_OBJECTS = {"views", "ways", "means", "issues", "matters", "opinions", "ideas", "aspects"}
 SIDELINES = {"sidelines", "margins", "sideline", "margin", "fringes", "fringe"}
 NOT_TOPICS = SIDELINES | {"occasion", "eve", "day", "phone",
-              "telephone", "behalf", "invitation", "basis", "way"}
+              "telephone", "behalf", "invitation", "basis", "way", "stage", "podium", "dais"}
 GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "accord", "treaty",
                    "memorandum", "memorandums", "memoranda", "document", "documents", "statement",
                    "pact", "understanding", "mou", "mous", "talks", "meeting", "call", "visit",
@@ -161,7 +161,8 @@ GO_BETWEEN_OBJECTS = {"proposals", "messages", "offers", "drafts", "proposal", "
 # Abu Dhabi for talks with Sheikh Mohamed".
 JOURNEY_VERBS = {"return", "go", "come", "head", "stop"}
 # Verbs of a journey whose purpose clause tells whom the traveller saw.
-TRIP_VERBS = JOURNEY_VERBS | {"travel", "fly", "drive", "arrive", "rush", "hurry"}
+TRIP_VERBS = JOURNEY_VERBS | {"travel", "fly", "drive", "arrive", "rush", "hurry", "cross",
+                              "walk"}  # "crossed the road to the … Building for talks"
 PHASES = {"end", "close", "conclusion", "start", "beginning", "opening", "outset", "course"}
 DURATIONS = {"hours", "days", "weeks", "months", "years", "rounds", "sessions"}
 # What talks are counted in: "held a fresh round of talks", "held an hour of talks".
@@ -518,7 +519,7 @@ def _event_type(token: Token) -> str | None:
         if lemma == "sit" and not any(c.lower_ in {"down", "together", "opposite", "across"}
                                       for c in token.children) and not _sat_in_there(
                 token) and not _with_someone(
-                token) and not any(
+                token) and not _beside_at_a_gathering(token) and not any(
                 c.dep_ == "prep" and c.lower_ in {"at", "around", "across"} and any(
                     p.lower_ == "table" for p in c.children) for c in token.children):
             return None  # "sat down with Li", "sat at the same table"; not "sat in parliament"
@@ -766,6 +767,18 @@ def _with_someone(token: Token) -> bool:
     return any(p.dep_ == "pobj" and (p.pos_ in ("PROPN", "PRON") or p.ent_type_ or fold(p.text)
                                      in TITLE_HEADS or p.lower_ in SIDE_NOUNS)
                for c in preps for p in c.children)
+
+
+def _beside_at_a_gathering(token: Token) -> bool:
+    """ "said at the plenary session of the forum, sitting on stage beside Abe, Xi and Lee":
+    at a gathering, those beside one sat in it with him (not "Bourita, sitting beside
+    Akhannouch, told reporters": the same side)."""
+    beside = any(c.dep_ == "prep" and c.lower_ in {"beside", "alongside"} and any(
+        p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in c.children)
+        for c in token.children)
+    return beside and any(c.dep_ == "prep" and c.lower_ == "at" and any(
+        p.dep_ == "pobj" and p.lower_ in GATHERINGS | SUMMITS for p in c.children)
+        for h in (token, token.head) for c in h.children)
 
 
 OFFER_WORDS = {"willingness", "readiness", "offer", "propose", "invite", "suggest",
@@ -1039,7 +1052,8 @@ def _clause_root(trigger: Token) -> Token:
             return token  # "Seated next to Pavlopoulos, Erdogan said": the clause of "said"
         if token.pos_ == "VERB" and token.dep_ == "advcl" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and (
-                    c.pos_ == "PROPN" or _a_name(c) or c.lower_ in {
+                    c.pos_ == "PROPN" or _a_name(c) or any(
+                        t.ent_type_ == "PERSON" for t in c.subtree) or c.lower_ in {
                     "he", "she"} and any(m.lower_ in {"after", "before"} for m in token.children
                                          if m.dep_ == "mark") or any(
                     a.lower_ == "visiting" for a in c.children)) for c in token.children):
@@ -3345,7 +3359,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 proposer = {mention_id(p.mention) for p in people}
                 contact = next((d for d in reversed(drafts[-3:]) if d.type in CONTACT
                                 and draft.sentence.start - d.sentence.end < 300
-                                and proposer & d.keys()), None)
+                                and proposer & d.keys() and len(d.people()) <= 2), None)
+                # (a call or talks of two, not a summit of many)
                 if contact is not None:
                     for party in contact.parties:
                         add_party(draft, party.mention, "participant")
@@ -5108,6 +5123,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             continue  # "on the sidelines of the BRICS summit" names no party
         if m.kind == "person" and _represented_person(doc, m):
             continue  # "hosted it on behalf of King Salman"
+        if m.kind in ("state", "organization") and any(
+                a.lower_ == "behalf" for a in list(doc[m.end - 1].ancestors)[:6]):
+            continue  # "received X on behalf of the Government and people of Papua New
+            # Guinea": for whom the host acts, no further side
         if kind in CONTACT and _opposed(doc, m):
             continue  # "pledged to stand together against an increasingly assertive China"
         if doc[m.end - 1].dep_ in ("appos", "compound") and doc[m.end - 1].head.lower_ in {

@@ -332,6 +332,9 @@ class MentionFinder:
                 continue  # "cabinet ministers", "the comfort women": common nouns, no body
             if kind == "person" and span.text.islower():
                 continue  # "the Russian leader knelt at the grave": a word, no name
+            if kind == "organization" and len(span) == 1 and span[0].lower_ in GENERIC_BODIES:
+                continue  # "on behalf of the Government and people of Papua New Guinea",
+                # "Members of Parliament": whose, the text does not say
             if kind == "organization" and span[0].lower_ in TITLE_HEADS and all(
                     _is_title_token(t) for t in span):
                 continue  # "the Minister of Foreign Affairs, Sabri Boukadoum": a post
@@ -715,6 +718,12 @@ class MentionFinder:
                     r"Protocol|Charter)\s*\(" + re.escape(mention.text) + r"\)", doc.text):
             return replace(mention, modifier=True)  # "the Communications Compatibility and
             # Security Agreement (COMCASA)", and COMCASA after it: a document
+        if mention.source.startswith("ner:") and mention.key is None and \
+                mention.text.isupper() and re.search(
+                    r"\b(?:Talks|Consultations|Dialogue|Meeting|Summit|Forum|Conference|"
+                    r"Meetings)\s*(?:,\s*or\s+|\()" + re.escape(mention.text) + r"\b", doc.text):
+            return replace(mention, modifier=True)  # "the Australia-United States Ministerial
+            # Consultations, or AUSMIN", and AUSMIN after it: the talks' name
         if mention.source.startswith("ner:") and mention.end - mention.start >= 3 and doc[
                 mention.start].lower_ in DOCUMENT_NOUNS | {"convention", "conventions"} and \
                 doc[mention.start + 1].lower_ in {"on", "of", "for", "between"}:
@@ -862,7 +871,9 @@ VENUE_WORDS = {"hotel", "palace", "airport", "hall", "centre", "center", "stadiu
                "residence", "diwan", "resort", "club", "castle", "villa", "mansion", "museum",
                "theatre", "theater", "library", "cathedral", "mosque", "temple",
                "pavilion", "auditorium", "arena", "gardens", "cosmodrome", "spaceport", "lodge",
-               "estate", "chancellery"}
+               "estate", "chancellery", "lookout", "trail", "terminal"}
+# Bodies a readout capitalises without naming whose they are.
+GENERIC_BODIES = {"government", "parliament", "cabinet", "senate", "presidency", "ministry"}
 # Venues named by their one word: "signed at the Chancellery".
 LONE_VENUES = {"chancellery"}
 ORG_WORDS = {"ministry", "organization", "organisation", "council", "party", "agency", "union",
@@ -1415,7 +1426,8 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
 def _name_word(token: Token, taken: set[int]) -> bool:
     """A capitalised proper noun outside any entity that may be part of a person's name."""
     return (token.i not in taken and not token.ent_type_ and token.pos_ == "PROPN"
-            and token.is_alpha and token.text[:1].isupper() and not token.is_upper
+            and re.fullmatch(r"[^\W\d_]+(?:['ʻ’][^\W\d_]+)*", token.text) is not None
+            and token.text[:1].isupper() and not token.is_upper  # "Mata'afa" too
             and fold(token.text) not in TITLE_WORDS | STYLES | NAME_HONORIFICS | ADDRESS_WORDS
             and token.lower_ not in MONTHS and token.lower_ not in WEEKDAYS)
 

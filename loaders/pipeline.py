@@ -674,8 +674,12 @@ def _tete_a_tete(pair: EventDraft, gathering: EventDraft) -> bool:
     words = {fold(t.text) for t in pair.sentence} | {
         fold(pair.sentence[i:i + 5].text.replace(" ", "")) for i in range(len(pair.sentence))
         if pair.sentence[i].lower_ in {"closed", "one", "tete", "tête"}}
+    undated = (gathering.date is None or gathering.soft_date and gathering.date != pair.date) \
+        and pair.date is not None and not pair.soft_date and len(people) == 2 and \
+        pair.sentence.start != gathering.sentence.start  # "Putin and Xi held talks on
+    # Tuesday. … Putin said at the plenary session, sitting beside Abe, Xi, …": not that day
     return pair.trigger.root.lemma_.lower() == "receive" and len(people) == 2 or bool(
-        words & TETE_A_TETE)
+        words & TETE_A_TETE) or undated
 
 
 def _other_tables(a: EventDraft, b: EventDraft) -> bool:
