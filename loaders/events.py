@@ -4921,9 +4921,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                     # conference. … Swaraj attended the same conference": not their talks;
                     sideline = True  # the gathering is one of its own
             previous = previous or (meetings[-1] if meetings else None)
-            if lemma == "attend" and not told_here and not events and not objects and not any(
+            if lemma == "attend" and not told_here and not events and all(
+                    o.ent_type_ == "PERSON" for o in objects) and not any(
                     c.dep_ == "prep" and any(_event_type(g) for g in c.children)
                     for c in trigger.children):  # "attended as observers": the last gathering
+                # (and "Leaders … attended, among them Fiji's Sitiveni Rabuka, …", the names
+                # parsed as objects)
                 previous = next((d for d in reversed(this_sentence or [])
                                  if d.type == "Meeting" and trigger.dep_ not in (
                                      "relcl", "acl")), None) or summit_before(
