@@ -1076,7 +1076,7 @@ def _a_name(token: Token) -> bool:
 
 
 # Titles of a state's envoys abroad, whom a host government summons.
-ENVOY_TITLES = {"ambassador", "envoy", "commissioner", "chargé", "charge", "chargé d'affaires"}
+ENVOY_TITLES = {"ambassador", "envoy", "commissioner", "chargé", "charge"}
 
 
 # Verbs a trip or a day is opened or closed with: "had started the Arab leg of the trip on

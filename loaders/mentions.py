@@ -2125,17 +2125,16 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
         # sat down with Yang Jiechi", "Tunis was the second leg of the chancellor's tour": the
         # one person the story gave that post; a chancellor also by the actor base ("Olaf
         # Scholz spent his first tour … On Saturday the chancellor flew to Skopje")
-        published = doc._.published if Doc.has_extension("published") else None
         holders = {m.key or m.label: m for m in mentions if m.kind == "person"
                    and m.start < token.i and (token.lower_ in fold(m.title or "").split()
                                               or token.lower_ == "chancellor" and _held_post(
-                                                  m, token.lower_, base, published))}
+                                                  m, token.lower_, base, _published(doc)))}
         return next(iter(holders.values())) if len(holders) == 1 else None
     post = _lower_post(doc, token)
     if post is not None and (token.dep_.startswith("nsubj") or token.dep_ == "poss"):
         # "U.S. Secretary of State Antony Blinken … The secretary of state later met X": the
         # one person the story gave that post
-        published = doc._.published if Doc.has_extension("published") else None
+        published = _published(doc)
         titled = {m.key or m.label: m for m in mentions if m.kind == "person"
                   and m.start < token.i and re.search(rf"\b{re.escape(post)}\b",
                                                       fold(m.title or ""))}
@@ -2275,7 +2274,7 @@ def _leader_just_named(token: Token, mentions: list[Mention],
     doc = token.doc
     sentence = token.sent
     first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    published = doc._.published if Doc.has_extension("published") else None
+    published = _published(doc)
     kind = PLAIN_LEADERS[token.lower_]
     states = {m.affiliation for m in mentions if m.kind == "person" and m.affiliation}
     holders = {h.key for state in states for h in base.post_holders(kind, state, published)} \
@@ -2295,6 +2294,11 @@ def _the_plain(token: Token) -> bool:
             doc[i].ent_type_ not in ("GPE", "NORP", "PERSON", "ORG"):
         i -= 1  # "76-year-old" is a date to the NER
     return i >= 0 and doc[i].lower_ == "the"
+
+
+def _published(doc: Doc) -> date | None:
+    """The day the story was published, when the pipeline gave one."""
+    return doc._.published if Doc.has_extension("published") else None
 
 
 def _held_post(mention: Mention, title: str, base: ActorBase | None,
