@@ -67,7 +67,8 @@ NOUN_TRIGGERS = {
     "negotiations": "Meeting", "consultations": "Meeting", "dialogue": "Meeting",
     "talk": "Meeting", "conversation": "Meeting", "discussion": "Meeting",
     "encounter": "Meeting", "tete-a-tete": "Meeting", "tête-à-tête": "Meeting",
-    "tete-a-tetes": "Meeting", "tête-à-têtes": "Meeting",
+    "tete-a-tetes": "Meeting", "tête-à-têtes": "Meeting", "one-on-one": "Meeting",
+    "one-on-ones": "Meeting", "sit-down": "Meeting", "sit-downs": "Meeting",
     "lunch": "Meeting", "luncheon": "Meeting", "dinner": "Meeting", "breakfast": "Meeting",
     "discussions": "Meeting", "meet": "Meeting",
     "call": "PhoneCall", "phone": "PhoneCall", "calls": "PhoneCall", "conversations": "Meeting",
@@ -552,7 +553,7 @@ def _event_type(token: Token) -> str | None:
                     GATHERINGS - {"ceremony"} | {"round", "proceedings"}) or _relative_event(c)
                 for c in _objects_in_part(token)) and not (lemma == "join" and (
                     _for_an_event(token) or any(c.dep_ == "agent" for c in token.children)
-                    or _joined_at_the_table(token))) \
+                    or _joined_at_the_table(token) or _joined_as_a_guest(token))) \
                 and not (lemma == "chair" and _chairs_event_told(token)):
             return None  # "opened the session" adds to an event; "opened a bridge" is none
         if lemma == "gather" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at", "for"}
@@ -843,6 +844,23 @@ CALLED_OFF_VERBS = {"cancel", "scrap", "postpone", "shelve", "abandon", "drop", 
 SCHEDULED = {"schedule", "plan", "expect", "due", "slate"}
 
 
+# Verbs that send someone to an event, which takes their mood: "its members would send
+# only senior civil servants to informal ministerial meetings".
+SENDING = {"send", "dispatch", "delegate", "go", "come", "travel"}
+
+
+# Journeys through several places: "a five-day tour of South Africa, Congo and Rwanda".
+TOURS = {"tour", "trip", "swing", "journey", "visit"}
+
+
+def _tour_stops(verb: Token) -> set[int]:
+    """Tokens of the places a verb's journey went to: "wrapped up a tour of South Africa,
+    Congo and Rwanda with talks in Kigali with Kagame" (no sides of the talks)."""
+    return {t.i for c in verb.children if c.dep_ == "dobj" and c.lower_ in TOURS
+            for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "to", "through")
+            for t in p.subtree}
+
+
 def _unreal(token: Token) -> bool:
     """Negated, modal, planned or hypothetical: not an event that happened."""
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in {"without", "instead"}:
@@ -953,6 +971,7 @@ def _unreal(token: Token) -> bool:
                 return True  # "the idea of holding meetings"
             if head.dep_ == "prep" and head.lower_ not in ("during", "at", "in", "on", "for",
                                                             "before", "after", "by") \
+                    and not (head.lower_ == "to" and head.head.lemma_.lower() in SENDING) \
                     and not (
                     head.lower_ == "of" and (head.head.lower_ in NOUN_TRIGGERS or head.head.lower_
                                              in MEASURES | STARTS
@@ -1000,8 +1019,9 @@ def _unreal(token: Token) -> bool:
                     for g in child.children)):
                 return True  # "No Lebanese official met an Israeli counterpart", "Neither
                 # the government nor the opposition was invited"
-            if child.lower_ == "yet" and t.lemma_.lower() in ("have", "be") | VERB_TRIGGERS.keys():
-                return True  # "have yet to sign"
+            if child.lower_ == "yet" and child.dep_ != "cc" and child.i > t.sent.start and \
+                    t.lemma_.lower() in ("have", "be") | VERB_TRIGGERS.keys():
+                return True  # "have yet to sign"; but "Yet he himself hosted Pompeo" did
     for t in complements:
         if _lemma_in(t, UNREAL_HEADS) and t.pos_ in ("VERB", "ADJ", "AUX") and not (
                 t.lemma_.lower() in ("resume", "continue") and t.tag_ in ("VBD", "VBZ", "VBP")):
@@ -1135,6 +1155,43 @@ def _company(phrase: Token) -> bool:
         for t in phrase.subtree)
 
 
+# Nouns of people or bodies, whose makers or leaders may be sides: "a delegation led by X".
+ACTING_NOUNS = SIDE_NOUNS | {"mission", "coalition", "group", "force", "forces", "bloc",
+                             "alliance", "body", "council", "committee", "commission", "panel",
+                             "envoy", "envoys", "officials", "delegates", "leaders", "party",
+                             "administration", "office", "ministry", "people", "country"}
+
+
+GUEST_ROLES = {"invitee", "invitees", "guest", "guests", "observer", "observers"}
+
+
+def _joined_as_a_guest(join: Token) -> bool:
+    """ "Kristersson joined as an invitee": took part in the gathering told."""
+    return not any(c.dep_ == "dobj" for c in join.children) and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(p.lower_ in GUEST_ROLES for p in c.children)
+        for c in join.children)
+
+
+def _many_met(draft: EventDraft) -> bool:
+    """Whether a meeting's subject counts three or more: "The 31 allies met"."""
+    counts = [NUMBER_WORDS.get(n.lower_) or (int(n.text) if n.text.isdigit() else 0)
+              for c in draft.trigger.root.children if c.dep_ == "nsubj"
+              for n in c.children if n.dep_ == "nummod"]
+    return any(count >= 3 for count in counts)
+
+
+# Verbs whose agent leads or gathers what they qualify: "the retreat, chaired by X".
+LEADING_VERBS = set(JOINING) | {"lead", "head", "convene", "host", "organise", "organize",
+                                "sponsor", "broker", "mediate", "facilitate", "accompany"}
+
+
+def _a_thing(noun: Token) -> bool:
+    """Whether a common noun names a thing rather than people, a body or an event: "air
+    defence systems", not "the border commissions" or "a session"."""
+    return not {noun.lower_, noun.lemma_.lower()} & (ACTING_NOUNS | GATHERINGS) and fold(
+        noun.text) not in TITLE_WORDS and not _event_type(noun) and noun.ent_type_ == ""
+
+
 def _excluded(root: Token, trigger: Token) -> set[int]:
     """Tokens of the clause that belong to other statements: attributions, background."""
     out: set[int] = set()
@@ -1213,6 +1270,13 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
             out.update(t.i for t in token.subtree)  # "…, a forum set up to bring X together"
         elif token.dep_ == "nsubj" and lemma in ("statement", "ministry", "office"):
             out.update(t.i for t in token.subtree)
+        elif token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN" and \
+                token.head != trigger and _a_thing(token.head) and lemma not in LEADING_VERBS \
+                and lemma not in VERB_TRIGGERS:  # (but "a cessation of hostilities signed by
+            # A and B": the signing's sides)
+            out.update(t.i for c in token.children if c.dep_ == "agent" for t in c.subtree)
+            # "met at the centre, ringed by air defence systems lent by Germany": who lent a
+            # thing is no side
         elif token.dep_ == "dobj" and token.head.lemma_.lower() in BLAME_VERBS and \
                 token.head != trigger:
             out.update(t.i for t in token.subtree)  # "accused Iran of meddling …, at an
@@ -2816,8 +2880,11 @@ def _fronted_to_clause(sentence: Span, tokens: set[int], published: date | None
 def _that_time(text: str, doc: Doc, index: int, published: date | None) -> str | None:
     """ "that month", "On December 24 that year", "In November of that year": within the
     year (or month) of the last date told before, in this paragraph or the one before."""
-    told = paragraph_dates_before(doc, index) or paragraph_dates_before(doc, index, True) or \
+    told = paragraph_dates_before(doc, index) or paragraph_dates_before(doc, index, True) or [
+        e for e in doc.ents if e.label_ == "DATE" and YEAR.search(e.text)
+        and paragraph_start(doc, index) <= e.start < index] or \
         paragraph_dates_before(doc, paragraph_start(doc, index) - 1)  # "In February, …"
+    # ("has mediated since 2022, when … On July 6 that year": the year a "since" named)
     value = normalize_date(told[-1].text, published) if told else None
     if not value:
         return None
@@ -2957,8 +3024,10 @@ def narrative_year(ent: Span) -> int | None:
                    a.dep_ == "prep" and a.lower_ in {"since", "after", "until", "till"}
                    for a in e.root.ancestors)]  # "frozen after Iraq's 1990 invasion of Kuwait.
     # They began to thaw in February": a point of reference, not the time the story is at
-    if not earlier:
-        return None
+    verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if not earlier or verb is not None and any(
+            c.dep_ == "advmod" and c.lower_ == "last" for c in verb.children):
+        return None  # "… in December 2016. The two leaders last met in January": the latest
     named = YEAR.search(earlier[-1].text)
     if named:
         return int(named.group(1))
@@ -4503,9 +4572,20 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     lemma = trigger.lemma_.lower()
     if any(a.dep_ == "acl" and a.head.dep_ in ("appos", "npadvmod") and a.head.pos_ == "NOUN"
            and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.head.children)
+           and not any(c.dep_ == "nsubj" for c in a.children)
            for a in [trigger, *trigger.ancestors]):
         return None  # "…, a forum launched in 2011 to bring Afghanistan's neighbours
-        # together": what a thing is for, no event
+        # together": what a thing is for, no event (but "- a view Trump appeared to endorse
+        # when he said he had spoken by phone with Zelensky": what he did)
+    attending = trigger.head if trigger.dep_ == "dobj" else trigger
+    if attending.lemma_.lower() == "attend" and attending.tag_ == "VBG" and \
+            attending.dep_ in ("acl", "advcl") and ATTENDANCE.search(sentence.text):
+        return None  # "Among those at the table were A, B and Finland's Niinistö, attending
+        # his first summit as a full member": the list tells where they sat
+    if trigger.lower_ == "talk" and trigger.pos_ == "NOUN" and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children) and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in trigger.children):
+        return None  # "has made the presidency the talk of every European capital": gossip
     if lemma == "negotiate" and trigger.tag_ == "VBG" and any(
             c.dep_ == "aux" and c.lower_ in {"been", "is", "are", "am"} for c in trigger.children):
         return None  # "Bangladesh has been negotiating similar arrangements with Nepal": a
@@ -4722,7 +4802,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if nominal and in_phrase and not _listed_after(doc, trigger, mentions) and not own_parties:
         # "urged Putin ... in a phone call", "struck an upbeat tone at a rare meeting"
         root = _clause_root(governor)
-        tokens = _clause_tokens(root, trigger)
+        tokens = _clause_tokens(root, trigger) - _tour_stops(root)
         for told in [c for c in root.children if c.dep_ == "ccomp" and trigger in c.subtree]:
             # "X told Y that the Biden administration …, during a meeting": what was told
             # names no party of the meeting
@@ -4748,7 +4828,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                               if r.dep_ in ("relcl", "acl") for t in r.subtree}
             # (not "Pashinyan, who had said he was ready to sign with Baku, …": Baku)
         if trigger.head.lower_ == "with" and governor.lemma_.lower() in OPENING_VERBS:
-            tokens |= {t.i for c in governor.children if c.dep_ == "dobj" for t in c.subtree}
+            tokens |= {t.i for c in governor.children if c.dep_ == "dobj"
+                       for t in c.subtree} - _tour_stops(governor)
             # "had started the Arab leg of the trip on Sunday with talks with X": that day
     elif nominal and not governed and not trigger.dep_.startswith("nsubj"):
         # "a 2019 agreement between Turkey and Russia": the noun phrase holds the parties.
@@ -4846,7 +4927,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         gathered = lemma == "join" and any(
             o.dep_ == "dobj" and o.lower_ in GATHERED_PEOPLE
             and any(c.lower_ == "the" for c in o.children)
-            for o in objects)  # "Rouhani joined the leaders for the expanded session"
+            for o in objects) or lemma == "join" and _joined_as_a_guest(trigger)
+        # "Rouhani joined the leaders for the expanded session", "X joined as an invitee"
         if referring or gathered or (lemma in ("attend", "join", "chair") and not events
                                      and not _for_an_event(trigger)):
             nouns = {o.lower_ for o in events}
@@ -4932,9 +5014,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                      "relcl", "acl")), None) or summit_before(
                     sentence, earlier, published) or previous  # "the ministers sat down
                 # with Muttaqi …; Qatar and Indonesia attended as guests": that meeting
-            if previous is not None and previous.date and previous not in (this_sentence or []):
+            then = previous.date or _date(previous.sentence, set(range(
+                previous.sentence.start, previous.sentence.end)), published) \
+                if previous is not None else None  # its date, if not yet given it
+            if then and previous not in (this_sentence or []):
                 when = _date(sentence, {t.i for t in sentence}, published)
-                if when and not dates_agree(previous.date, when):
+                if when and not dates_agree(then, when):
                     previous = None  # "Algiers had hosted, on 23 January, a ministerial
                     # meeting … attended by …": another gathering than the talks of 2 February
             own_people = {mention_id(m) for m in mentions if m.start in in_the_gathering
@@ -4971,6 +5056,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                         for p in c.children if p.dep_ == "pobj")):
                     role = "participant"  # "The summit was chaired by Tinubu"; "Leaders met
                     # in Jeddah for the first summit … The meeting was chaired by X"
+                if role == "mediator" and _many_met(previous):
+                    role = "participant"  # "The 31 allies met … for a working session chaired
+                    # by Stoltenberg": one of the many at the table
                 if role == "mediator" and lemma == "chair" and _a_body_met(previous, mentions):
                     role = "participant"  # "the AU Peace and Security Council met …, in a
                     # session chaired by X": X sits on the council
@@ -5004,8 +5092,15 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 trigger, EVENT_REFERENCE_WORDS) and _opened_by(
                 trigger, EVENT_REFERENCE_WORDS) is None  # not "a few hours before G20
             # leaders opened their two-day meeting", nor "opened Saturday's ceremony"
+            co_chairs = lemma == "chair" and _co_chaired(trigger) and previous is None and \
+                trigger.pos_ == "VERB" and len({mention_id(m) for m in mentions if m.kind ==
+                                                "person" and sentence.start <= m.start < trigger.i
+                                                and not m.modifier}) >= 2
+            # "On Monday in Pretoria he and Pandor co-chaired the Strategic Dialogue": the two
+            # sides' own meeting, not the talks told before
             if referring and not relatives and not sideline and not own_people and not (
-                    (lemma in ("host", "convene") or opened) and not meetings) and not framed:
+                    (lemma in ("host", "convene") or opened) and not meetings) and not framed \
+                    and not co_chairs:
                 return None  # "who also attended the meeting": one not read here; but "the
                 # Trilateral Summit, which was hosted by Li Keqiang" is read on its own, and
                 # so are "X hosted the meeting 'For a Fraternal Neighbourhood' in Palenque"
@@ -5498,8 +5593,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                            "person" and _post_of(p.mention, every) in LEADER_KINDS - {None}]
                 ones = leaders if len(leaders) >= 2 else ones  # ministers: the leaders
             for party in ones:
-                if group and party.role == "host":
+                if group and not sides and party.role == "host":
                     continue  # "the delegation", "its members": the visitors, not their host
+                    # (but "negotiators from the two governments" are of both sides)
                 if party.role == "mediator" and brokered:
                     continue  # "they signed … under the auspices of Bashir": their own mediator
                 mention = party.mention
@@ -5974,6 +6070,14 @@ def _subjects_above(verb: Token, mentions: list[Mention], count: int) -> EventDr
     below it: "Cem and Papandreou launched a rapprochement …, where the two ministers
     signed"."""
     root = verb.sent.root
+    if verb.dep_ == "conj" and verb.head == root:  # "Abiy flew to Asmara, and the next day,
+        # after talks with Isaias, the two signed …": the two this sentence named before
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        people = [m for m in mentions if m.kind == "person" and not m.modifier
+                  and verb.sent.start <= m.start and subject is not None
+                  and m.end <= subject.left_edge.i]
+        return _told_together(verb.sent, people) \
+            if len({mention_id(m) for m in people}) == count else None
     if verb == root or verb.dep_ not in ("relcl", "advcl", "ccomp"):
         return None
     heads = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -6410,6 +6514,9 @@ def _counted(subject: Token) -> int | None:
     for t in subject.subtree:
         if t.lower_ == "both" or t.lower_ in NUMBERS and t.dep_ == "nummod":
             return 2 if t.lower_ == "both" else NUMBERS[t.lower_]
+    if subject.lower_ in NUMBER_WORDS and any(c.dep_ == "det" and c.lower_ == "the"
+                                              for c in subject.children):
+        return NUMBER_WORDS[subject.lower_]  # "the two signed": a number standing alone
     return None
 
 
@@ -6626,6 +6733,22 @@ def _counterpart_of(noun: Token, trigger: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head == trigger
 
 
+def _rest_of_the_list(token: Token, listed: bool) -> set[int]:
+    """Tokens after a topic's first word to its clause's end, where the parser may hang the
+    list's other items elsewhere ("views on A, B and C")."""
+    out: set[int] = set()
+    for t in token.doc[token.i + 1:token.sent.end]:
+        if t.text == ";" or _with_whom(t) or t.pos_ in ("VERB", "AUX") and (any(
+                c.dep_.startswith("nsubj") for c in t.children) or listed
+                and t.dep_ in ("conj", "ROOT", "advcl", "relcl", "ccomp")) or \
+                listed and t.lower_ in REFERENCE_OPENERS and any(
+                    NOUN_TRIGGERS.get(n.lower_) for n in t.doc[t.i + 1:t.i + 5]):
+            break  # "…, following a trilateral summit in Sochi": no topic; but "following
+            # Russia's attack on Ukraine" is one
+        out.add(t.i)
+    return out
+
+
 def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
     """Tokens of the phrases that say what an event was about (they name no party)."""
     out: set[int] = set()
@@ -6670,15 +6793,7 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
             if views or listed:  # "views on A, B and C", "talks … on trade, energy, …
                 # coordination inside the BRICS group": to the clause's end, where the
                 # parser may hang B and C elsewhere
-                for t in token.doc[token.i + 1:token.sent.end]:
-                    if t.text == ";" or _with_whom(t) or t.pos_ in ("VERB", "AUX") and (any(
-                            c.dep_.startswith("nsubj") for c in t.children) or listed
-                            and t.dep_ in ("conj", "ROOT", "advcl", "relcl", "ccomp")) or \
-                            listed and t.lower_ in REFERENCE_OPENERS and any(
-                                NOUN_TRIGGERS.get(n.lower_) for n in t.doc[t.i + 1:t.i + 5]):
-                        break  # "…, following a trilateral summit in Sochi": no topic;
-                        # but "following Russia's attack on Ukraine" is one
-                    out.add(t.i)
+                out |= _rest_of_the_list(token, listed)
         elif token.lemma_.lower() in PRESSING_VERBS and token.pos_ == "VERB" and \
                 token.dep_ in ("advcl", "conj") and token.head == trigger:
             out.update(t.i for c in token.children if c.dep_ == "prep"
@@ -6692,6 +6807,12 @@ def _topic_tokens(trigger: Token, tokens: set[int]) -> set[int]:
                 if t.i not in whom)
             # "…, focusing on North Korea and on cooperation with Washington"; but "discussed
             # the offensive with Sullivan and Blinken": with whom
+            listed = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                      and not c.ent_type_ and c.right_edge.i + 1 < len(doc)
+                      and doc[c.right_edge.i + 1].text == ","]
+            if listed and token.dep_ in ("advcl", "acl") and not whom:  # "talks …, covering
+                # migration, Haiti, China, …": the parser may hang Haiti on the talks
+                out |= _rest_of_the_list(listed[0].right_edge, True)
         elif token.dep_ == "acl" and token.lemma_.lower() in PURPOSE_VERBS and \
                 token.head.i in tokens:  # "talks aimed at countering China's assertiveness"
             out.update(t.i for t in token.subtree)

@@ -321,9 +321,12 @@ class MentionFinder:
             if kind == "organization" and any(t.lower_ in VENUE_WORDS for t in span):
                 kind = "place"  # "the Sheraton Convention Hotel", "Al-Yamamah Palace"
             if kind == "place":
-                cut = next((t.i for t in span if t.lower_ == "to" and t.i > span.start), None)
-                if cut is not None:  # "the Palace of the Revolution to His Excellency": the
-                    span = doc[span.start:cut]  # NER ran the venue into whom it welcomed
+                cut = next((t.i for t in span if t.i > span.start and (
+                    t.lower_ == "to" or t.text == "," and t.i + 1 < span.end
+                    and doc[t.i + 1].lower_ in STYLES | {"his", "her"})), None)
+                if cut is not None:  # "the Palace of the Revolution to His Excellency", "…,
+                    span = doc[span.start:cut]  # His Excellency": the NER ran the venue
+                    # into whom it welcomed
             if kind == "organization" and span[-1].dep_ == "pobj" and span[-1].head.lower_ in {
                     "down", "along", "up", "across"} and span[-1].head.head.pos_ == "VERB":
                 kind = "place"  # "went down the Champs-Élysées together": a street
@@ -1020,6 +1023,8 @@ def _countries_of_places(doc: Doc, found: list[Mention]) -> list[Mention]:
                 state.source.startswith(("kb:name", "kb:alias")) and gap in (",", ", the") and \
                 (after is None or after.is_punct or after.pos_ == "ADP"):
             out[n + 1] = replace(state, modifier=True)
+            if place.kind == "place" and place.affiliation is None:
+                out[n] = replace(place, affiliation=state.key)  # "in Bali, Indonesia": there
     return out
 
 
@@ -1455,7 +1460,8 @@ PATRONYMICS = {"bin", "ibn", "bint", "ben"}  # "son of", "daughter of": a name g
 
 def _without_titles(span: Span) -> Span:
     """A name's span without the titles that open it, two words at least kept."""
-    while len(span) > 2 and (fold(span[0].text) in TITLE_WORDS or span[0].is_punct) and \
+    while len(span) > 2 and (fold(span[0].text) in TITLE_WORDS or span[0].is_punct or fold(
+            span[0].text).rstrip(".") in HONOURABLES) and \
             fold(span[1].text) not in PATRONYMICS:  # "Sultan bin Saad": a given name
         span = span[1:]  # "Economy, Ildefonso Guajardo Villarreal": the name after the comma
     return span
@@ -1541,15 +1547,15 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
     inside |= {i for r in roles if r.modifier and _in_capacity(doc, r.start)
                for i in range(r.end, min(r.end + 5, len(doc))) if doc[r.end].lower_ == "of"}
     # "as Crown Prince of Abu Dhabi": the place of a capacity is no side either
-    heads_of = {(r.affiliation, r.start) for r in roles}
+    heads_of = {(r.affiliation, r.end - 1) for r in roles}
     result = [replace(m, modifier=True) if m.kind == "state" and m.start in inside or (
         m.kind == "organization" and (m.key, m.end) in heads_of) else m
               for m in result]  # "Azerbaijani" in "Azerbaijani and Armenian foreign ministers",
     # "UN" in "the UN chief"
     people = {i for m in result if m.kind == "person" for i in range(m.start, m.end)}
     result = [replace(m, modifier=True) if m.kind == "organization" and not m.modifier and (
-        _in_a_persons_apposition(doc[m.end - 1], people) or _premises_of(doc[m.end - 1]))
-              else m for m in result]
+        _in_a_persons_apposition(doc[m.end - 1], people) or _premises_of(doc[m.end - 1])
+        or _led_by_a_person(doc[m.end - 1], people)) else m for m in result]
     roles = [replace(r, modifier=True) if r.kind == "person" and _in_a_persons_apposition(
         doc[r.end - 1], people) else r for r in roles]  # "Jared Kushner, Senior Adviser to
     # the US President": whom his post serves, no party
@@ -1623,6 +1629,16 @@ def _in_a_persons_apposition(token: Token, people: set[int]) -> bool:
         if ancestor.dep_ not in ("pobj", "prep", "compound", "conj", "appos", "amod", "nmod"):
             return False
     return False
+
+
+def _led_by_a_person(token: Token, people: set[int]) -> bool:
+    """Whether a body is told with the person who leads it: "the Taqaddum coalition led by
+    Abdalla Hamdok" (he stands for it; no side of its own)."""
+    while token.dep_ == "compound":
+        token = token.head
+    return any(c.dep_ == "acl" and c.lemma_.lower() in {"lead", "head", "chair"}
+               and any(a.dep_ == "agent" and any(o.i in people for o in a.children)
+                       for a in c.children) for c in token.children)
 
 
 def _share_plural_titles(doc: Doc, mentions: list[Mention]) -> None:
@@ -2002,7 +2018,11 @@ def _role_mentions(doc: Doc, mentions: list[Mention], titled: set[int],
                 token.lower_ == "host" and token.dep_ == "compound":
             continue  # not "the Saudi host nation"
         generic = any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another", "every",
-                                                          "no"} for c in token.children)
+                                                          "no"} for c in token.children) or (
+            any(c.lower_ in {"first", "only", "last"} for c in token.children) and any(
+                c.dep_ in ("relcl", "acl") and any(a.lower_ == "to" for a in c.children)
+                for c in token.children))  # "becoming the first EU leader to sit down with
+        # the Russian president": no one in particular
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.i in by_token and by_token[nxt.i].kind == "person"):
             continue
@@ -2327,8 +2347,8 @@ def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):
             break  # "From Abu Dhabi the prime minister travelled …": the title's phrase
             # starts at "the"
         if m is not None and (m.kind == "state" or m.kind == "organization" and m.key
-                              and not states and m.end == head.i and head.lower_ in {
-                                  "chief", "head", "chairman", "chairperson", "chair"}):
+                              and not states and m.end == head.i
+                              and head.lower_ in BODY_HEADS):
             states.append(m)  # "the UN chief": the body's head, as a state's "leader"
             left = m.start
             i = m.start - 1
@@ -2803,6 +2823,11 @@ def _counterpart_role(doc: Doc, m: Mention, mentions: list[Mention]) -> Mention:
     sentence = doc[m.start].sent
     before = [o for o in mentions if sentence.start <= o.start < m.start
               and o.kind in ("person", "role") and o.affiliation != m.affiliation]
+    if not before and sentence.start > 0:  # "… Lukashenko held talks with Putin. ¶ The Head
+        # of State welcomed his Russian counterpart": the post of the one named just before
+        previous = doc[sentence.start - 1].sent
+        before = [o for o in mentions if previous.start <= o.start < previous.end
+                  and o.kind in ("person", "role") and o.affiliation != m.affiliation][:1]
     # "where Zaev hosted his Greek counterpart": Zaev's post, as the story titles him
     kinds = [o.role_kind or next((t.role_kind for t in mentions if o.key and t.key == o.key
                                   and t.role_kind), None) for o in before]
@@ -3511,6 +3536,12 @@ def _year_told(token: Token, published: date | None) -> str | None:
     return None
 
 
+# Titles of whoever heads a body: "the UN chief", "the RSF leader".
+BODY_HEADS = {"chief", "head", "chairman", "chairperson", "chair", "leader", "commander"}
+# Posts that head a body ("Commander of the Rapid Support Forces"), not any of its offices
+# (the EU's foreign policy chief is no "EU leader").
+HEAD_POSTS = r"\b(?:commander|chair\w*|president|leader|chief|head|secretary.general|" \
+    r"director|emir)\b"
 # Posts no minister's or leader's title stands for: "the ambassador" is no foreign minister.
 SPECIFIC_POSTS = {"ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",
                   "governor", "mayor", "consul", "attache", "commissioner"}
@@ -3545,6 +3576,12 @@ def _resolve_role(m: Mention, people: list[Mention], base: ActorBase,
                       or head[0] in fold(p.title or "").split()]
     if m.role_kind is None and len({p.key or p.label for p in candidates}) != 1:
         candidates = []
+    if not candidates and head and head[0] in BODY_HEADS and published is not None and \
+            m.affiliation and getattr(base.get(m.affiliation), "type", None) == "Organization":
+        # "The RSF leader's tour … took him": the one named whom the base knows at its head
+        chiefs = {p.key for p, post in _posts_held(base, m.affiliation, published, HEAD_POSTS)
+                  if not re.search(r"\b(?:vice|deputy|assistant|acting)\b", fold(post.role))}
+        candidates = [p for p in people if p.key in chiefs]
     if "crown prince" in fold(m.title or "") and m.affiliation and published is not None:
         # the heir the base knows for the day, not the king named nearby
         heirs = {p.key for p, _ in _posts_held(base, m.affiliation, published, "crown prince")}

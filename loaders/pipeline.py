@@ -55,6 +55,7 @@ from loaders.events import (
     state_of,
 )
 from loaders.mentions import (
+    DATE_REFERENCES,
     NUMBER_WORDS,
     TITLE_WORDS,
     Mention,
@@ -359,8 +360,17 @@ def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
     for draft in drafts:
         if draft.date is None and draft.type in LEAD_TYPES and \
                 draft.sentence.start < lead_end and not draft.reference:
-            draft.date = day
-            draft.soft_date, draft.assumed_from = True, "lead"
+            days = {value for e in draft.sentence.ents if e.label_ == "DATE"
+                    and not in_dateline(e) and (value := normalize_date(e.text, published))}
+            own = next(iter(days)) if len(days) == 1 and not any(
+                t.lower_ in DATE_REFERENCES | {"following", "since"} for e in draft.sentence.ents
+                if e.label_ == "DATE" for t in draft.sentence.doc[max(0, e.start - 2):e.start]) \
+                else None  # the one day its own sentence tells ("… wrapped up a tour on
+            # Thursday with talks in Kigali"), not one after "since"; else the lead's
+            if own and (len(own) != 10 or not 0 <= (published - date.fromisoformat(own)).days <= 7):
+                own = None
+            draft.date = own or day
+            draft.soft_date, draft.assumed_from = own is None, "lead"
             draft.confidence -= 0.1
     return drafts
 
@@ -495,7 +505,8 @@ SHARED_ACTS = {f"co-{verb}{ending}": verb for verb in ("chair", "host", "sign", 
                for ending in ("", "s", "ed", "ing")}
 # Hyphenated nouns of a meeting, one token each: split, "a tete-a-tete with X" parses as
 # an adjective "tete-a" before a noun "tete".
-WHOLE_WORDS = ("tete-a-tete", "tête-à-tête", "tete-a-tetes", "tête-à-têtes")
+WHOLE_WORDS = ("tete-a-tete", "tête-à-tête", "tete-a-tetes", "tête-à-têtes", "one-on-one",
+               "one-on-ones", "sit-down", "sit-downs")
 # Abbreviated forms of address, one token each, so that no sentence ends at their stop:
 # "…, Eng. Waleed Elkhereiji".
 ADDRESS_ABBREVIATIONS = ("Eng.", "Amb.", "Brig.", "Capt.", "Cmdr.", "Hon.")
@@ -671,9 +682,9 @@ def _tete_a_tete(pair: EventDraft, gathering: EventDraft) -> bool:
     if pair.type != "Meeting" or len(many) < 4 or len(people & many) != 2 or len(sides) < 3:
         return False  # (two of its people, and their aides: "a bilateral meeting with
         # Maduro, attended by their foreign ministers")
-    words = {fold(t.text) for t in pair.sentence} | {
-        fold(pair.sentence[i:i + 5].text.replace(" ", "")) for i in range(len(pair.sentence))
-        if pair.sentence[i].lower_ in {"closed", "one", "tete", "tête"}}
+    words = {fold(t.text) for t in pair.sentence} | {  # "closed - door"
+        fold(pair.sentence[i:i + 3].text) for i in range(len(pair.sentence))
+        if pair.sentence[i].lower_ == "closed"}
     undated = (gathering.date is None or gathering.soft_date and gathering.date != pair.date) \
         and pair.date is not None and not pair.soft_date and len(people) == 2 and \
         pair.sentence.start != gathering.sentence.start  # "Putin and Xi held talks on
