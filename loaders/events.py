@@ -131,7 +131,8 @@ PRESSING_VERBS = {"press", "urge", "quiz", "question", "challenge", "grill", "lo
 VAGUE_OBJECTS = {"views", "ways", "means", "issues", "matters", "opinions", "ideas", "aspects"}
 SIDELINES = {"sidelines", "margins", "sideline", "margin", "fringes", "fringe"}
 NOT_TOPICS = SIDELINES | {"occasion", "eve", "day", "phone",
-              "telephone", "behalf", "invitation", "basis", "way", "stage", "podium", "dais"}
+              "telephone", "behalf", "invitation", "basis", "way", "stage", "podium", "dais",
+              "tarmac", "arrival", "runway", "apron"}  # "greeted on the tarmac by X": where
 GENERIC_OBJECTS = {"agreement", "agreements", "deal", "deals", "declaration", "accord", "treaty",
                    "memorandum", "memorandums", "memoranda", "document", "documents", "statement",
                    "pact", "understanding", "mou", "mous", "talks", "meeting", "call", "visit",
@@ -290,9 +291,17 @@ def _event_type(token: Token) -> str | None:
             c.dep_ == "dobj" and c.lemma_.lower() in {"name", "signature"} for c in token.children
             ) and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children):
         return "Agreement"  # "put their names to the documents": signed them
-    if lemma == "spend" and token.pos_ == "VERB" and any(
+    if lemma in ("present", "hand", "submit") and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lower_ in {"credentials", "letters"} for c in token.children
+            ) and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+                g.ent_type_ == "PERSON" or fold(g.text) in TITLE_WORDS for g in c.subtree)
+                for c in token.children):
+        return "Meeting"  # "presented his credentials to President Mahmoud Abbas": received
+    if lemma == "spend" and token.pos_ == "VERB" and (any(
             c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in SPANS_OF_TIME
-            for c in token.children) and (any(
+            for c in token.children) or any(
+            c.dep_ == "advmod" and t.lemma_.lower() in SPANS_OF_TIME for c in token.children
+            for t in c.subtree)) and (any(  # "spent close to two hours with the prince"
                 c.dep_ == "prep" and c.lower_ == "with" and any(
                     g.ent_type_ == "PERSON" for g in c.subtree) for c in token.children) or any(
                 t.lower_ == "together" and token in (t.head, t.head.head) for t in token.subtree)):
@@ -616,11 +625,15 @@ def _event_type(token: Token) -> str | None:
         if token.dep_ in ("compound", "amod") and token.head.lower_ in NOUN_TRIGGERS:
             return None  # "phone" in "phone calls": the call is the trigger
         if word in ("round", "rounds"):  # "The third round opened in Havana"
-            ordinal = any(c.dep_ in ("amod", "nummod") and (c.ent_type_ == "ORDINAL" or c.lower_
-                          in {"new", "fresh", "another", "next", "latest", "first", "final"})
+            ordinal = any(c.dep_ in ("amod", "nummod", "det") and (
+                c.ent_type_ == "ORDINAL" or c.lower_ in {
+                    "new", "fresh", "another", "next", "latest", "first", "final"})
                           for c in token.children)
             told_of = any(c.lower_ == "of" for c in token.children)  # "… of talks", "of fighting"
-            return "Meeting" if ordinal and not told_of and _round_of_talks_told(token) else None
+            with_someone = any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+            # "flew to the same city for another round with the prince"
+            return "Meeting" if ordinal and not told_of and (
+                _round_of_talks_told(token) or with_someone) else None
         if word == "meet" and token.i > 0 and token.doc[token.i - 1].lower_ not in {
                 "rare", "first", "landmark", "historic", "trilateral", "bilateral"}:
             return None
@@ -6738,8 +6751,8 @@ def _rest_of_the_list(token: Token, listed: bool) -> set[int]:
     list's other items elsewhere ("views on A, B and C")."""
     out: set[int] = set()
     for t in token.doc[token.i + 1:token.sent.end]:
-        if t.text == ";" or _with_whom(t) or t.pos_ in ("VERB", "AUX") and (any(
-                c.dep_.startswith("nsubj") for c in t.children) or listed
+        if t.text == ";" or _with_whom(t) or t.pos_ in (
+                "VERB", "AUX") and (any(c.dep_.startswith("nsubj") for c in t.children) or listed
                 and t.dep_ in ("conj", "ROOT", "advcl", "relcl", "ccomp")) or \
                 listed and t.lower_ in REFERENCE_OPENERS and any(
                     NOUN_TRIGGERS.get(n.lower_) for n in t.doc[t.i + 1:t.i + 5]):

@@ -165,6 +165,9 @@ PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould", "wuld"}
 # Styles of address after "His", "Her": not pronouns for a person.
 STYLES = {"excellency", "highness", "majesty", "royal", "holiness", "eminence", "honour",
           "honor", "serene", "beatitude"}
+# Letters of honours written after a name: "President Bola Ahmed Tinubu, GCFR".
+HONOUR_LETTERS = {"GCFR", "GCON", "CFR", "CON", "OFR", "OON", "GCMG", "KCMG", "CMG", "GCVO",
+                  "KCVO", "GBE", "KBE", "DBE", "CBE", "OBE", "MBE", "GCB", "KCB", "KC", "QC"}
 # Styles of address abbreviated in state-agency copy: "HH the Amir", "HE Supreme Leader".
 STYLE_ABBREVIATIONS = {"HE", "HH", "HRH", "HM", "HIM", "HMA", "HSH"}
 # Honorifics written as part of a name ("Mullah Abdul Ghani Baradar"), never a name alone.
@@ -335,6 +338,8 @@ class MentionFinder:
                 continue  # "cabinet ministers", "the comfort women": common nouns, no body
             if kind == "person" and span.text.islower():
                 continue  # "the Russian leader knelt at the grave": a word, no name
+            if span.text.replace(".", "") in HONOUR_LETTERS:
+                continue  # "President Bola Ahmed Tinubu, GCFR, …": an honour's letters
             if kind == "organization" and len(span) == 1 and span[0].lower_ in GENERIC_BODIES:
                 continue  # "on behalf of the Government and people of Papua New Guinea",
                 # "Members of Parliament": whose, the text does not say
@@ -796,6 +801,9 @@ class MentionFinder:
                     all(t.pos_ in ("ADJ", "NOUN", "NUM", "PROPN") for t in doc[mention.end:head.i]):
                 return replace(mention, modifier=True)  # "fourteen Palestinian factions": groups
                 # of the people, not the state
+            if after and after[0].lower_ in FACTIONS | {"rebel", "dissident"}:
+                return replace(mention, modifier=True)  # "exiled Belarusian opposition leader
+                # Sviatlana Tsikhanouskaya": she acts against the state, not for it
             if len(after) >= 2 and after[0].text in {"-", "–"} and after[1].lower_ in {
                     "born", "bred", "raised", "educated", "trained"}:
                 return replace(mention, modifier=True)  # "the Afghan-born diplomat"
@@ -2131,6 +2139,13 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                      and first <= m.start < token.i}
             crowned = {k: m for k, m in crowned.items() if m.affiliation in named}
         return next(iter(crowned.values())) if len(crowned) == 1 else None
+    if token.lower_ == "prince" and token.is_lower and _the_plain(token) and \
+            token.dep_ not in ("compound", "amod"):
+        # "spent two hours with Crown Prince Mohammed bin Salman. … another round with the
+        # prince": the one prince named before
+        princes = {m.key or m.label: m for m in mentions if m.kind == "person"
+                   and m.start < token.i and "prince" in fold(f"{m.title or ''} {m.text}")}
+        return next(iter(princes.values())) if len(princes) == 1 else None
     if token.lower_ in PLAIN_LEADERS and token.is_lower and token.dep_.startswith("nsubj") \
             and token.i > 0 and doc[token.i - 1].lower_ == "the":
         # "Shortly before Tillerson was received by Uhuru Kenyatta …, the president had met
