@@ -1476,6 +1476,10 @@ def _without_titles(span: Span) -> Span:
 
 
 
+# Words of the day a name may run into: "received President Herzog today".
+DAY_WORDS = {"today", "yesterday", "tonight", "tomorrow"}
+
+
 def _trim(ent: Span) -> Span | None:
     """Drop a leading "the" and a trailing possessive from an entity span."""
     start, end = ent.start, ent.end
@@ -1492,8 +1496,9 @@ def _trim(ent: Span) -> Span | None:
         # "met Kenyatta at State House": the NER ran past the name, into a place
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
                            or ent.label_ == "PERSON" and doc[end - 1].pos_ == "ADP"
-                           and doc[end - 1].is_lower):
-        end -= 1  # "President Kenyatta at State House": the NER ran past the name
+                           and doc[end - 1].is_lower or doc[end - 1].text in DAY_WORDS):
+        end -= 1  # "President Kenyatta at State House", "received President Herzog today",
+        # "at Gudaibiya Palace today": the NER ran past the name
     if start >= end:
         return None
     span = doc[start:end]
@@ -2577,6 +2582,10 @@ def _traveller_of_the_clause(token: Token, people: list[Mention]) -> Mention | N
         noun = next((t for t in reversed(noun.sent[:noun.i - noun.sent.start])
                      if t.lower_ in JOURNEY_NOUNS), noun)
     where = any(t.lower_ == "where" and t.i < token.i for t in verb.subtree)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.dep_ == "acl" and \
+            noun.head.head.head.lower_ in JOURNEY_NOUNS:  # "the visit paid to the Kingdom
+        # by Bennett, during which he was received": the clause hangs on the visitor
+        return next((p for p in people if p.start <= noun.i < p.end), None)
     for _ in range(3):  # "visit to Beijing, where …": from the place up to the journey; or,
         # after "where", to a noun of someone's ("Yunus's remarks in China, where he met Xi")
         agents = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree} | {
