@@ -6751,8 +6751,8 @@ def _rest_of_the_list(token: Token, listed: bool) -> set[int]:
     list's other items elsewhere ("views on A, B and C")."""
     out: set[int] = set()
     for t in token.doc[token.i + 1:token.sent.end]:
-        if t.text == ";" or _with_whom(t) or t.pos_ in (
-                "VERB", "AUX") and (any(c.dep_.startswith("nsubj") for c in t.children) or listed
+        if t.text == ";" or _with_whom(t) or t.pos_ in ("VERB", "AUX") and (any(
+                c.dep_.startswith("nsubj") for c in t.children) or listed
                 and t.dep_ in ("conj", "ROOT", "advcl", "relcl", "ccomp")) or \
                 listed and t.lower_ in REFERENCE_OPENERS and any(
                     NOUN_TRIGGERS.get(n.lower_) for n in t.doc[t.i + 1:t.i + 5]):

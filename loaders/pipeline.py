@@ -360,19 +360,26 @@ def date_lead_events(doc: Doc, drafts: list[EventDraft], published: date | None
     for draft in drafts:
         if draft.date is None and draft.type in LEAD_TYPES and \
                 draft.sentence.start < lead_end and not draft.reference:
-            days = {value for e in draft.sentence.ents if e.label_ == "DATE"
-                    and not in_dateline(e) and (value := normalize_date(e.text, published))}
-            own = next(iter(days)) if len(days) == 1 and not any(
-                t.lower_ in DATE_REFERENCES | {"following", "since"} for e in draft.sentence.ents
-                if e.label_ == "DATE" for t in draft.sentence.doc[max(0, e.start - 2):e.start]) \
-                else None  # the one day its own sentence tells ("… wrapped up a tour on
-            # Thursday with talks in Kigali"), not one after "since"; else the lead's
-            if own and (len(own) != 10 or not 0 <= (published - date.fromisoformat(own)).days <= 7):
-                own = None
+            own = _day_of_the_sentence(draft.sentence, published)
             draft.date = own or day
             draft.soft_date, draft.assumed_from = own is None, "lead"
             draft.confidence -= 0.1
     return drafts
+
+
+def _day_of_the_sentence(sentence: Span, published: date) -> str | None:
+    """The one day a lead sentence tells, in the week before publication ("… wrapped up a
+    tour on Thursday with talks in Kigali"); none when it tells several dates or one after
+    "since", "after", "following" …"""
+    days = {value for e in sentence.ents if e.label_ == "DATE"
+            and not in_dateline(e) and (value := normalize_date(e.text, published))}
+    if len(days) != 1 or any(t.lower_ in DATE_REFERENCES | {"following"}
+                             for e in sentence.ents if e.label_ == "DATE"
+                             for t in sentence.doc[max(0, e.start - 2):e.start]):
+        return None
+    day = next(iter(days))
+    return day if len(day) == 10 and 0 <= (published - date.fromisoformat(day)).days <= 7 \
+        else None
 
 
 STORY_TYPES = LEAD_TYPES | {"Proposal"}
