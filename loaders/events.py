@@ -21,6 +21,7 @@ from loaders.mentions import (
     DOCUMENT_NOUNS,
     EVENT_WORDS,
     JOURNEY_NOUNS,
+    LISTED_GROUPS,
     NUMBER_WORDS,
     OTHER_POSTS,
     TITLE_HEADS,
@@ -164,7 +165,8 @@ GO_BETWEEN_OBJECTS = {"proposals", "messages", "offers", "drafts", "proposal", "
 JOURNEY_VERBS = {"return", "go", "come", "head", "stop"}
 # Verbs of a journey whose purpose clause tells whom the traveller saw.
 TRIP_VERBS = JOURNEY_VERBS | {"travel", "fly", "drive", "arrive", "rush", "hurry", "cross",
-                              "walk"}  # "crossed the road to the … Building for talks"
+                              "walk", "proceed"}  # "crossed the road to the … Building for
+# talks", "proceeded the same day to Windhoek for talks with X"
 PHASES = {"end", "close", "conclusion", "start", "beginning", "opening", "outset", "course"}
 DURATIONS = {"hours", "days", "weeks", "months", "years", "rounds", "sessions"}
 # What talks are counted in: "held a fresh round of talks", "held an hour of talks".
@@ -262,6 +264,10 @@ def _meeting_word(token: Token) -> bool:
     return NOUN_TRIGGERS.get(token.lower_) == "Meeting" or token.lower_ in GATHERINGS
 
 
+# Papers handed to someone in person: "handed the applications to Stoltenberg".
+HANDED_PAPERS = {"application", "applications", "letter", "message", "invitation"}
+
+
 def _event_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.lower_ in ROUNDS and token.pos_ == "NOUN" and not any(
@@ -291,12 +297,16 @@ def _event_type(token: Token) -> str | None:
             c.dep_ == "dobj" and c.lemma_.lower() in {"name", "signature"} for c in token.children
             ) and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children):
         return "Agreement"  # "put their names to the documents": signed them
-    if lemma in ("present", "hand", "submit") and token.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and c.lower_ in {"credentials", "letters"} for c in token.children
+    if lemma in ("present", "hand", "submit", "deliver") and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and (c.lower_ in {"credentials", "letters"} or lemma in (
+                "hand", "deliver") and c.lower_ in HANDED_PAPERS) for c in token.children
             ) and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
                 g.ent_type_ == "PERSON" or fold(g.text) in TITLE_WORDS for g in c.subtree)
+                and not any(g.dep_ == "pobj" and NOUN_TRIGGERS.get(g.lower_) == "Visit"
+                            for g in c.children)  # (not "his invitation to a state visit")
                 for c in token.children):
-        return "Meeting"  # "presented his credentials to President Mahmoud Abbas": received
+        return "Meeting"  # "presented his credentials to President Mahmoud Abbas": received;
+        # "handed their membership applications to Secretary General Jens Stoltenberg"
     if lemma == "spend" and token.pos_ == "VERB" and (any(
             c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in SPANS_OF_TIME
             for c in token.children) or any(
@@ -457,9 +467,11 @@ def _event_type(token: Token) -> str | None:
             return None  # "the so-called Mexico Agreement"
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" and not any(
                 p.ent_type_ == "DATE" for p in c.children) for c in token.children) \
-                and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children) and not any(
+                and not any(c.dep_ in ("xcomp", "ccomp") and not any(
+                    t.lower_ == "where" for t in c.subtree) for c in token.children) and not any(
                     t.lower_ == "to" for t in token.doc[token.i:token.i + 12]):
-            return "Meeting"  # "called on Singapore's Prime Minister": a courtesy call
+            return "Meeting"  # "called on Singapore's Prime Minister": a courtesy call (and
+            # "…, where the two discussed …" is no call to act, however the parser hung it)
         if lemma == "call" and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(
                     p.dep_ == "pobj" and _meeting_word(p) for p in c.children)
@@ -664,7 +676,8 @@ WELCOMED_NEWS = {"decision", "move", "step", "steps", "announcement", "news", "o
                  "start", "beginning", "launch", "resumption", "process", "engagement",
                  "hosting", "end", "conclusion", "breakthrough", "adoption", "reopening",
                  "lifting", "expansion", "growth", "cooperation", "wish", "desire", "bid",
-                 "intention", "readiness", "willingness", "application", "request"}
+                 "intention", "readiness", "willingness", "application", "request",
+                 "intervention", "involvement", "mediation", "pledge"}
 # What leaders watch being signed or exchanged after their talks.
 SIGNED_PAPERS = {"documents", "document", "agreements", "agreement", "memorandums", "memoranda",
                  "memorandum", "mous", "mou", "accords", "accord", "deals", "deal", "instruments",
@@ -831,10 +844,13 @@ def _threat_of_force(token: Token) -> bool:
 
 
 def _for_an_event(verb: Token) -> bool:
-    """ "joined Biden for a summit at Camp David", "joined for an expanded session": the verb
-    names an event of its own, not the one just read."""
+    """ "joined Biden for a summit at Camp David", "joined for an expanded session",
+    "co-chaired a ministerial conference": the verb names an event of its own, not the one
+    just read."""
     return any(c.dep_ == "prep" and c.lower_ in {"for", "at"} and any(
         _event_type(g) or g.lower_ in GATHERINGS for g in c.children)
+        or c.dep_ == "dobj" and c.lower_ in GATHERINGS and any(
+            d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children)
         for c in verb.children)
 
 
@@ -1231,7 +1247,11 @@ def _excluded(root: Token, trigger: Token) -> set[int]:
             continue
         if token.dep_ == "prep" and (lemma in BACKGROUND_PREPS or token.lower_ == "according") \
                 and not _began_since(token, trigger) and not (
-                    token.head == root and _company(token)):
+                    token.head == root and _company(token)) and not (
+                    token.head.dep_.startswith("nsubj") and token.head.head == root
+                    and _company(token) and any(c.lower_ in ("together", "along")
+                                                for c in token.children)):
+            # (not "X, together with Y, was received by Z": Y was received too)
             if lemma in ("with", "as", "like") and (
                     token.i > root.i or lemma == "with" and token.head == trigger) and not (
                     lemma == "as" and token.i + 1 < len(token.doc)
@@ -1434,10 +1454,6 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
     return tokens - _excluded(root, trigger)
 
 
-# Plural nouns that a list after a colon spells out: "the leaders of the member states: …"
-LISTED_GROUPS = {"leaders", "heads", "presidents", "ministers", "delegations", "delegates",
-                 "representatives", "envoys", "officials", "states", "countries", "members",
-                 "parties", "sides", "participants", "guests"}
 
 
 def _colon_list(verb: Token) -> set[int]:
@@ -1448,6 +1464,35 @@ def _colon_list(verb: Token) -> set[int]:
     if colon is None or not any(t.lower_ in LISTED_GROUPS for t in verb.doc[verb.i + 1:colon.i]):
         return set()
     return set(range(colon.i + 1, sentence.end))
+
+
+def _counterparts_spelled_out(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]:
+    """Tokens of the names a colon spells out after a contact's plural counterparts: "held
+    meetings with nine African leaders: Togo's Faure Gnassingbe, Guinea's Alpha Conde, …".
+
+    Read linearly, as the parse often breaks on such a list."""
+    sentence = trigger.sent
+    colon = next((t for t in sentence if t.i > trigger.i and t.text == ":"), None)
+    if colon is None or not any(t.lower_ == "with" for t in doc[trigger.i + 1:colon.i]) or \
+            doc[colon.i - 1].lower_ not in LISTED_GROUPS:
+        return set()
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: set[int] = set()
+    i = colon.i + 1
+    while i < sentence.end:
+        m = by_token.get(i)
+        if m is not None and not m.as_place and m.kind != "place":
+            found.update(range(m.start, m.end))
+            i = m.end
+            continue
+        token = doc[i]
+        if fold(token.text) in LIST_WORDS or token.is_punct and token.text != ":" or \
+                token.text[:1].isupper() or i + 1 < sentence.end and i + 1 in by_token:
+            i += 1  # "dos Santos", a name the base does not know
+            continue
+        return set()  # a clause, not a list of names
+    return found if sum(1 for m in mentions if m.start in found and m.kind == "person") >= 2 \
+        else set()
 
 
 def _named_among(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]:
@@ -1556,8 +1601,10 @@ def _senders_of_messages(sentence: Span) -> set[int]:
     there)."""
     return {t.i for noun in sentence if noun.lower_ in MESSAGE_NOUNS
             for c in [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())]
-            if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree}
-    # "…, carrying greetings from President Murmu and Mr. Modi", however "from" was hung
+            if c.dep_ == "prep" and c.lower_ == "from" or c.dep_ == "poss" and c.head == noun
+            and c.pos_ == "PROPN" for t in c.subtree}
+    # "…, carrying greetings from President Murmu and Mr. Modi", however "from" was hung;
+    # "handed over Macron's invitation"
 
 
 def _a_deal(noun: Token) -> bool:
@@ -1586,8 +1633,26 @@ def _list_from(doc: Doc, start: int, mentions: list[Mention]) -> set[int]:
         if fold(doc[i].text) in LIST_WORDS or fold(doc[i].text) in TITLE_WORDS:
             i += 1
             continue
+        if doc[i].lower_ in ("along", "together") and i + 1 < len(doc) and \
+                doc[i + 1].lower_ == "with":  # "…, along with AU Commission chairperson X"
+            i += 2
+            continue
+        if doc[i].text[:1].isupper() and i + 1 < len(doc) and \
+                fold(doc[i + 1].text) in TITLE_WORDS:  # the body's "Commission chairperson"
+            i += 1
+            continue
         break
     return found
+
+
+def _sequel_clauses(verb: Token) -> list[Token]:
+    """Contact verbs a verb's "before"/"after" phrase tells: "called on Shoigu before being
+    received by Putin" (another table, the same traveller)."""
+    if _event_type(verb) not in CONTACT:
+        return []  # (not "he clashed with Pavlopoulos before sitting down with Tsipras")
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("before", "after")
+            for p in c.children if p.dep_ == "pcomp" and p.pos_ == "VERB"
+            and VERB_TRIGGERS.get(p.lemma_.lower()) in CONTACT]
 
 
 def _companions(verb: Token) -> set[int]:
@@ -1605,8 +1670,13 @@ def _companions(verb: Token) -> set[int]:
 def _together_with(verb: Token) -> list[Token]:
     """A verb's "together with" phrases, however the parser hung "together": "went to Tunis
     together with C and D"."""
-    return [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and any(
-        c.lower_ == "together" for c in w.children)] + [
+    def in_a_phrase(w: Token) -> bool:  # "flew … aboard the first El Al flight to the UAE,
+        # together with X": hung on the flight, a phrase of the verb's
+        while w.head != verb and w.dep_ in ("prep", "pobj"):
+            w = w.head
+        return w.head == verb and w.dep_ in ("prep", "pobj")
+    return [w for w in verb.subtree if w.dep_ == "prep" and w.lower_ == "with" and any(
+        c.lower_ == "together" for c in w.children) and in_a_phrase(w)] + [
         w for c in verb.children if c.dep_ == "advmod" and c.lower_ == "together"
         for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
 
@@ -1879,6 +1949,41 @@ def _widened_to(talks: Token, mentions: list[Mention], told: list[EventDraft]) -
         return
     for m in mentions:
         if m.start in joined and m.kind == "person" and not m.modifier:
+            add_party(last, m, "participant")
+
+
+# Verbs of what a treaty does to ties: "signed agreements establishing relations with X".
+TIE_VERBS = {"establish", "normalise", "normalize", "restore", "resume", "upgrade"}
+
+
+def _relations_established_with(trigger: Token) -> set[int]:
+    """Tokens of the other side of the ties an agreement sets up: "Israel signed agreements
+    establishing full diplomatic relations with the United Arab Emirates and Bahrain"."""
+    nouns = [trigger] if trigger.pos_ == "NOUN" else [
+        c for c in trigger.children if c.dep_ == "dobj"]
+    return {t.i for n in nouns for acl in n.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in TIE_VERBS
+            for w in acl.subtree if w.dep_ == "prep" and w.lower_ == "with"
+            and w.head in (acl, *acl.children)
+            for p in w.children if p.dep_ == "pobj" for t in p.subtree}
+
+
+def _present_at_the_opening(talks: Token, mentions: list[Mention],
+                            told: list[EventDraft]) -> None:
+    """ "The summit opened on Friday with more than 40 heads of state in the hall, among them
+    A, B and C": they took part in the summit told before."""
+    verb = talks.head
+    if talks.dep_ != "nsubj" or talks.lower_ not in SUMMITS or verb.lemma_.lower() not in {
+            "open", "begin", "start", "close", "end", "conclude"}:
+        return
+    named = _named_among(talks.doc, verb, mentions)
+    last = next((d for d in reversed(told[-8:]) if d.type == "Meeting"
+                 and d.trigger.root.lower_ in SUMMITS), None)
+    if last is None:
+        return
+    for m in mentions:
+        if m.start in named and m.kind in ("person", "state", "organization") and not (
+                m.modifier or m.as_place):
             add_party(last, m, "participant")
 
 
@@ -2344,9 +2449,19 @@ def _on_a_party(clause: EventDraft, other: EventDraft) -> bool:
     """Whether an event is told in a relative clause on one of another's parties: "held talks
     with Oli, whom he had last met in New York in September" tells two occasions."""
     verb = clause.trigger.root
-    return verb.dep_ == "relcl" and other.trigger.root not in verb.subtree and any(
-        m.start <= verb.head.i < m.end and m.kind == "person"
-        for m in verb.doc._.mentions or [])
+    if verb.dep_ != "relcl" or other.trigger.root in verb.subtree:
+        return False
+    return _another_deal(verb) or any(m.start <= verb.head.i < m.end and m.kind == "person"
+                                      for m in verb.doc._.mentions or [])
+
+
+def _another_deal(verb: Token) -> bool:
+    """Whether a relative clause tells of a deal of its own: "a declaration of peace between
+    Israel and Bahrain, whose deal was agreed only last Friday" (but "…, whose negotiations
+    were concluded in Montevideo": the agreement itself)."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_.startswith("nsubj") and NOUN_TRIGGERS.get(c.lower_) == "Agreement"
+        and any(d.lower_ == "whose" for d in c.children) for c in verb.children)
 
 
 def _told_for_reference(trigger: Token) -> bool:
@@ -2935,11 +3050,14 @@ def _when_date(root: Token, published: date | None) -> str | None:
     """ "Talks ended on Tuesday, when the fourth round concluded"; "dates back to March 23,
     2015, when the three leaders signed": a *when* clause happened at the date it tells of,
     or at the first date of the clause it hangs from."""
-    if not any(c.lower_ == "when" and c.dep_ == "advmod" for c in root.children):
+    when = next((c for c in root.children if c.lower_ == "when" and c.dep_ == "advmod"), None)
+    if when is None and root.left_edge.lower_ == "when" and root.dep_ in ("advcl", "relcl"):
+        when = root.left_edge  # "…, when Trump, King Hamad and Netanyahu spoke": the parser
+        # may hang "when" on the subject
+    if when is None:
         return None
     head = root.head
     own = {t.i for t in root.subtree}
-    when = next(c for c in root.children if c.lower_ == "when" and c.dep_ == "advmod")
     just = when.i - 1 - (when.i > 0 and when.nbor(-1).text == ",")
     if root.dep_ == "relcl" and head.ent_type_ == "DATE":
         dates = [e for e in head.doc.ents if e.start <= head.i < e.end]
@@ -3042,11 +3160,17 @@ def narrative_year(ent: Span) -> int | None:
             c.dep_ == "advmod" and c.lower_ == "last" for c in verb.children):
         return None  # "… in December 2016. The two leaders last met in January": the latest
     named = YEAR.search(earlier[-1].text)
-    if named:
-        return int(named.group(1))
     published = ent.doc._.published if ent.doc.has_extension("published") else None
     value = normalize_date(earlier[-1].text, published)
-    return int(value[:4]) if value else None
+    year = int(named.group(1)) if named else int(value[:4]) if value else None
+    if year is None or value is None or len(value) < 7:
+        return year
+    then = normalize_date(ent.text, published, year=year)
+    if then and len(then) >= 7 and then[:7] < value[:7] and published is not None and \
+            f"{year + 1}{then[4:]}" <= published.isoformat()[:len(then)]:
+        return year + 1  # "… in Da Nang in November. In March, Trump telephoned Putin": the
+        # story has moved on to the March after
+    return year
 
 
 def _split_topics(head: Token) -> list[str]:
@@ -3366,8 +3490,11 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             elif draft.parties:
                 sentence_events.append(draft)
             elif draft.type == "Agreement" and token.pos_ == "VERB" and (
-                    draft.location or draft.date):
-                # "The Treaty … was signed Wednesday in Pyongyang": the deal just reported
+                    draft.location or draft.date) and not _another_deal(token):
+                # "The Treaty … was signed Wednesday in Pyongyang", "the agreement that was
+                # signed in 2001", "…, whose negotiations were concluded in Montevideo": the
+                # deal just reported (not "a declaration …, whose deal was agreed only last
+                # Friday": another deal)
                 signed = next((d for d in reversed(drafts[-3:]) if d.type == "Agreement"), None)
                 if signed is not None:
                     signed.location = draft.location or signed.location
@@ -4590,6 +4717,19 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         return None  # "…, a forum launched in 2011 to bring Afghanistan's neighbours
         # together": what a thing is for, no event (but "- a view Trump appeared to endorse
         # when he said he had spoken by phone with Zelensky": what he did)
+    journey = trigger.head if trigger.head.lower_ in JOURNEY_NOUNS else \
+        trigger.head.head.head if trigger.head.dep_ == "pobj" and \
+        trigger.head.head.lower_ == "to" else None  # "a state visit to Sweden hosted by …"
+    if lemma == "host" and trigger.dep_ == "acl" and journey is not None and \
+            journey.lower_ in JOURNEY_NOUNS:
+        visit = next((d for d in this_sentence or [] if d.type == "Visit"
+                      and d.trigger.root == journey), None)
+        agent = {t.i for c in trigger.children if c.dep_ == "agent" for t in c.subtree}
+        for m in mentions if visit is not None else []:
+            if m.start in agent and m.kind == "person" and not m.modifier:
+                add_party(visit, m, "host")
+        return None  # "on a state visit to Sweden hosted by King Carl XVI Gustaf": the
+        # visit's host, no meeting of its own
     attending = trigger.head if trigger.dep_ == "dobj" else trigger
     if attending.lemma_.lower() == "attend" and attending.tag_ == "VBG" and \
             attending.dep_ in ("acl", "advcl") and ATTENDANCE.search(sentence.text):
@@ -4752,6 +4892,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         governed = True  # "held a fresh round of military talks"
     if kind == "Agreement" and trigger.head.lemma_.lower() not in AGREEMENT_VERBS:
         governed = False
+    if kind == "Agreement" and trigger.head.lemma_.lower() == "adopt" and trigger.dep_ == "dobj":
+        governed = True  # "the four presidents adopted a joint declaration"
     if kind in CONTACT and trigger.dep_ in ("nsubj", "nsubjpass") and (
             trigger.head.lemma_.lower() in {"happen", "occur"} or trigger.head.lemma_.lower()
             in {"take", "hold"} and (trigger.dep_ == "nsubjpass" or any(
@@ -4796,7 +4938,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
              or _going_ahead(outer.head.head))) or (
         kind in CONTACT and outer.head.lower_ == "for" and governor is not None
         and (VERB_TRIGGERS.get(governor.lemma_.lower()) == "Visit"
-             or governor.lemma_.lower() in TRIP_VERBS)) or (  # "drove to the mansion for talks"
+             or governor.lemma_.lower() in TRIP_VERBS or governor.lemma_.lower() in (
+                 "find", "make") and any(c.dep_ == "dobj" and c.lower_ == "time"
+                                         for c in governor.children))) or (
+        # "drove to the mansion for talks", "found time on Thursday for talks with X"
         kind in CONTACT and outer.head.lower_ == "into" and governor is not None
         and governor.lemma_.lower() in {"go", "head", "walk", "step", "move"}))) and \
         governor is not None  # "went straight into a one-on-one meeting with X"
@@ -4840,6 +4985,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                               if c.dep_.startswith("nsubj") for r in c.children
                                               if r.dep_ in ("relcl", "acl") for t in r.subtree}
             # (not "Pashinyan, who had said he was ready to sign with Baku, …": Baku)
+            tokens |= _companions(clause)  # "flew to Abu Dhabi together with O'Brien …
+            # for talks with Emirati officials": they went to the talks too
         if trigger.head.lower_ == "with" and governor.lemma_.lower() in OPENING_VERBS:
             tokens |= {t.i for c in governor.children if c.dep_ == "dobj"
                        for t in c.subtree} - _tour_stops(governor)
@@ -4865,6 +5012,23 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         tokens = _clause_tokens(root, trigger)
         tokens |= _listed_after(doc, trigger, mentions)
         tokens |= subjects_before
+        for subject in (c for c in root.children if c.dep_ == "nsubj" and c.i < root.i):
+            if subject.left_edge.i > 0 and (doc[subject.left_edge.i - 1].lower_ == "and" or
+                                            fold(doc[subject.left_edge.i - 1].text)
+                                            in TITLE_WORDS):
+                tokens |= _named_leftwards(doc, subject.left_edge, mentions, lambda t: fold(
+                    t.text) in TITLE_WORDS or t.lower_ == "and") & {t.i for t in root.subtree}
+                # "at which Secretary of State Mike Pompeo and national security adviser John
+                # Bolton sat": the parser may hang the first subject on the fronted phrase
+        for later in _sequel_clauses(trigger):  # "called on Shoigu before being received by
+            tokens -= {t.i for t in later.subtree}  # Putin": two tables, one after the other
+        if trigger in _sequel_clauses(trigger.head.head):
+            verb = trigger.head.head  # whoever did the first did the second
+            while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj")
+                                                  for c in verb.children):
+                verb = verb.head  # "landed … and was greeted … before sitting down with X"
+            tokens = {t.i for t in trigger.subtree} - _excluded(trigger, trigger) | {
+                t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
         if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ == "for" \
                 and any(c.dep_ == "dobj" for c in trigger.head.head.children):
             # "Moscow criticised the Maltese government for hosting …", "thanked Malta for
@@ -4885,6 +5049,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     tokens -= _reference_phrases(trigger)  # "…, a week after a call between A and B"
     if kind == "Agreement":
         tokens -= _released(trigger)
+        tokens |= _relations_established_with(trigger)
     if kind in CONTACT:
         tokens -= _senders_of_messages(trigger.sent)
     if any(c.dep_ == "nsubjpass" and (c.lower_ in GATHERINGS or c.lower_ in NOUN_TRIGGERS)
@@ -4902,6 +5067,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                    and trigger not in c.subtree for t in c.subtree}  # the purpose, no party
     tokens |= _names_after_their_posts(doc, tokens, mentions)
     listed = _colon_list(trigger) if lemma in ("bring", "gather", "assemble") else set()
+    if kind in CONTACT and not listed:
+        tokens |= _counterparts_spelled_out(doc, trigger, mentions)
     if listed:  # "brought together the foreign ministers of the Quad: A, B and C": A, B
         tokens = tokens - set(range(trigger.i + 1, min(listed))) | listed  # and C, not the Quad
     if lemma in ("bring", "gather", "assemble", "host", "convene", "hold", "attend"):
@@ -4915,6 +5082,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         # (But "The meeting was held with the participation of A and B" names its sides.)
         _brokers_of_the_last(doc, tokens, mentions, [*earlier, *(this_sentence or [])])
         _widened_to(trigger, mentions, earlier or this_sentence or [])
+        _present_at_the_opening(trigger, mentions, [*earlier, *(this_sentence or [])])
         _holders_of_the_last(trigger, mentions, [*earlier, *(this_sentence or [])])
         return None
     if lemma in JOINING:
@@ -4940,8 +5108,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         gathered = lemma == "join" and any(
             o.dep_ == "dobj" and o.lower_ in GATHERED_PEOPLE
             and any(c.lower_ == "the" for c in o.children)
-            for o in objects) or lemma == "join" and _joined_as_a_guest(trigger)
-        # "Rouhani joined the leaders for the expanded session", "X joined as an invitee"
+            for o in objects) or lemma == "join" and _joined_as_a_guest(trigger) or \
+            lemma == "chair" and _at_a_session_of_it(trigger)
+        # "Rouhani joined the leaders for the expanded session", "X joined as an invitee",
+        # "At the closing plenary, co-chaired by A and B, …"
         if referring or gathered or (lemma in ("attend", "join", "chair") and not events
                                      and not _for_an_event(trigger)):
             nouns = {o.lower_ for o in events}
@@ -5199,7 +5369,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     described |= {t.i for c in trigger.children if kind == "Agreement" and c.dep_ == "dobj"
                   for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG" for t in a.subtree}
     # "signed a joint text refusing to recognise the assembly installed by Maduro": what the
-    # text says, no party
+    # text says, no party; but "agreements establishing relations with A and B" names sides
+    if kind == "Agreement":
+        described -= _relations_established_with(trigger)
     described |= _leading_states(sentence, mentions)
     described |= _reporting_bodies(trigger, mentions)
     crossing_ends = _crossing_ends(sentence)
@@ -5778,14 +5950,23 @@ def _hung_on(verb: Token) -> list[Token]:
     return heads
 
 
+def _at_a_session_of_it(chair: Token) -> bool:
+    """ "At the closing plenary at the Sandton Convention Centre, co-chaired by Xi and Zuma,
+    the leaders adopted …": the chairs of a session of the gathering told."""
+    return any(p.lower_ in {"plenary", "session"} and any(
+        d.dep_ == "det" and d.lower_ == "the" for d in p.children)
+        for c in chair.children if c.dep_ == "prep" and c.i < chair.i
+        and c.lower_ in {"at", "in", "during"} for p in c.children if p.dep_ == "pobj")
+
+
 def _chairs_event_told(chair: Token) -> bool:
     """ "Talks were held in Beijing, co-chaired by A and B", "a session chaired jointly by":
     the chairs of the event the clause hangs on."""
     return chair.dep_ in ("advcl", "acl", "conj") and any(
         c.dep_ == "agent" for c in chair.children) and any(
-        NOUN_TRIGGERS.get(e.lower_) in CONTACT or e.lower_ in {"session", "round"} or any(
-            NOUN_TRIGGERS.get(p.lower_) in CONTACT for of in e.children if of.lower_ == "of"
-            for p in of.children) for e in _chaired_nouns(chair))
+        NOUN_TRIGGERS.get(e.lower_) in CONTACT or e.lower_ in {"session", "round", "plenary"}
+        or any(NOUN_TRIGGERS.get(p.lower_) in CONTACT for of in e.children if of.lower_ == "of"
+               for p in of.children) for e in _chaired_nouns(chair))
 
 
 def _chaired_nouns(chair: Token) -> list[Token]:
@@ -5793,6 +5974,9 @@ def _chaired_nouns(chair: Token) -> list[Token]:
     objects, and "spent most of the day in closed-door talks …, chaired by X"."""
     heads = _hung_on(chair)
     return [*heads, *(c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "dobj")),
+            *(p for c in chair.children if c.dep_ == "prep" and c.i < chair.i
+              and c.lower_ in {"at", "in", "during"} for p in c.children if p.dep_ == "pobj"),
+            # "At the closing plenary, co-chaired by A and B, …", however the parser hung it
             *(t for h in heads for t in h.subtree if t.i < chair.i and t.dep_ == "pobj"
               and t.head.lower_ in {"in", "at", "during"} and t.head.head.i in {
                   h.i, *(c.i for c in h.children if c.dep_ == "dobj"),
@@ -6340,7 +6524,11 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
         NOUN_TRIGGERS.get(t.head.lower_) in CONTACT or t.head.lower_ in {"sessions", "rounds"})
         for t in draft.sentence) or any(  # "met in turn with A, B and C", "one by one"
         " ".join(w.lower_ for w in doc[t.i:t.i + 3]) in ("in turn with", "one by one")
-        for t in doc[trigger.i + 1:min(trigger.i + 3, draft.sentence.end)])
+        for t in doc[trigger.i + 1:min(trigger.i + 3, draft.sentence.end)]) or any(
+        t.lower_ == "in" and doc[t.i + 1].lower_ == "turn" and t.i + 2 < len(doc)
+        and doc[t.i + 2].is_punct for t in doc[trigger.i + 1:draft.sentence.end - 2]) or re.search(
+        r"\bback-to-back\s+$", doc[max(draft.sentence.start, trigger.i - 5):trigger.i].text
+        + " ")  # "held back-to-back meetings with A, B and C"; "received A, B and C in turn"
     # "held separate talks", "back-to-back bilateral talks with A and B", not "in a
     # separate room"
     callers = [p for p in subjects if p.mention.kind == "person"]

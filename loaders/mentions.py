@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
@@ -308,6 +309,11 @@ class MentionFinder:
                 continue  # "the José Martí Order", "the King Abdulaziz Sash": an honour, no one
             if kind != "place" and NOT_BODIES.search(span.text):
                 continue  # "the COVID-19 pandemic", "the holiday of Navruz": no body
+            if kind == "place" and len(span) >= 2 and fold(span[0].text) in RULER_TITLES and \
+                    span[1].is_title and not any(
+                        t.lower_ in PLACE_WORDS | VENUE_WORDS for t in span):
+                kind = "person"  # "King Mswati III", which the NER took for a place (not
+                # "Prince Edward Island")
             if kind == "person":
                 span = _without_titles(span)  # "Sayyid Fahd bin Mahmoud": no part of the name
             if kind == "person" and (all(t.lower_ in DOCUMENT_WORDS for t in span)
@@ -882,7 +888,7 @@ VENUE_WORDS = {"hotel", "palace", "airport", "hall", "centre", "center", "stadiu
                "residence", "diwan", "resort", "club", "castle", "villa", "mansion", "museum",
                "theatre", "theater", "library", "cathedral", "mosque", "temple",
                "pavilion", "auditorium", "arena", "gardens", "cosmodrome", "spaceport", "lodge",
-               "estate", "chancellery", "lookout", "trail", "terminal"}
+               "estate", "chancellery", "lookout", "trail", "terminal", "room"}
 # Bodies a readout capitalises without naming whose they are.
 GENERIC_BODIES = {"government", "parliament", "cabinet", "senate", "presidency", "ministry"}
 # Venues named by their one word: "signed at the Chancellery".
@@ -908,7 +914,11 @@ def _looks_like_person(doc: Doc, span: Span, people: Collection[int] = ()) -> bo
     """An ORG span of two or three capitalised words right after a title, or joined by
     "and" to a person ("Uhuru Kenyatta and Phumzile Mlambo-Ngcuka"), is a person."""
     words = [t for t in span if not t.is_punct]
-    if not 2 <= len(words) <= 3 or any(fold(t.text) in ORG_WORDS | TITLE_WORDS for t in words):
+    styled = span.start > 0 and fold(doc[span.start - 1].text).rstrip(".") in {
+        "dr", "excellency", "mr", "mrs", "ms", "general"}  # "His Excellency Lieutenant
+    # General Dr Seretse Khama Ian Khama": four names after a style
+    if not 2 <= len(words) <= (4 if styled else 3) or any(
+            fold(t.text) in ORG_WORDS | TITLE_WORDS for t in words):
         return False
     if not all(t.text[:1].isupper() and not t.text.isupper() for t in words):
         return False
@@ -1514,6 +1524,9 @@ def _is_title_token(token: Token) -> bool:
     previous = token.doc[token.i - 1] if token.i > 0 else None
     if token.text in {"-", "–"} and previous is not None and fold(previous.text) in TITLE_WORDS:
         return True  # Secretary-General, president-elect
+    if token.lower_ == "then" and token.i + 1 < len(token.doc) and \
+            fold(token.doc[token.i + 1].text) in TITLE_WORDS:
+        return True  # "Iceland's then prime minister Katrín Jakobsdóttir"
     return fold(token.text) in TITLE_WORDS or token.lower_ in {"of", "for", "the", "and"}
 
 
@@ -2144,12 +2157,24 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                      and first <= m.start < token.i}
             crowned = {k: m for k, m in crowned.items() if m.affiliation in named}
         return next(iter(crowned.values())) if len(crowned) == 1 else None
-    if token.lower_ == "prince" and token.is_lower and _the_plain(token) and \
-            token.dep_ not in ("compound", "amod"):
+    if token.lower_ == "prince" and token.is_lower and (
+            _the_plain(token) or token.i >= 2 and doc[token.i - 1].lower_ == "crown"
+            and doc[token.i - 2].lower_ == "the") and token.dep_ not in ("compound", "amod"):
+        # ("the crown prince" too)
         # "spent two hours with Crown Prince Mohammed bin Salman. … another round with the
         # prince": the one prince named before
         princes = {m.key or m.label: m for m in mentions if m.kind == "person"
                    and m.start < token.i and "prince" in fold(f"{m.title or ''} {m.text}")}
+        if len(princes) > 1 and doc[token.i - 1].lower_ == "crown":
+            crowned = [m for m in princes.values() if "crown prince" in fold(
+                f"{m.title or ''} {m.text}")]  # "expected to see Saudi Crown Prince
+            # Mohammed bin Salman …, received at the crown prince's farm": the crown prince
+            # of the country the story is datelined in, else the one it names most, else last
+            told = Counter(m.key for m in mentions if m.start < token.i and m.key)
+            home = next((m.key if m.kind == "state" else m.affiliation for m in mentions
+                         if m.source.endswith("+dateline")), None)
+            return max(crowned, key=lambda m: (m.affiliation == home is not None, told[m.key],
+                                               m.start)) if crowned else None
         return next(iter(princes.values())) if len(princes) == 1 else None
     if token.lower_ in PLAIN_LEADERS and token.is_lower and token.dep_.startswith("nsubj") \
             and token.i > 0 and doc[token.i - 1].lower_ == "the":
@@ -2361,7 +2386,12 @@ def _states_around(doc: Doc, head: Token, by_token: dict[int, Mention]):
     states: list[Mention] = []
     left = head.i
     i = head.i - 1
-    while i >= max(0, head.i - 6):
+    reach = 6
+    while i >= max(0, head.i - reach):
+        if i >= 4 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and \
+                doc[i - 4].like_num and doc[i - 1].text == doc[i - 3].text == "-":
+            i, reach = i - 5, reach + 5  # "Malaysia's 94-year-old prime minister"
+            continue
         m = by_token.get(i)
         if m is not None and i + 1 < len(doc) and doc[i + 1].lower_ == "the":
             break  # "From Abu Dhabi the prime minister travelled …": the title's phrase
@@ -2427,6 +2457,43 @@ def person_gender(mentions: list[Mention], base: ActorBase) -> dict[str, str]:
     return genders
 
 
+# Plural nouns that a list after a colon spells out: "the leaders of the member states: …"
+LISTED_GROUPS = {"leaders", "heads", "presidents", "ministers", "delegations", "delegates",
+                 "representatives", "envoys", "officials", "states", "countries", "members",
+                 "parties", "sides", "participants", "guests"}
+
+
+def _spelled_out(doc: Doc, mention: Mention) -> bool:
+    """Whether a name stands in a list after a colon that spells out a plural ("met nine
+    African leaders: Togo's Faure Gnassingbe, …"), whatever the parser made of it."""
+    colon = next((t for t in reversed(doc[doc[mention.start].sent.start:mention.start])
+                  if t.text == ":"), None)
+    return colon is not None and colon.i > 0 and doc[colon.i - 1].lower_ in LISTED_GROUPS
+
+
+# Titles a ruler's name opens with, that no place name does: "King Mswati III".
+RULER_TITLES = {"king", "queen", "sultan", "emir", "amir", "prince", "princess", "sheikh",
+                "president"}
+
+
+def _in_passing(name: Token) -> bool:
+    """Whether a name is told two phrases deep inside a noun's ("… one of the results of
+    Trump's summit with Putin"), not what its sentence is about (but "According to the
+    statement, Déby, …, thanked": the parser's apposition)."""
+    preps = [a for a in name.ancestors if a.dep_ == "prep"]
+    return name.dep_ != "appos" and len(preps) >= 2 and any(a.lower_ == "of" for a in preps)
+
+
+def _subject_after_a_day(name: Token) -> bool:
+    """Whether a name is the subject the parser took into a fronted date: "On Friday Xi held
+    talks" (parsed "On [Friday Xi]"), the verb left with no subject."""
+    prep, verb = name.head, name.head.head
+    return name.dep_ == "pobj" and prep.dep_ == "prep" and verb.pos_ in ("VERB", "AUX") and \
+        name.i < verb.i and any(c.dep_ == "compound" and c.ent_type_ == "DATE"
+                                for c in name.children) and not any(
+        c.dep_.startswith("nsubj") for c in verb.children)
+
+
 def _objects_of(doc: Doc, pronoun: Token, mentions: list[Mention]) -> set[str]:
     """The people (keys, else labels) a subject pronoun's verb takes as object: "he" is
     not them."""
@@ -2436,6 +2503,13 @@ def _objects_of(doc: Doc, pronoun: Token, mentions: list[Mention]) -> set[str]:
     heads = {c.i for c in verb.children if c.dep_ == "dobj"} | {
         p.i for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by")
         for p in c.children if p.dep_ == "pobj"}  # "he was received … by Trump": not Trump
+    clauses = [c for c in verb.children if c.dep_ == "advcl"] + [
+        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pcomp"]
+    heads |= {p.i for clause in clauses if not any(
+        c.dep_.startswith("nsubj") for c in clause.children)
+        for a in clause.children if a.dep_ == "agent"
+        for p in a.children if p.dep_ == "pobj"}  # "he called on Shoigu before being
+    # received by Putin": not Putin
     return {m.key or m.label for m in mentions if m.kind == "person"
             and any(m.start <= i < m.end for i in heads)}
 
@@ -2467,6 +2541,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
             first <= p.start < token.i and genders.get(p.key or "") == gender for p in people)
         others = _objects_of(doc, token, mentions)  # "he received the Venezuelan president"
         others |= _own_subjects(token, mentions)  # "Jaishankar called on him": not Jaishankar
+        unsaid = None
         traveller = _traveller_of_the_clause(token, people)
         if traveller is not None and genders.get(traveller.key or "", gender) == gender:
             antecedent = traveller
@@ -2476,8 +2551,10 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
                       and genders.get(p.key or "", "" if marked else gender) == gender
                       and (p.key or p.label) not in others]
             if before:
-                subjects = [p for p in before if doc[p.end - 1].dep_.startswith("nsubj")
-                            or _agent_of_a_thing(doc[p.end - 1])]
+                subjects = [p for p in before if (doc[p.end - 1].dep_.startswith("nsubj")
+                            or _agent_of_a_thing(doc[p.end - 1])
+                            or _subject_after_a_day(doc[p.end - 1]))
+                            and not _spelled_out(doc, p)]
                 is_subject = token.dep_.startswith("nsubj")
                 here = [p for p in before if p.start >= sentences[index[token.i]].start]
                 main = [p for p in subjects if _main_clause(doc[p.end - 1].head)
@@ -2496,11 +2573,27 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention],
                 # "Petro's push dates back to November, when he …": the subject's owner
                 mine = sorted([p for p in subjects if p in here] + owners,
                               key=lambda p: p.start)
-                antecedent = ((main if not here else mine) or subjects or before)[-1] \
+                in_passing = all(_in_passing(doc[p.end - 1]) for p in before)
+                if is_subject and back == 1 and not here and not subjects and in_passing:
+                    unsaid = before[-1]  # "He then held talks with Lavrov. The channel was
+                    # one of the results of Trump's summit with Putin. On Tuesday he called
+                    # on Shoigu": the subject told before, if any, not a name in passing
+                    continue
+                when_clause = is_subject and token.head.dep_ in ("advcl", "relcl") and any(
+                    c.lower_ == "when" and c.i < token.i for c in token.head.children)
+                # "the welcome given to Biden in July, when he flew to Jeddah": the one this
+                # sentence named
+                antecedent = here[-1] if when_clause and here and not mine and \
+                    here[-1].key is not None else \
+                    ((main if not here else mine) or subjects or before)[-1] \
                     if is_subject else \
                     (main or subjects)[-1] if not here and subjects else \
                     _main_subject(token, here) or before[-1]
+                if is_subject and back == 2 and not main and unsaid is not None:
+                    antecedent = unsaid
                 break
+        if antecedent is None and unsaid is not None:
+            antecedent = unsaid
         if antecedent is not None and token.dep_.startswith("nsubj"):
             antecedent = _the_one_followed(doc, token, antecedent, people, sentences, index) \
                 or antecedent
@@ -2691,6 +2784,7 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
     full = [m for m in people if len(m.label.split()) >= 2]
     surnames = {fold(t.text) for t in doc if t.is_title}
     result = []
+    posted: dict[str, str] = {}  # label -> the state an apposed post names
     for m in mentions:
         if m.kind == "person":
             found = _resolve_person(doc, m, full, base, published)
@@ -2701,6 +2795,10 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
         elif m.kind == "role":
             named = _named_in_apposition(doc, m, people) or _apposed_to(doc, m, people)
             visitor = _visitor(doc, m, people) if named is None else None
+            if named is not None and named.key is None and named.affiliation is None and \
+                    m.affiliation:  # "Seretse Khama Ian Khama, President of the Republic of
+                # Botswana": one the base does not know acts for the state his post names
+                posted[named.label] = m.affiliation
             if named is not None or visitor is not None:
                 m = replace(m, kind="person", key=(named or visitor).key,
                             label=(named or visitor).label,
@@ -2714,7 +2812,8 @@ def resolve_people(doc: Doc, mentions: list[Mention], base: ActorBase,
                 m = _resolve_role(_counterpart_role(doc, m, known), pool, base, published,
                                   surnames, _year_told(doc[m.start], published))
         result.append(m)
-    return result
+    return [replace(m, affiliation=posted[m.label]) if m.kind == "person" and m.key is None
+            and m.affiliation is None and m.label in posted else m for m in result]
 
 
 def _receivers(head: Token, people: list[Mention]) -> set[str]:
@@ -3222,8 +3321,9 @@ def _apposed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     for token in doc:
         if token.i in taken or (token.i > 0 and doc[token.i - 1].is_title
                                 and doc[token.i - 1].pos_ == "PROPN"
-                                and doc[token.i - 1].ent_type_ != "DATE"):
-            continue  # only from the start of a run
+                                and doc[token.i - 1].ent_type_ != "DATE"
+                                and doc[token.i - 1].lower_ not in STYLES):
+            continue  # only from the start of a run ("His Excellency" opens none)
         end = _name_end(doc, token.i, taken, longest=4)
         run = doc[token.i:end]
         if len(run) < 2 or end >= len(doc) or not _bare_name(run):
@@ -3234,7 +3334,11 @@ def _apposed_names(doc: Doc, found: list[Mention]) -> list[Mention]:
         post_after = after.text == "," and end + 2 < len(doc) and (
             end + 1 in states and doc[end + 2].text in _POSSESSIVE or
             doc[end + 1].lower_ == "the" and any(
-                t.lower_ in POST_HEADS for t in doc[end + 2:end + 6]))
+                t.lower_ in POST_HEADS for t in doc[end + 2:end + 6]) or
+            doc[end + 1].is_title and doc[end + 1].lower_ in POST_HEADS
+            and doc[end + 2].lower_ == "of" and token.i > 0
+            and doc[token.i - 1].lower_ in STYLES)
+        # "His Excellency Raimonds Vējonis, President of the Republic of Latvia, …"
         if post_before and after.text in {",", "."} or post_after:
             extra.append(Mention(run.start, run.end, run.text, "person", run.text,
                                  source="rule:apposed"))

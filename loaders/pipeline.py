@@ -37,6 +37,7 @@ from loaders.events import (
     EventDraft,
     Party,
     Support,
+    _another_deal,
     _set_apart,
     _unnamed_envoys_of,
     add_party,
@@ -371,8 +372,8 @@ def _day_of_the_sentence(sentence: Span, published: date) -> str | None:
     """The one day a lead sentence tells, in the week before publication ("… wrapped up a
     tour on Thursday with talks in Kigali"); none when it tells several dates or one after
     "since", "after", "following" …"""
-    days = {value for e in sentence.ents if e.label_ == "DATE"
-            and not in_dateline(e) and (value := normalize_date(e.text, published))}
+    days = {value for e in sentence.ents if e.label_ == "DATE" and not in_dateline(e)
+            and not _in_a_relative_clause(e) and (value := normalize_date(e.text, published))}
     if len(days) != 1 or any(t.lower_ in DATE_REFERENCES | {"following"}
                              for e in sentence.ents if e.label_ == "DATE"
                              for t in sentence.doc[max(0, e.start - 2):e.start]):
@@ -380,6 +381,14 @@ def _day_of_the_sentence(sentence: Span, published: date) -> str | None:
     day = next(iter(days))
     return day if len(day) == 10 and 0 <= (published - date.fromisoformat(day)).days <= 7 \
         else None
+
+
+def _in_a_relative_clause(span: Span) -> bool:
+    """Whether a date is told in a relative clause on a thing: "a declaration …, whose deal
+    was agreed only last Friday" (not "…, where they met on Friday")."""
+    clause = next((a for a in span.root.ancestors if a.dep_ == "relcl"), None)
+    return clause is not None and (clause.head.pos_ == "NOUN" or _another_deal(clause)) and \
+        not any(t.lower_ in ("where", "when") for t in clause.subtree if t.i < clause.i)
 
 
 STORY_TYPES = LEAD_TYPES | {"Proposal"}

@@ -36,6 +36,7 @@ F1_FLOORS = {  # measured 2026-11-25 minus 0.05, rounded down
     "word_senses": 0.95, "boilerplate": 0.85, "background": 0.95, "readouts": 0.95,
     "narrative": 0.95,  # added 2026-11-26 at 1.00
     "topics": 0.95,  # added 2026-11-26 (fourteenth session) at 1.00
+    "lists": 0.95,  # added 2026-11-28 (twenty-ninth session) at 1.00
 }
 NO_EVENT_PRECISION_FLOOR = 0.8
 
@@ -48,10 +49,10 @@ def suite(nlp):
 # ------------------------------------------------------------------------ the records
 
 
-def test_every_category_has_ten_to_fifty_records_and_the_suite_150():
+def test_every_category_has_ten_to_sixty_records_and_the_suite_150():
     counts = Counter(r.category for r in load_records())
     assert set(counts) == set(CATEGORIES)
-    assert all(10 <= n <= 50 for n in counts.values()), counts
+    assert all(10 <= n <= 60 for n in counts.values()), counts
     assert sum(counts.values()) >= 150
 
 

@@ -45,6 +45,7 @@ CATEGORIES: tuple[str, ...] = (
     "negation_future", "coreference", "titles_roles", "dates", "locations",
     "multi_sentence", "summits", "gatherings", "parties", "references", "time_anchors",
     "word_senses", "boilerplate", "background", "readouts", "narrative", "topics",
+    "lists",
 )
 MATCH_THRESHOLD = 0.5
 # Events the extractor infers rather than reads, that annotators differ on listing (a visit
