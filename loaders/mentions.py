@@ -2173,8 +2173,8 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
             told = Counter(m.key for m in mentions if m.start < token.i and m.key)
             home = next((m.key if m.kind == "state" else m.affiliation for m in mentions
                          if m.source.endswith("+dateline")), None)
-            return max(crowned, key=lambda m: (m.affiliation == home is not None, told[m.key],
-                                               m.start)) if crowned else None
+            return max(crowned, key=lambda m: (home is not None and m.affiliation == home,
+                                               told[m.key], m.start)) if crowned else None
         return next(iter(princes.values())) if len(princes) == 1 else None
     if token.lower_ in PLAIN_LEADERS and token.is_lower and token.dep_.startswith("nsubj") \
             and token.i > 0 and doc[token.i - 1].lower_ == "the":
