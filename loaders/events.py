@@ -1459,11 +1459,15 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
 def _colon_list(verb: Token) -> set[int]:
     """Tokens after a colon that spells out a gathering verb's plural object: "brought
     together the leaders of the eight member states: besides X, they were A, B and C"."""
-    sentence = verb.sent
-    colon = next((t for t in sentence if t.i > verb.i and t.text == ":"), None)
+    colon = _colon_after(verb)
     if colon is None or not any(t.lower_ in LISTED_GROUPS for t in verb.doc[verb.i + 1:colon.i]):
         return set()
-    return set(range(colon.i + 1, sentence.end))
+    return set(range(colon.i + 1, verb.sent.end))
+
+
+def _colon_after(token: Token) -> Token | None:
+    """The first colon of the token's sentence after it."""
+    return next((t for t in token.sent if t.i > token.i and t.text == ":"), None)
 
 
 def _counterparts_spelled_out(doc: Doc, trigger: Token, mentions: list[Mention]) -> set[int]:
@@ -1472,7 +1476,7 @@ def _counterparts_spelled_out(doc: Doc, trigger: Token, mentions: list[Mention])
 
     Read linearly, as the parse often breaks on such a list."""
     sentence = trigger.sent
-    colon = next((t for t in sentence if t.i > trigger.i and t.text == ":"), None)
+    colon = _colon_after(trigger)
     if colon is None or not any(t.lower_ == "with" for t in doc[trigger.i + 1:colon.i]) or \
             doc[colon.i - 1].lower_ not in LISTED_GROUPS:
         return set()
@@ -4717,11 +4721,8 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         return None  # "…, a forum launched in 2011 to bring Afghanistan's neighbours
         # together": what a thing is for, no event (but "- a view Trump appeared to endorse
         # when he said he had spoken by phone with Zelensky": what he did)
-    journey = trigger.head if trigger.head.lower_ in JOURNEY_NOUNS else \
-        trigger.head.head.head if trigger.head.dep_ == "pobj" and \
-        trigger.head.head.lower_ == "to" else None  # "a state visit to Sweden hosted by …"
-    if lemma == "host" and trigger.dep_ == "acl" and journey is not None and \
-            journey.lower_ in JOURNEY_NOUNS:
+    journey = _hosted_journey(trigger) if lemma == "host" else None
+    if journey is not None:
         visit = next((d for d in this_sentence or [] if d.type == "Visit"
                       and d.trigger.root == journey), None)
         agent = {t.i for c in trigger.children if c.dep_ == "agent" for t in c.subtree}
@@ -5022,7 +5023,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 # Bolton sat": the parser may hang the first subject on the fronted phrase
         for later in _sequel_clauses(trigger):  # "called on Shoigu before being received by
             tokens -= {t.i for t in later.subtree}  # Putin": two tables, one after the other
-        if trigger in _sequel_clauses(trigger.head.head):
+        if trigger.dep_ == "pcomp" and trigger in _sequel_clauses(trigger.head.head):
             verb = trigger.head.head  # whoever did the first did the second
             while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj")
                                                   for c in verb.children):
@@ -5047,9 +5048,10 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if held_between:
         tokens |= {t.i for t in held.subtree}
     tokens -= _reference_phrases(trigger)  # "…, a week after a call between A and B"
+    ties = _relations_established_with(trigger) if kind == "Agreement" else set()
     if kind == "Agreement":
         tokens -= _released(trigger)
-        tokens |= _relations_established_with(trigger)
+        tokens |= ties
     if kind in CONTACT:
         tokens -= _senders_of_messages(trigger.sent)
     if any(c.dep_ == "nsubjpass" and (c.lower_ in GATHERINGS or c.lower_ in NOUN_TRIGGERS)
@@ -5370,8 +5372,7 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                   for a in c.children if a.dep_ == "acl" and a.tag_ == "VBG" for t in a.subtree}
     # "signed a joint text refusing to recognise the assembly installed by Maduro": what the
     # text says, no party; but "agreements establishing relations with A and B" names sides
-    if kind == "Agreement":
-        described -= _relations_established_with(trigger)
+    described -= ties
     described |= _leading_states(sentence, mentions)
     described |= _reporting_bodies(trigger, mentions)
     crossing_ends = _crossing_ends(sentence)
@@ -5950,13 +5951,29 @@ def _hung_on(verb: Token) -> list[Token]:
     return heads
 
 
+def _hosted_journey(host: Token) -> Token | None:
+    """The journey noun a "hosted by" clause hangs on: "a state visit to Sweden hosted by
+    King Carl XVI Gustaf" (on the visit, or on the place it went to)."""
+    if host.dep_ != "acl":
+        return None
+    noun = host.head if host.head.lower_ in JOURNEY_NOUNS else host.head.head.head \
+        if host.head.dep_ == "pobj" and host.head.head.lower_ == "to" else None
+    return noun if noun is not None and noun.lower_ in JOURNEY_NOUNS else None
+
+
+def _fronted_venues(chair: Token) -> list[Token]:
+    """The nouns of a chairing verb's own phrases before it: "At the closing plenary, …,
+    co-chaired by A and B, …", however the parser hung them."""
+    return [p for c in chair.children if c.dep_ == "prep" and c.i < chair.i
+            and c.lower_ in {"at", "in", "during"} for p in c.children if p.dep_ == "pobj"]
+
+
 def _at_a_session_of_it(chair: Token) -> bool:
     """ "At the closing plenary at the Sandton Convention Centre, co-chaired by Xi and Zuma,
     the leaders adopted …": the chairs of a session of the gathering told."""
     return any(p.lower_ in {"plenary", "session"} and any(
         d.dep_ == "det" and d.lower_ == "the" for d in p.children)
-        for c in chair.children if c.dep_ == "prep" and c.i < chair.i
-        and c.lower_ in {"at", "in", "during"} for p in c.children if p.dep_ == "pobj")
+        for p in _fronted_venues(chair))
 
 
 def _chairs_event_told(chair: Token) -> bool:
@@ -5974,9 +5991,7 @@ def _chaired_nouns(chair: Token) -> list[Token]:
     objects, and "spent most of the day in closed-door talks …, chaired by X"."""
     heads = _hung_on(chair)
     return [*heads, *(c for h in heads for c in h.children if c.dep_ in ("nsubjpass", "dobj")),
-            *(p for c in chair.children if c.dep_ == "prep" and c.i < chair.i
-              and c.lower_ in {"at", "in", "during"} for p in c.children if p.dep_ == "pobj"),
-            # "At the closing plenary, co-chaired by A and B, …", however the parser hung it
+            *_fronted_venues(chair),
             *(t for h in heads for t in h.subtree if t.i < chair.i and t.dep_ == "pobj"
               and t.head.lower_ in {"in", "at", "during"} and t.head.head.i in {
                   h.i, *(c.i for c in h.children if c.dep_ == "dobj"),

@@ -2171,8 +2171,7 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
             # Mohammed bin Salman …, received at the crown prince's farm": the crown prince
             # of the country the story is datelined in, else the one it names most, else last
             told = Counter(m.key for m in mentions if m.start < token.i and m.key)
-            home = next((m.key if m.kind == "state" else m.affiliation for m in mentions
-                         if m.source.endswith("+dateline")), None)
+            home = _story_country(mentions)
             return max(crowned, key=lambda m: (home is not None and m.affiliation == home,
                                                told[m.key], m.start)) if crowned else None
         return next(iter(princes.values())) if len(princes) == 1 else None
@@ -2846,10 +2845,15 @@ def _traveller(doc: Doc, title: Token, mentions: list[Mention]) -> Mention | Non
         root = doc[m.start:m.end].root
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in ARRIVAL_VERBS:
             return m
-    here = next(((m.key if m.kind == "state" else m.affiliation) for m in mentions
-                 if m.source.endswith("+dateline")), None)
+    here = _story_country(mentions)
     return next((m for m in titled if m.affiliation and m.affiliation != here), None) \
         if here else None
+
+
+def _story_country(mentions: list[Mention]) -> str | None:
+    """The state the story's dateline places it in, if it has one."""
+    return next(((m.key if m.kind == "state" else m.affiliation) for m in mentions
+                 if m.source.endswith("+dateline")), None)
 
 
 # Verbs whose clause makes a group of states named in it a side: "Kerry met the foreign
