@@ -15,8 +15,9 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.dates import DAY_TIMES, RELATIVE_YEAR, YEAR, normalize_date
+from loaders.dates import DAY_TIMES, MONTHS, RELATIVE_YEAR, WEEKDAYS, YEAR, normalize_date
 from loaders.mentions import (
+    COMPASS,
     COURTESY_TITLES,
     DOCUMENT_NOUNS,
     EVENT_WORDS,
@@ -268,13 +269,25 @@ def _meeting_word(token: Token) -> bool:
 HANDED_PAPERS = {"application", "applications", "letter", "message", "invitation"}
 
 
+def _attending_as_a_habit(verb: Token) -> bool:
+    """Whether a participle attends gatherings in the plural: "…, attending the advisers'
+    meetings while keeping ties with Moscow"."""
+    return verb.lemma_.lower() == "attend" and verb.tag_ == "VBG" and \
+        verb.dep_ in ("advcl", "acl") and any(c.dep_ == "dobj" and c.tag_ == "NNS"
+                                              and c.lower_ != "talks" for c in verb.children)
+
+
 def _event_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if _attending_as_a_habit(token) or token.dep_ == "dobj" and _attending_as_a_habit(
+            token.head):
+        return None  # "have followed similar lines, attending the advisers' meetings":
+        # a habit, no one gathering
     if token.lower_ in ROUNDS and token.pos_ == "NOUN" and not any(
             c.lower_ == "of" for c in token.children) and _earlier_session(token) is token \
             and not any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in token.subtree):
         return "Meeting"  # "The previous round, the 24th, took place in Thimphu in 2016"
-    if token.lower_ == "audience" and token.pos_ == "NOUN":
+    if token.lower_ == "audience" and token.pos_ in ("NOUN", "PROPN"):  # "an Audience"
         return "Meeting" if any(c.dep_ == "prep" and c.lower_ == "with"
                                 for c in token.children) or token.dep_ == "dobj" and any(
             c.dep_ == "dative" for c in token.head.children) and token.head.lemma_.lower() in {
@@ -520,6 +533,9 @@ def _event_type(token: Token) -> str | None:
                     p.lower_ not in WELCOMING_PLACES for p in c.children)
                 for c in token.children):
             return None  # "welcomed them to democracy": into a state of things, no meeting
+        if lemma in WELCOMING_VERBS and _protocol_welcome(token):
+            return None  # "was greeted at Esenboga airport by the vice president": the
+            # welcome of a visit, no talks
         if lemma == "offer" and any(c.dep_ == "dobj" and c.lower_ in COURTESIES
                                     for c in token.children):
             return None  # "offered condolences over the earthquake": no proposal
@@ -1787,6 +1803,10 @@ def _subjects_before(doc: Doc, verb: Token, mentions: list[Mention]) -> set[int]
             c.dep_ == "nsubj" and c.lower_ not in {"who", "which", "that"}
             for c in verb.head.children):
         return set()  # "Xi paid a state visit to Peru and attended …": Xi's, not Peru's
+    if verb.dep_ == "conj" and all(
+            v.lemma_.lower() in WELCOMING_VERBS and any(c.dep_ == "agent" for c in v.children)
+            for v in (verb, verb.head)):
+        return set()  # "was greeted by Oktay and later welcomed by Erdogan": Oktay greeted
     if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VBG":
         return set()  # "…, holding talks with X and opening a dialogue with Y": X's talks
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -1827,6 +1847,11 @@ def _in_agent_phrase(doc: Doc, mention: Mention, lemmas: set[str]) -> bool:
     if token.dep_ == "pobj" and token.head.dep_ == "agent" and \
             token.head.head.lemma_.lower() in lemmas:
         return True
+    name = doc[mention.end - 1]
+    if name.dep_ == "conj" and name.head.lemma_.lower() in lemmas and any(
+            c.dep_ == "agent" and c.i < name.i for c in name.head.children):
+        return True  # "co-chaired by Yermak, head of Zelensky's office, and Swiss Foreign
+        # Minister Cassis", the second name hung on the verb
     reach = 6
     for i in range(mention.start - 1, -1, -1):
         token = doc[i]
@@ -1888,7 +1913,9 @@ def _received_by(visit: EventDraft, mentions: list[Mention]) -> list[Mention]:
         window = doc[max(sentence.start, m.start - 8):m.start]
         words = [t.lower_ for t in window]
         if "by" in words and any(t.lower_ in {"received", "welcomed", "greeted", "hosted"}
-                                 and t.i in clause for t in window[:words.index("by")]):
+                                 and t.i in clause and not _protocol_welcome(t)
+                                 for t in window[:words.index("by")]):  # (not "greeted at
+            # the airport by X")
             found.append(m)
     return found
 
@@ -2648,6 +2675,8 @@ def _first_location(doc: Doc, mentions: list[Mention], tokens: set[int],
             dateline = dateline or m  # "WASHINGTON - … as they held talks at the White
             continue  # House": the place the sentence names first
         before = doc[m.start - 1].lower_ if m.start > 0 else ""
+        if before in COMPASS and m.start > 1 and doc[m.end - 1].dep_ == "pobj":
+            before = doc[m.start - 2].lower_  # "in northern Cyprus"
         head = doc[m.start]
         while head.dep_ == "conj" and head.head != head:
             head = head.head  # "from Brussels and Washington"
@@ -2872,6 +2901,16 @@ def in_dateline(ent: Span) -> bool:
     return False
 
 
+def _date_text(ent: Span) -> str:
+    """A date entity's words without a name the NER ran into it: "In [August Saudi
+    Arabia's] national security adviser …" is August."""
+    for token in ent[1:]:
+        if token.pos_ == "PROPN" and token.is_alpha and token.lower_ not in MONTHS and \
+                token.lower_ not in WEEKDAYS and not token.like_num:
+            return ent.doc[ent.start:token.i].text
+    return ent.text
+
+
 def _date(sentence: Span, tokens: set[int], published: date | None,
           trigger: Token | None = None) -> str | None:
     """The first date of the clause (of ``trigger``'s, when given); a date without a year
@@ -2902,7 +2941,7 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
             if value:
                 return value
             continue
-        text = ent.text
+        text = _date_text(ent)
         after = ent.doc[ent.end:ent.end + 2]
         if len(after) == 2 and after[0].text == "," and YEAR.fullmatch(after[1].text):
             text += ", " + after[1].text  # "Jan 5, 2021" when the NER stopped at "Jan 5"
@@ -2939,7 +2978,8 @@ def _date(sentence: Span, tokens: set[int], published: date | None,
                 ent.doc[ent.end].text == "," or ent[-1].text == "," or opening):
             # "On April 12 Syria's minister …", "On December 24 that year, …"
             value = _that_time(ent.text, ent.doc, ent.start, published) if THAT_TIME.search(
-                ent.text) else normalize_date(ent.text, published, year=narrative_year(ent))
+                ent.text) else normalize_date(_date_text(ent), published,
+                                              year=narrative_year(ent))
             if value:
                 return value
     return _fronted_to_clause(sentence, tokens, published) or _just_after(
@@ -3552,6 +3592,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "a trip to the UAE by X, during which he held talks in Dubai": there
                 draft.location = next((d.location for d in sentence_events if d.type in CONTACT
                                        and d.location is not None and d.location.as_place
+                                       and not _arrival_spot(doc, d.location)
                                        and _same_occasion(d, draft)), None)
             if draft.date is None:
                 # "On July 8, Abiy flew to Asmara … and held talks with Isaias": one day
@@ -4044,6 +4085,87 @@ def _opposed(doc: Doc, m: Mention) -> bool:
         a.lower_ == "against" and a.dep_ == "prep" for a in list(head.ancestors)[:5])
 
 
+ARRIVAL_SPOTS = {"airport", "airfield", "airbase", "tarmac", "runway", "apron", "plane",
+                 "aircraft", "gangway", "steps", "arrival"}
+
+
+def _at_the_arrival(token: Token) -> bool:
+    """Whether a welcome took place where the guest landed: "greeted at the airport",
+    "met at the foot of the plane", "received on arrival"."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"at", "on", "upon"}:
+            continue
+        for place in prep.children:
+            if place.dep_ != "pobj":
+                continue
+            if place.lower_ == "foot":
+                place = next((p for of in place.children if of.lower_ == "of"
+                              for p in of.children), place)
+            if place.lower_ in ARRIVAL_SPOTS:
+                return True
+    return False
+
+
+WELCOMING_VERBS = {"greet", "welcome", "receive", "meet"}
+
+
+def _protocol_welcome(verb: Token) -> bool:
+    """Whether a welcome where the guest landed was given by an official of lower rank than
+    the guest, with no talks told with them: "was greeted at Esenboga airport by Vice
+    President Fuat Oktay" (but "met at the airport by President Barrow", "welcomed by Vice
+    President Mpango" for a vice-president, and "greeted on the tarmac by his counterpart,
+    with whom he held talks", are meetings)."""
+    if not _at_the_arrival(verb) or any(t.lower_ == "whom" for t in verb.sent if t.i > verb.i):
+        return False
+    every = verb.doc._.mentions or []
+
+    def people(head: Token, deps: tuple[str, ...]) -> list[Mention]:
+        tokens = {t.i for c in head.children if c.dep_ in deps for t in c.subtree}
+        return [m for m in every if m.start in tokens and m.kind == "person" and not m.modifier]
+    passive = any(c.dep_ == "agent" for c in verb.children)
+    greeters = people(verb, ("agent",) if passive else ("nsubj",))
+    guests = people(verb, ("nsubjpass",) if passive else ("dobj",))
+    if passive and not guests and verb.dep_ == "conj":  # "arrived … and was greeted at the
+        guests = people(verb.head, ("nsubj", "nsubjpass"))  # airport by X": who arrived
+    greeter_ranks = [_rank(m, every) for m in greeters]
+    guest_ranks = [_rank(m, every) for m in guests]
+    return bool(greeter_ranks and guest_ranks) and None not in greeter_ranks + guest_ranks \
+        and max(greeter_ranks) < min(guest_ranks)
+
+
+LOWER_POSTS = re.compile(r"\b(?:vice|deputy|state|assistant|under|ambassador|governor|mayor|"
+                         r"chief minister|envoy|chief of protocol|protocol)\b")
+SENIOR_POSTS = re.compile(r"\b(?:vice[- ]president|deputy prime minister|minister|secretary)\b")
+
+
+def _rank(mention: Mention, mentions: list[Mention]) -> int | None:
+    """How high a person's post is, as the text names it: 3 for a head of state or
+    government, 2 for a minister or a vice-president, 1 for a post below; None when untold."""
+    post = _post_of(mention, mentions)
+    if post in ("head_of_state", "head_of_government", "leader"):
+        return 3
+    if post == "envoy":
+        return 1
+    titles = [fold(m.title) for m in mentions if m.title and (
+        m is mention or mention.key and m.key == mention.key)]
+    if not titles:
+        return None
+    if any(SENIOR_POSTS.search(t) and not re.search(r"\bminister of state\b|"
+                                                     r"\b(?:vice|deputy|assistant|under)[- ]"
+                                                     r"(?:minister|secretary)\b", t)
+           for t in titles):
+        return 2
+    if any(LOWER_POSTS.search(t) for t in titles):
+        return 1
+    return 2 if post else None
+
+
+def _arrival_spot(doc: Doc, place: Mention | None) -> bool:
+    """Whether a place is where a guest landed: "Esenboga airport", "the tarmac"."""
+    return place is not None and any(t.lower_ in ARRIVAL_SPOTS
+                                     for t in doc[place.end - 1:place.end + 1])
+
+
 SPECTACLES = {"final", "match", "game", "concert", "performance", "show", "race", "parade",
               "festival", "exhibition", "premiere", "tournament", "cup", "fixture"}
 MARKING_VERBS = {"mark", "commemorate", "celebrate", "honour", "honor", "remember"}
@@ -4400,11 +4522,13 @@ def _attendance(sentence: Span, mentions: list[Mention], drafts: list[EventDraft
                   and sentence.doc[m.start].idx - sentence.start_char < represented.start()]
     # One is enough: "Also taking part was X", "Y sat in on the talks", "Zambia sent its
     # foreign minister, X", "X stood in for his father", and at a summit of many (not beside
-    # talks of two) "Saudi Arabia was represented by its foreign minister, X"
+    # talks of two) "Saudi Arabia was represented by its foreign minister, X"; "X was among
+    # those at the table"
     alone = delegation or remote or sat_in or (listed and listed.group(0).lower().startswith((
         "also ", "sent ", "fielded ", "dispatched "))) or (
         listed and listed.group(0).lower().startswith("took part in the ")
         and all(m.kind == "person" for m in people)) or stand_in or (
+        listed and re.search(r"\bwas among those\b", sentence.text)) or (
         represented and summit is not None and (
             len(summit.keys()) >= 3 or summit.trigger.root.lower_ in GATHERINGS))
     if summit is None and listed is not None and listed.group(0).lower().startswith(
@@ -4762,12 +4886,13 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                                for c in trigger.children):
         return None  # "has hosted the United States Navy's Fifth Fleet": a base, no talks
     if lemma in ("embrace", "hug") and not any(
-            m.kind == "person" and c.dep_ == "dobj" and any(
+            m.kind == "person" and (c.dep_ == "dobj" and any(
                 m.start <= x.i < m.end for x in (c, *(a for a in c.children
                                                       if a.dep_ == "appos")))
+                or c.dep_ == "agent" and any(m.start <= x.i < m.end for x in c.children))
             for c in trigger.children for m in mentions):
         return None  # "embraced the plan": no one met; "embraced Bajwa", "embraced
-        # Pakistan's army chief, General Bajwa": they met
+        # Pakistan's army chief, General Bajwa", "was embraced by Putin": they met
     if lemma == "attend" and any(c.dep_ == "dobj" and any(
             t.lower_ in CEREMONIES for t in c.subtree if t.i <= c.i) for c in trigger.children):
         return None  # "Muizzu attended Modi's swearing-in": a guest, no talks with Modi
@@ -5374,6 +5499,12 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     # text says, no party; but "agreements establishing relations with A and B" names sides
     described -= ties
     described |= _leading_states(sentence, mentions)
+    described |= {t.i for c in sentence if c.dep_ == "relcl" and trigger not in c.subtree
+                  and any(a.lower_ == "where" for a in c.children)
+                  and any(a.dep_ == "auxpass" for a in c.children)
+                  and c.lemma_.lower() not in VERB_TRIGGERS for t in c.subtree}
+    # "a summit in Istanbul, where the Turkic Council was renamed …": what befell a body
+    # there, not who sat
     described |= _reporting_bodies(trigger, mentions)
     crossing_ends = _crossing_ends(sentence)
     described |= crossing_ends  # "met Kuleba at a border crossing between
@@ -5860,6 +5991,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
             | crossing_ends,
             [*earlier, *(this_sentence or [])], kind == "Visit") or _city_ending_topic(
             doc, mentions, tokens & topic_tokens - nested)
+    if kind == "Visit" and _arrival_spot(doc, draft.location):
+        draft.location = None  # "greeted at Esenboga airport": where he landed, not the city
+        # he visited
     draft.reference = (_told_for_reference(trigger) or told_since) and own_parties
     if draft.reference:  # "days after a call between A and B": only its own words date it
         own_tokens = {t.i for t in trigger.subtree}
@@ -6534,7 +6668,11 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
         subjects = people
     # "called on President Paudel and then on Prime Minister Dahal": one after the other
     sequence = any(t.lower_ == "then" and t.i > trigger.i and doc[t.i - 1].lower_ in {"and", ","}
-                   for t in draft.sentence)
+                   for t in draft.sentence) or trigger.lemma_.lower() == "call" and sum(
+        1 for t in draft.sentence if t.lower_ == "on" and t.i > trigger.i and (
+            t.head == trigger or t.dep_ == "conj" and doc[t.i - 1].lower_ == "and")
+        and doc[t.i + 1].ent_type_ not in ("DATE", "TIME")) >= 2  # (not "on Wednesday")
+    # "called on Deuba at Baluwatar and on Bhandari at Sheetal Niwas": a call on each
     apart = any(t.lower_ == "separately" or t.lower_ in {"separate", "bilateral"} and (
         NOUN_TRIGGERS.get(t.head.lower_) in CONTACT or t.head.lower_ in {"sessions", "rounds"})
         for t in draft.sentence) or any(  # "met in turn with A, B and C", "one by one"
@@ -6593,6 +6731,15 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
         # nor a place of a clause on them ("with Oli, whom he had last met in New York")
         if own_place is not None:
             piece.location = own_place
+        own_words = set(range(other.mention.end, stop)) - {
+            t.i for a in doc[other.mention.start:other.mention.end] for c in a.children
+            if c.dep_ in ("relcl", "acl") for t in c.subtree} \
+            if draft.sentence.start <= other.mention.start else set()  # (not "with Oli, whom
+        # he had last met in New York in September")
+        if any(doc[i].ent_type_ == "DATE" for i in own_words):  # "with Putin in Moscow in
+            # late March and with Zelensky in Kyiv in May": each on its own day
+            piece.date = _date(draft.sentence, own_words, doc._.published if doc.has_extension(
+                "published") else None) or piece.date
         pieces.append(piece)
     return pieces
 

@@ -371,10 +371,11 @@ class MentionFinder:
                 found.append(Mention(span.start, span.end, span.text, kind, span.text,
                                      source=f"ner:{ent.label_}"))
         found = [self._retyped(doc, m) for m in found if not _names_a_feature(doc, m)]
-        found = _places_named_elsewhere(found)
+        found = _places_named_elsewhere(doc, found)
         found = _joined_names(found + _repeated_names(doc, found))
         found = [m for m in found if m.start not in media and fold(m.text) not in media_names
-                 and fold(m.text) not in NEWS_AGENCIES]
+                 and fold(m.text) not in NEWS_AGENCIES
+                 and not (m.text.isupper() and fold(m.text) in STORY_LABELS)]  # "ANALYSIS:"
         # the broadcaster's name again ("…, Al Masirah reported"), which the NER took for a name
         found += _listed_names(doc, found)
         found += _apposed_names(doc, found)
@@ -548,6 +549,10 @@ class MentionFinder:
         if kind == "capital" and start > 0 and doc[start].ent_type_ == "PERSON" and \
                 doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "PERSON":
             return False  # "Maltese Prime Minister Joseph Muscat": a surname, not Oman's capital
+        if kind == "capital" and 0 < start and end < len(doc) and \
+                doc[start].ent_type_ == doc[end].ent_type_ == "PERSON" and \
+                doc[end].ent_iob_ == "I" and fold(doc[start - 1].text) in TITLE_WORDS:
+            return False  # "Secretary General Baghdad Amreyev": a given name after a title
         if entry.type == "Person" and len(span) == 1:
             # A surname alone is a person only when it is capitalised, and not the last word
             # of another's name: "represented by Li Xi" is not Xi Jinping
@@ -830,6 +835,11 @@ class MentionFinder:
             return replace(mention, as_place=True)  # "at Al-Yamamah Palace"
         if mention.kind == "state" and before is not None and before.lower_ in {"in", "at"}:
             return replace(mention, as_place=True)  # "talks in Turkey"
+        if mention.kind == "state" and before is not None and before.lower_ in COMPASS and \
+                mention.source != "kb:capital" and mention.start >= 2 and \
+                doc[mention.start - 2].lower_ in {"in", "at"} and \
+                doc[mention.end - 1].dep_ == "pobj":
+            return replace(mention, as_place=True)  # "in Apulia, in southern Italy"
         if mention.kind in ("state", "organization") and before is not None and \
                 before.lower_ in {"around", "near", "across", "outside"}:
             return replace(mention, as_place=True)  # "the ceasefire around Nagorno-Karabakh"
@@ -1278,12 +1288,20 @@ def _venues(doc: Doc, found: list[Mention]) -> list[Mention]:
     return extra
 
 
-def _places_named_elsewhere(found: list[Mention]) -> list[Mention]:
+def _places_named_elsewhere(doc: Doc, found: list[Mention]) -> list[Mention]:
     """An unknown "organisation" the NER found that the story names as a place elsewhere is
-    that place: "hosts Palenque meeting" where "in Palenque, Chiapas" was read a place."""
+    that place: "hosts Palenque meeting" where "in Palenque, Chiapas" was read a place. So is
+    a one-word unknown "person" after "to", "in" or "at": "an official visit to Shusha"."""
     places = {fold(m.text) for m in found if m.kind == "place" and m.source == "ner:GPE"}
-    return [replace(m, kind="place", source=m.source + "+place")
-            if m.source == "ner:ORG" and m.key is None and fold(m.text) in places else m
+
+    def elsewhere(m: Mention) -> bool:
+        if m.key is not None or fold(m.text) not in places:
+            return False
+        return m.source == "ner:ORG" or (
+            m.source == "ner:PERSON" and m.end - m.start == 1 and m.start > 0
+            and doc[m.start - 1].lower_ in {"to", "in", "at"})
+
+    return [replace(m, kind="place", source=m.source + "+place") if elsewhere(m) else m
             for m in found]
 
 
@@ -1297,6 +1315,12 @@ def _destination_not_person(doc: Doc, mention: Mention) -> Mention:
             head.head.head.lemma_.lower() in TRAVEL_VERBS:
         return replace(mention, kind="place", source=mention.source + "+destination")
     return mention
+
+
+# Labels an agency puts before a headline or a story, in capitals like a dateline.
+STORY_LABELS = {"analysis", "exclusive", "update", "opinion", "commentary", "factbox", "explainer",
+                "interview", "feature", "breaking", "insight", "wrapup", "profile", "editorial",
+                "focus", "timeline", "news analysis", "special report", "q&a"}
 
 
 def _is_dateline(doc: Doc, mention: Mention) -> bool:
@@ -1316,8 +1340,9 @@ def _is_dateline(doc: Doc, mention: Mention) -> bool:
     if opens and mention.text.istitle() and len(following) > 1 and following[0].text == "," \
             and _opens_a_date(following[1:]):
         return True  # "Hanoi, December 12 (VNA) –", "Khujand, 31 March 2025 –"
-    if not opens or not mention.text.isupper() or len(mention.text) < 3:
-        return False
+    if not opens or not mention.text.isupper() or len(mention.text) < 3 or \
+            fold(mention.text) in STORY_LABELS:
+        return False  # (not "ANALYSIS:", "EXCLUSIVE -": what kind of story it is)
     if len(following) > 1 and following[0].text == "." and following[1].text in {"-", "–", "—"}:
         return True  # "NUR-SULTAN. KAZINFORM –", the agency blanked
     if len(following) > 2 and following[0].text == "," and following[1].is_title:
@@ -2244,6 +2269,11 @@ def _bare_title_holder(doc: Doc, token: Token, mentions: list[Mention],
                     or all(w in spelled(m.text) for w in words))  # "Crown Prince X"
                and not set(re.findall(r"\b(?:vice|deputy|former)\b", fold(m.title or "")))
                - set(words)]  # "the Prime Minister" is not the deputy prime minister
+    if not holders and words == [token.lower_] and token.lower_ in MONARCHS:
+        # "His Majesty The Druk Gyalpo Jigme Khesar … His Majesty The King": the crowned
+        # head the actor base knows, when no one was given the title
+        holders = [m for m in mentions if m.kind == "person" and m.start < token.i
+                   and m.affiliation and _reigned(m, base)]
     away = _trip_destination(doc, token, mentions)
     hosts = _receivers(token, mentions)  # "the President was received by the Premier, Li
     # Qiang"
