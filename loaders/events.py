@@ -321,7 +321,10 @@ def _event_type(token: Token) -> str | None:
         return "Meeting"  # "presented his credentials to President Mahmoud Abbas": received;
         # "handed their membership applications to Secretary General Jens Stoltenberg"
     if lemma == "spend" and token.pos_ == "VERB" and (any(
-            c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in SPANS_OF_TIME
+            c.dep_ in ("dobj", "npadvmod") and (c.lemma_.lower() in SPANS_OF_TIME or c.lower_ in {
+                "part", "much", "most", "some", "all"} and any(  # "spent part of the morning"
+                    p.lemma_.lower() in SPANS_OF_TIME for of in c.children if of.lower_ == "of"
+                    for p in of.children))
             for c in token.children) or any(
             c.dep_ == "advmod" and t.lemma_.lower() in SPANS_OF_TIME for c in token.children
             for t in c.subtree)) and (any(  # "spent close to two hours with the prince"
@@ -810,6 +813,33 @@ def _with_someone(token: Token) -> bool:
     return any(p.dep_ == "pobj" and (p.pos_ in ("PROPN", "PRON") or p.ent_type_ or fold(p.text)
                                      in TITLE_HEADS or p.lower_ in SIDE_NOUNS)
                for c in preps for p in c.children)
+
+
+def _chaired_just_before(draft: EventDraft, sentence: Span, drafts: list[EventDraft],
+                         frames: list[EventDraft]) -> EventDraft | None:
+    """The gathering the sentence before told with only its chair, or with no one ("Envoys
+    gathered on Sunday for the third round, chaired by X"), that "Around the table sat A and
+    B" fills (with its chair, however the parser hung "chaired by")."""
+    verb = draft.trigger.root
+    if draft.type != "Meeting" or verb.lemma_.lower() != "sit" or not any(
+            c.dep_ == "prep" and c.lower_ in {"around", "at"} and c.i < verb.i and any(
+                p.lower_ == "table" for p in c.children) for c in verb.children):
+        return None
+    before = _sentence_before(sentence)
+    chairs = {t.i for v in before or [] if v.lemma_.lower() in ("chair", "co-chair")
+              and v.dep_ in ("acl", "advcl") for c in v.children if c.dep_ == "agent"
+              for t in c.subtree}
+    if not chairs:
+        return None
+    told = next((d for d in [*reversed(drafts), *frames] if d.sentence == before
+                 and d.type == "Meeting" and all(p.mention.start in chairs for p in d.parties)
+                 and (d.date is None or draft.date is None or dates_agree(d.date, draft.date))),
+                None)
+    if told is not None and not told.parties:
+        for m in before.doc._.mentions or []:
+            if m.start in chairs and m.kind == "person" and not m.modifier:
+                add_party(told, m, "participant")
+    return told
 
 
 def _beside_at_a_gathering(token: Token) -> bool:
@@ -1452,6 +1482,11 @@ def _clause_tokens(root: Token, trigger: Token) -> set[int]:
     if (root.dep_ == "conj" or purpose and root.pos_ == "VERB") and (empty or not any(
             c.dep_.startswith("nsubj") for c in root.children)):
         head = root.head  # "X visited Sochi and held talks with Y": X is the subject of both
+        told = next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i and any(
+            s.dep_.startswith("nsubj") for s in c.children)), None) \
+            if head.lemma_.lower() in REPORTING and root.dep_ == "conj" else None
+        if told is not None:  # "X met Y on Sunday, the Taliban said, and held talks with Z":
+            head = told  # X held them, not the source of the report
         if head.lower_ == "to" and head.dep_ == "prep":
             head = head.head  # "flew to Florida to dine with Trump", parsed as a preposition
         if head.tag_ == "VBG" and head.dep_ == "advcl" and not any(
@@ -3445,6 +3480,21 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 draft.topics = [offered]
             if draft is None:
                 continue
+            chaired = _chaired_just_before(draft, sentence, drafts, just_before)
+            if chaired is not None:  # "… gathered for the third round, chaired by X. Around
+                for m in _their_company(draft, in_sentence):  # the table sat A and B": that
+                    add_party(draft, m, "participant")  # round
+                for m in _leaders_of_the_delegation(draft, drafts):
+                    add_party(draft, m, "participant")
+                for party in draft.parties:
+                    add_party(chaired, party.mention, party.role)
+                if chaired in just_before:
+                    _with_sides(chaired, frames, drafts)
+                chaired.support.append(Support(sentence, draft.trigger, draft.rule,
+                                               "present: " + ", ".join(
+                                                   p.mention.label for p in draft.parties)))
+                used_triggers.update(t.i for t in draft.trigger)
+                continue
             used_triggers.update(t.i for t in draft.trigger)
             if draft.date is None:
                 draft.date = _counted_before(sentence, draft, sentence_events) or \
@@ -3548,7 +3598,8 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
             elif (draft.location or draft.date) and (
                     draft.trigger.root.pos_ in ("NOUN", "PROPN") or any(
                         c.dep_ == "nsubj" and any(t.lower_ in {
-                            "leaders", "ministers", "heads", "officials", "delegations"}
+                            "leaders", "ministers", "heads", "officials", "delegations",
+                            "envoys", "diplomats", "delegates", "representatives"}
                             for t in c.subtree) for c in draft.trigger.root.children)):
                 # "Caribbean leaders met …", "BUCHAREST, Sept 18 - Heads of state … gathered"
                 # (the parse may make the dateline the subject and hang the heads on it)
@@ -4047,6 +4098,9 @@ def _stayed_away(doc: Doc, m: Mention) -> bool:
     if not head.dep_.startswith("nsubj"):
         return False
     verb = head.head
+    if verb.lemma_.lower() in {"decide", "choose", "opt", "prefer"}:
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)  # "Patriarch
+        # Kirill decided last month to stay at home"
     return any(c.dep_ == "neg" or c.dep_ == "acomp" and c.lower_ in {"unable", "absent"}
                for c in verb.children) or \
         verb.lemma_.lower() in {"stay", "skip", "miss", "boycott", "decline", "send", "cancel",
@@ -5053,8 +5107,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
         trigger.head.head.head.lower_ in EVENT_PREPS  # "after four days of talks in Beijing",
     # "signed a declaration at the end of a meeting at the palace"
     # "flew to Banjul for a last round of talks with Jammeh": the round stands for the talks
-    outer = measure if measure is not None and measure.lower_ in ROUNDS and \
-        measure.dep_ == "pobj" else trigger
+    outer = measure if measure is not None and measure.dep_ == "pobj" and (
+        measure.lower_ in ROUNDS or measure.lower_ in MEASURES and measure.head.lower_ == "for"
+    ) else trigger  # "went downstairs for about 50 minutes of talks with X": the minutes
     in_phrase = (duration or outer.dep_ == "pobj" and (outer.head.lower_ in EVENT_PREPS or (
         kind == "Visit" and outer.head.lower_ == "with") or (
         kind in CONTACT and outer.head.lower_ == "with"  # "began a visit with talks with X"
@@ -5215,14 +5270,32 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
     if lemma in JOINING:
         # "the summit, which Putin co-chaired": the noun the relative pronoun stands for
         objects, relatives = [], []
-        for child in trigger.children:
+        shared = [c for c in trigger.head.children if c.dep_ == "nsubjpass" and (
+            _event_type(c) or c.lower_ in GATHERINGS | SUMMITS)] if \
+            trigger.dep_ == "conj" and not any(c.dep_ in ("dobj", "nsubjpass")
+                                               for c in trigger.children) else []
+        # "The summit was co-chaired by A and B, and hosted by C": the summit, for both
+        for child in [*trigger.children, *shared]:
             if child.dep_ in ("dobj", "nsubjpass"):
                 noun = _relative_event(child)
                 if noun is None and child.lower_ == "it" and trigger.dep_ == "relcl" and \
                         lemma in ("host", "chair", "attend"):
                     noun = child  # "chaired by X, who hosted it on behalf of Y": that meeting
                 (objects if noun is None else relatives).append(noun or child)
+        if lemma == "join":  # "joined the president for that session": the session told
+            objects += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {
+                "for", "at", "in"} for p in c.children if p.dep_ == "pobj" and any(
+                d.lower_ in {"that", "this"} for d in p.children) and (
+                _event_type(p) or p.lower_ in {"session", "round"})]
         objects += relatives
+        told = next((d for d in this_sentence or [] if d.trigger.root in shared), None)
+        if told is not None:  # "The summit was co-chaired by A and B, and hosted by C": C
+            agent = {t.i for c in trigger.children if c.dep_ == "agent" for t in c.subtree}
+            for m in mentions:  # joins the summit this sentence told
+                if m.start in agent and not m.modifier and m.kind in ("person", "state"):
+                    add_party(told, m, "participant" if told.trigger.root.lower_ in SUMMITS
+                              else "host" if lemma == "host" else JOINING[lemma])
+            return None
         signing = [o for o in objects if o.lower_ in {"signing", "signature"} or any(
             c.lower_ in {"signing", "signature"} for c in o.children)]  # "the signing ceremony"
         events = [o for o in objects if _event_type(o) or o.lower_ in {"session", "round"}
@@ -5299,7 +5372,9 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                             None)
             gatherings = nouns | {o.lower_ for o in objects}
             sideline = False
-            if previous is None and gatherings & (SUMMITS | {"session"}):
+            if previous is None and gatherings & (SUMMITS | {"session"}) and not any(
+                    d.lower_ in {"that", "this"} for o in objects for d in o.children):
+                # (but "joined the president for that session": the one just told)
                 # "May sat down with the Gulf rulers on the final day of the bloc's summit,
                 # hosted by King Hamad. On the sidelines, May held talks with King Salman. ¶
                 # The Gulf leaders had opened the summit on Tuesday": the summit, not the talks
@@ -6274,7 +6349,9 @@ def _event_name(sidelines: Token) -> range:
 SAME_DAY = re.compile(
     r"\b(?:(?:on |in )?the same (?:day|morning|afternoon|evening|night)|(?:later|earlier) "
     r"(?:that|in the) day|(?:later )?that (?:same )?(?:day|morning|afternoon|evening|night)|"
-    r"hours later)\b", re.IGNORECASE)
+    r"hours later|^(?:later )?in the (?:morning|afternoon|evening)|(?:after|following) the "
+    r"(?:talks|meeting)(?= ?[,.;]| the))\b", re.IGNORECASE)  # "In the afternoon Parolin was
+# received by Kirill", "At a news conference after the talks the two sides signed …"
 LATER = re.compile(
     r"\b(?:the (?:following|next) (day|week|month|year)|the day after|"
     r"(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several) )?"
@@ -6399,7 +6476,11 @@ def _last_subjects(sentence: Span, mentions: list[Mention], reach: int = 3,
             break
         earlier = doc[earlier.start - 1].sent
         subject = {t.i for t in earlier.root.children if t.dep_ in ("nsubj", "nsubjpass")
-                   for t in t.subtree}
+                   for t in t.subtree} - {t.i for c in earlier.root.children
+                                          if c.dep_ in ("nsubj", "nsubjpass")
+                                          for r in c.children if r.dep_ in ("relcl", "acl")
+                                          for t in r.subtree}
+        # (not "Parolin, who was the pope's ambassador in Caracas, urged …": the pope)
         subject |= {t.i for w in _together_with(earlier.root) for t in w.subtree}
         # "A and B went to Tunis together with C and D": all four
         subject |= {t.i for w in _members_listed(earlier.root) for t in w.subtree}

@@ -352,6 +352,14 @@ class MentionFinder:
             if kind == "organization" and span[0].lower_ in TITLE_HEADS and all(
                     _is_title_token(t) for t in span):
                 continue  # "the Minister of Foreign Affairs, Sabri Boukadoum": a post
+            if kind in ("organization", "place") and len(span) >= 2 and \
+                    span[0].lower_ in CLERICS and span[0].is_title and span[1].is_title:
+                kind = "person"  # "Patriarch Theophilos III", "Metropolitan Antony": a cleric
+            if kind in ("organization", "place") and 2 <= len(span) <= 3 and all(
+                    t.is_title for t in span) and span.end + 2 < len(doc) and \
+                    doc[span.end].text == "," and fold(doc[span.end + 1].text) in TITLE_HEADS \
+                    and doc[span.end + 2].lower_ == "of" and not self.base.lookup(span.text):
+                kind = "person"  # "Ravil Gainutdin, chairman of Russia's Council of Muftis"
             if kind == "organization":
                 bare = _without_titles(span)  # "Field Marshal Birhanu Jula" read as a body
                 people = {i for m in found if m.kind == "person" for i in range(m.start, m.end)}
@@ -361,8 +369,11 @@ class MentionFinder:
                     kind = "person"  # "the EU's Special Representative, Miroslav Lajčak"
             known = self._sounds_like(span) if kind in ("person", None) or (
                 kind == "place" and ent.label_ == "GPE" and len(span) == 1
-                and fold(span.text) not in big_cities(1000)) else None
+                and fold(span.text) not in big_cities(1000) and not (
+                    span.start > 0 and doc[span.start - 1].lower_ in {
+                        "in", "at", "from", "near", "outside"})) else None
             # "hosted Pashinian and …": a one-word "GPE" no town bears may be a known surname
+            # (not "the World Economic Forum in Davos", which sounds like Davis: a place)
             if known is not None:
                 found.append(Mention(span.start, span.end, span.text, "person", known.label,
                                      key=known.key, source="kb:sound",
@@ -372,6 +383,7 @@ class MentionFinder:
                                      source=f"ner:{ent.label_}"))
         found = [self._retyped(doc, m) for m in found if not _names_a_feature(doc, m)]
         found = _places_named_elsewhere(doc, found)
+        found = _named_in_a_venue(doc, found)
         found = _joined_names(found + _repeated_names(doc, found))
         found = [m for m in found if m.start not in media and fold(m.text) not in media_names
                  and fold(m.text) not in NEWS_AGENCIES
@@ -558,15 +570,27 @@ class MentionFinder:
             # of another's name: "represented by Li Xi" is not Xi Jinping
             before = doc[start - 1] if start > 0 else None
             named_before = before is not None and before.is_title and before.pos_ == "PROPN" \
-                and len(before.text) >= 2 and before.text.isalpha() and not before.is_sent_start \
-                and before.ent_type_ == "PERSON" \
-                and doc[start].ent_iob_ == "I" \
+                and len(before.text) >= 2 and before.text.isalpha() and (
+                    not before.is_sent_start and before.ent_type_ == "PERSON"
+                    and doc[start].ent_iob_ == "I"
+                    or before.dep_ == "compound" and before.head.i == start
+                    and not before.ent_type_ and not doc[start].ent_type_
+                    and fold(before.text) not in ADDRESS_WORDS | ADDRESS_FORMS | NAME_HONORIFICS
+                    | STYLES) \
                 and fold(before.text) not in TITLE_WORDS and not any(
                     jellyfish.jaro_winkler_similarity(fold(before.text), word) >= 0.8
                     for name in (entry.label, *entry.aliases) for word in fold(name).split())
-            # ("Li Xi", "Mrs Brigitte Macron"; but "Sergei Lavrov" is Sergey Lavrov, and
+            # ("Li Xi", "Mrs Brigitte Macron", "Ivanka Trump" the NER left out; but "Sergei
+            # Lavrov" is Sergey Lavrov, and
             # "V.Putin" and, opening a sentence, "Welcoming Xi" are the known ones)
-            return (span[0].is_title or span[0].text.isupper()) and not named_before
+            named_after = end < len(doc) and doc[end].ent_type_ == "PERSON" and \
+                doc[end].ent_iob_ == "I" and doc[end].is_title and not any(
+                    jellyfish.jaro_winkler_similarity(fold(doc[end].text), word) >= 0.8
+                    for name in (entry.label, *entry.aliases) for word in fold(name).split())
+            # "General Francis Béhanzin": a given name, not Pope Francis (but "ISHIBA
+            # Shigeru", the name in its own order)
+            return (span[0].is_title or span[0].text.isupper()) and not named_before \
+                and not named_after
         if kind in ("name", "alias") and entry.type == "Organization" and any(
                 e.label_ in ("ORG", "FAC") and e.start < start and end <= e.end and any(
                     t.is_title and t.lower_ != "the" and self.base.by_demonym(t.text) is None
@@ -1305,6 +1329,16 @@ def _places_named_elsewhere(doc: Doc, found: list[Mention]) -> list[Mention]:
             for m in found]
 
 
+def _named_in_a_venue(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """An unknown "person" after "of" that ends a venue's name is part of it: "the Cathedral
+    of Our Lady of Perpetual Help"."""
+    venues = {m.end for m in found if m.kind == "place" and any(
+        t.lower_ in VENUE_WORDS for t in doc[m.start:m.end])}
+    return [replace(m, kind="place", modifier=True, source=m.source + "+venue")
+            if m.source == "ner:PERSON" and m.key is None and m.start >= 2
+            and doc[m.start - 1].lower_ == "of" and m.start - 1 in venues else m for m in found]
+
+
 def _destination_not_person(doc: Doc, mention: Mention) -> Mention:
     """An unknown "person" or "organisation" the NER found where a journey ends is a place:
     "Santos travelled to Puerto Ordaz to meet Maduro"."""
@@ -1611,6 +1645,7 @@ def attach_titles(doc: Doc, mentions: list[Mention], base: ActorBase,
         doc[r.end - 1], people) else r for r in roles]  # "Jared Kushner, Senior Adviser to
     # the US President": whom his post serves, no party
     roles += _pontiff_mentions(doc, result + roles)
+    roles += _cleric_mentions(doc, result + roles)
     owners = [r for r in roles if _owns_premises(doc, r)]  # "at the Pine Residence, the French
     if owners:  # ambassador's residence": whose house it is, no side
         owned = {i for r in owners for i in range(r.start - 1, r.end)}  # and "French" before
@@ -1656,6 +1691,29 @@ def _pontiff_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if before:
             out.append(replace(before[-1], start=token.i, end=token.i + 1, text=token.text,
                                source="rule:title+coref", modifier=False))
+    return out
+
+
+# Ranks of clergy written before a name: "Cardinal Pietro Parolin", "Patriarch Kirill".
+CLERICS = {"cardinal", "archbishop", "patriarch", "metropolitan", "ayatollah", "imam", "bishop"}
+
+
+def _cleric_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "the cardinal", "the 62-year-old cardinal": the one person the story named with that
+    rank ("Cardinal Pietro Parolin")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for token in doc:
+        if token.lower_ not in CLERICS or not token.is_lower or token.i in taken or \
+                token.pos_ not in ("NOUN", "PROPN") or not _the_plain(token) or \
+                token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue
+        named = {m.key or m.label: m for m in mentions if m.kind == "person" and not m.modifier
+                 and m.start < token.i and token.lower_ in fold(
+                     f"{m.title or ''} {doc[max(0, m.start - 2):m.end].text}").split()}
+        if len(named) == 1:
+            out.append(replace(next(iter(named.values())), start=token.i, end=token.i + 1,
+                               text=token.text, source="rule:title+coref", modifier=False))
     return out
 
 
