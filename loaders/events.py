@@ -5288,13 +5288,14 @@ def _read_trigger(doc: Doc, trigger: Token, kind: str, sentence: Span,
                 d.lower_ in {"that", "this"} for d in p.children) and (
                 _event_type(p) or p.lower_ in {"session", "round"})]
         objects += relatives
-        told = next((d for d in this_sentence or [] if d.trigger.root in shared), None)
-        if told is not None:  # "The summit was co-chaired by A and B, and hosted by C": C
+        shared_told = next((d for d in this_sentence or [] if d.trigger.root in shared), None)
+        if shared_told is not None:  # "The summit was co-chaired by A and B, and hosted by C": C
             agent = {t.i for c in trigger.children if c.dep_ == "agent" for t in c.subtree}
-            for m in mentions:  # joins the summit this sentence told
+            role = "participant" if shared_told.trigger.root.lower_ in SUMMITS else \
+                "host" if lemma == "host" else JOINING[lemma]  # joins the summit told here
+            for m in mentions:
                 if m.start in agent and not m.modifier and m.kind in ("person", "state"):
-                    add_party(told, m, "participant" if told.trigger.root.lower_ in SUMMITS
-                              else "host" if lemma == "host" else JOINING[lemma])
+                    add_party(shared_told, m, role)
             return None
         signing = [o for o in objects if o.lower_ in {"signing", "signature"} or any(
             c.lower_ in {"signing", "signature"} for c in o.children)]  # "the signing ceremony"

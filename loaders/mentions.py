@@ -568,6 +568,10 @@ class MentionFinder:
         if entry.type == "Person" and len(span) == 1:
             # A surname alone is a person only when it is capitalised, and not the last word
             # of another's name: "represented by Li Xi" is not Xi Jinping
+            def of_the_name(token: Token) -> bool:  # a word of the known person's name
+                return any(jellyfish.jaro_winkler_similarity(fold(token.text), word) >= 0.8
+                           for name in (entry.label, *entry.aliases)
+                           for word in fold(name).split())
             before = doc[start - 1] if start > 0 else None
             named_before = before is not None and before.is_title and before.pos_ == "PROPN" \
                 and len(before.text) >= 2 and before.text.isalpha() and (
@@ -577,16 +581,12 @@ class MentionFinder:
                     and not before.ent_type_ and not doc[start].ent_type_
                     and fold(before.text) not in ADDRESS_WORDS | ADDRESS_FORMS | NAME_HONORIFICS
                     | STYLES) \
-                and fold(before.text) not in TITLE_WORDS and not any(
-                    jellyfish.jaro_winkler_similarity(fold(before.text), word) >= 0.8
-                    for name in (entry.label, *entry.aliases) for word in fold(name).split())
+                and fold(before.text) not in TITLE_WORDS and not of_the_name(before)
             # ("Li Xi", "Mrs Brigitte Macron", "Ivanka Trump" the NER left out; but "Sergei
             # Lavrov" is Sergey Lavrov, and
             # "V.Putin" and, opening a sentence, "Welcoming Xi" are the known ones)
             named_after = end < len(doc) and doc[end].ent_type_ == "PERSON" and \
-                doc[end].ent_iob_ == "I" and doc[end].is_title and not any(
-                    jellyfish.jaro_winkler_similarity(fold(doc[end].text), word) >= 0.8
-                    for name in (entry.label, *entry.aliases) for word in fold(name).split())
+                doc[end].ent_iob_ == "I" and doc[end].is_title and not of_the_name(doc[end])
             # "General Francis Béhanzin": a given name, not Pope Francis (but "ISHIBA
             # Shigeru", the name in its own order)
             return (span[0].is_title or span[0].text.isupper()) and not named_before \
