@@ -815,6 +815,16 @@ def _with_someone(token: Token) -> bool:
                for c in preps for p in c.children)
 
 
+def _add_company(draft: EventDraft, in_sentence: list[Mention],
+                 drafts: list[EventDraft]) -> None:
+    """Seat those who came with a contact's sides: the delegations the sentence lists with
+    them, and the heads of a delegation told before."""
+    for m in _their_company(draft, in_sentence):
+        add_party(draft, m, "participant")
+    for m in _leaders_of_the_delegation(draft, drafts):
+        add_party(draft, m, "participant")
+
+
 def _chaired_just_before(draft: EventDraft, sentence: Span, drafts: list[EventDraft],
                          frames: list[EventDraft]) -> EventDraft | None:
     """The gathering the sentence before told with only its chair, or with no one ("Envoys
@@ -3480,12 +3490,10 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 draft.topics = [offered]
             if draft is None:
                 continue
+            used_triggers.update(t.i for t in draft.trigger)
             chaired = _chaired_just_before(draft, sentence, drafts, just_before)
             if chaired is not None:  # "… gathered for the third round, chaired by X. Around
-                for m in _their_company(draft, in_sentence):  # the table sat A and B": that
-                    add_party(draft, m, "participant")  # round
-                for m in _leaders_of_the_delegation(draft, drafts):
-                    add_party(draft, m, "participant")
+                _add_company(draft, in_sentence, drafts)  # the table sat A and B": that round
                 for party in draft.parties:
                     add_party(chaired, party.mention, party.role)
                 if chaired in just_before:
@@ -3493,9 +3501,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 chaired.support.append(Support(sentence, draft.trigger, draft.rule,
                                                "present: " + ", ".join(
                                                    p.mention.label for p in draft.parties)))
-                used_triggers.update(t.i for t in draft.trigger)
                 continue
-            used_triggers.update(t.i for t in draft.trigger)
             if draft.date is None:
                 draft.date = _counted_before(sentence, draft, sentence_events) or \
                     _after_previous(sentence, [*drafts, *sentence_events], published,
@@ -3521,10 +3527,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 # "made a state visit to New Zealand, when he and Prime Minister Key …"
                 sentence_events.append(_meeting_of_visit(draft))
             if draft.type in CONTACT:  # "talks between A and B, joined by delegations
-                for m in _their_company(draft, in_sentence):  # that included C and D"
-                    add_party(draft, m, "participant")
-                for m in _leaders_of_the_delegation(draft, drafts):
-                    add_party(draft, m, "participant")
+                _add_company(draft, in_sentence, drafts)  # that included C and D"
                 for m in _travellers(draft, sentence_events):
                     add_party(draft, m, "participant")
             gathering = _received_at_the_gathering(draft, sentence, drafts, published) or \
@@ -3559,7 +3562,7 @@ def read_events(doc: Doc, mentions: list[Mention], published: date | None) -> li
                 gathering.support.append(Support(sentence, draft.trigger, draft.rule,
                                                  "brought together at the gathering above"))
                 continue
-            pieces = _separately(doc, draft)
+            pieces = _separately(doc, draft, published)
             if len(pieces) > 1:  # "spoke with Kagame and, separately, with Tshisekedi"
                 sentence_events += pieces
                 continue
@@ -4190,6 +4193,8 @@ def _protocol_welcome(verb: Token) -> bool:
 LOWER_POSTS = re.compile(r"\b(?:vice|deputy|state|assistant|under|ambassador|governor|mayor|"
                          r"chief minister|envoy|chief of protocol|protocol)\b")
 SENIOR_POSTS = re.compile(r"\b(?:vice[- ]president|deputy prime minister|minister|secretary)\b")
+JUNIOR_MINISTERS = re.compile(r"\bminister of state\b|\b(?:vice|deputy|assistant|under)[- ]"
+                              r"(?:minister|secretary)\b")
 
 
 def _rank(mention: Mention, mentions: list[Mention]) -> int | None:
@@ -4204,10 +4209,7 @@ def _rank(mention: Mention, mentions: list[Mention]) -> int | None:
         m is mention or mention.key and m.key == mention.key)]
     if not titles:
         return None
-    if any(SENIOR_POSTS.search(t) and not re.search(r"\bminister of state\b|"
-                                                     r"\b(?:vice|deputy|assistant|under)[- ]"
-                                                     r"(?:minister|secretary)\b", t)
-           for t in titles):
+    if any(SENIOR_POSTS.search(t) and not JUNIOR_MINISTERS.search(t) for t in titles):
         return 2
     if any(LOWER_POSTS.search(t) for t in titles):
         return 1
@@ -6711,7 +6713,8 @@ JOINT = re.compile(r"\b(?:three|four|five)[- ]way\b|\b(?:trilateral|quadrilatera
                    r"joint|conference|together|group)\b", re.IGNORECASE)
 
 
-def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
+def _separately(doc: Doc, draft: EventDraft,
+                published: date | None = None) -> list[EventDraft]:
     """One contact per counterpart when the text says they were separate ("Rubio spoke by
     telephone with Kagame and, separately, with Tshisekedi"), or when one caller spoke to
     several ("held telephone talks with Biden, Morrison and Putin": a call each, unless
@@ -6820,8 +6823,7 @@ def _separately(doc: Doc, draft: EventDraft) -> list[EventDraft]:
         # he had last met in New York in September")
         if any(doc[i].ent_type_ == "DATE" for i in own_words):  # "with Putin in Moscow in
             # late March and with Zelensky in Kyiv in May": each on its own day
-            piece.date = _date(draft.sentence, own_words, doc._.published if doc.has_extension(
-                "published") else None) or piece.date
+            piece.date = _date(draft.sentence, own_words, published) or piece.date
         pieces.append(piece)
     return pieces
 
